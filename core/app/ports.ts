@@ -1,0 +1,174 @@
+/**
+ * The ports: what the use cases need from the outside world, as plain types.
+ * An adapter is `export const x: Port = …` or a factory returning one, so the compiler checks it.
+ */
+import type {
+  ApiError,
+  Campaign,
+  Day,
+  Metric,
+  Role,
+  Target,
+  Track,
+  Unit,
+} from '../contract';
+
+/** "Now" comes from here, never from Date.now(), so tests and the demo can fix it. */
+export interface Clock {
+  /** Milliseconds since the epoch. */
+  now(): number;
+}
+
+/** Ids and secrets come from here: core/ has no crypto of its own. */
+export interface Ids {
+  /** A unique, URL-safe id. */
+  newId(): string;
+  /** An unguessable session token. */
+  newToken(): string;
+}
+
+/** A metric as stored: it belongs to one track. */
+export type MetricRecord = Metric & { trackId: string };
+export type TrackRecord = Omit<Track, 'metrics'>;
+
+/** Everything that defines a campaign; loaded whole (it is small: units × metrics targets). */
+export interface CampaignData {
+  campaign: Campaign;
+  tracks: TrackRecord[];
+  metrics: MetricRecord[];
+  /** Units taking part in this campaign. */
+  units: Unit[];
+  targets: Target[];
+}
+
+export interface UserRecord {
+  id: string;
+  name: string;
+  role: Role;
+  unitId: string | null;
+  /** Set when the user is a demo account (demo login lists only these). */
+  demo?: boolean;
+}
+
+export interface SessionRecord {
+  token: string;
+  userId: string;
+  /** Milliseconds since the epoch. */
+  expiresAt: number;
+}
+
+export interface FigureInputRecord {
+  metricId: string;
+  value: number;
+}
+
+export interface StoredFigure {
+  metricId: string;
+  value: number;
+  previous: number | null;
+}
+
+export interface PostRecord {
+  id: string;
+  campaignId: string;
+  unitId: string;
+  authorId: string;
+  /** Kept as it was when posted. */
+  authorName: string;
+  /** ISO 8601 instant. */
+  createdAt: string;
+  /** The campaign-zone day of createdAt. */
+  day: Day;
+  figures: StoredFigure[];
+  text: string;
+  photos: string[];
+  correctionReason: string | null;
+  requestId: string;
+}
+
+/** A post before the store gives it an id and fills in `previous`. */
+export type PostDraft = Omit<PostRecord, 'id' | 'figures'> & { figures: FigureInputRecord[] };
+
+/** The unit's latest value of one metric. */
+export interface LatestFigure {
+  unitId: string;
+  metricId: string;
+  value: number;
+  /** Day of the post that set it. */
+  day: Day;
+}
+
+/**
+ * Runs inside the store's transaction with the unit's latest figures (by metricId),
+ * and decides the figures to write (with `previous` filled in) or refuses the post.
+ * It is pure, so a store that retries a transaction may call it again.
+ */
+export type DecideFigures = (
+  latest: ReadonlyMap<string, LatestFigure>,
+) => { ok: true; figures: StoredFigure[] } | { ok: false; error: ApiError };
+
+export type CommitResult =
+  | { ok: true; post: PostRecord; replayed: boolean }
+  | { ok: false; error: ApiError };
+
+export interface PostPage {
+  items: PostRecord[];
+  nextCursor: string | null;
+}
+
+/**
+ * Persistence. Every adapter passes the one Store contract suite (tests/store-contract.ts).
+ * Reads never scan the posts: standings come from latest and daily figures.
+ */
+export interface Store {
+  // --- campaigns ----------------------------------------------------------
+  /** Inserts or replaces a campaign with its tracks, metrics, units and targets. */
+  saveCampaign(data: CampaignData): Promise<void>;
+  loadCampaign(campaignId: string): Promise<CampaignData | null>;
+  /** The campaign `campaign.current` answers with: a setting, not a singleton. */
+  getCurrentCampaignId(): Promise<string | null>;
+  setCurrentCampaignId(campaignId: string): Promise<void>;
+
+  // --- people -------------------------------------------------------------
+  putUser(user: UserRecord): Promise<void>;
+  getUser(userId: string): Promise<UserRecord | null>;
+  listUsers(filter?: { demo?: boolean }): Promise<UserRecord[]>;
+  putSession(session: SessionRecord): Promise<void>;
+  getSession(token: string): Promise<SessionRecord | null>;
+  deleteSession(token: string): Promise<void>;
+
+  // --- posts and figures --------------------------------------------------
+  /**
+   * In one transaction: if (authorId, requestId) was seen, return that post (replayed: true) and write
+   * nothing; else read the unit's latest figures, call `decide`, and on success write the post, the
+   * unit's latest figure per metric and that day's figure per metric (last post of the day wins),
+   * and bump the campaign's data version.
+   */
+  commitPost(draft: PostDraft, decide: DecideFigures): Promise<CommitResult>;
+  /** Newest first. The cursor is opaque to callers. */
+  listPosts(query: { campaignId: string; unitId?: string; cursor?: string; limit: number }): Promise<PostPage>;
+  latestFigures(campaignId: string): Promise<LatestFigure[]>;
+  /** Each (unit, metric)'s value at the close of `day`: its last daily figure on or before that day. */
+  figuresAsOf(campaignId: string, day: Day): Promise<LatestFigure[]>;
+  /** One unit's daily figures, oldest first (for trend charts). */
+  unitDailyFigures(campaignId: string, unitId: string): Promise<LatestFigure[]>;
+  /** Grows with every write that can change standings; caches key on it. */
+  dataVersion(campaignId: string): Promise<number>;
+}
+
+/** Everything the use cases need, passed in by the host. */
+export interface Deps {
+  store: Store;
+  clock: Clock;
+  ids: Ids;
+  settings: Settings;
+}
+
+export interface Settings {
+  /** Demo login and the demo users are offered only when true. */
+  demo: boolean;
+  /** Requests a minute one user may make (at least 120). */
+  rateLimitPerMinute: number;
+  /** Session lifetime in milliseconds. */
+  sessionTtlMs: number;
+}

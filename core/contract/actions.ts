@@ -1,0 +1,116 @@
+/**
+ * The one API: every action's name, its input schema and its output schema.
+ * The client, the self-hosted server and the cloud function all import this map,
+ * so a renamed action or field fails to compile instead of failing at run time.
+ */
+import { z } from 'zod';
+import {
+  Campaign,
+  MetricStanding,
+  Post,
+  StandingRow,
+  Track,
+  Unit,
+  Target,
+  User,
+} from './entities';
+
+const Empty = z.object({}).strict();
+const Id = (what: string) => z.string({ error: `${what}应为字符串` }).min(1, `请提供${what}`).max(100, `${what}过长`);
+
+export const FigureInput = z.object({
+  metricId: Id('指标 ID'),
+  value: z
+    .number({ error: '数值应为数字' })
+    .min(0, '数值不能小于 0')
+    .max(1e9, '数值不能超过 10 亿'),
+});
+
+export const PostCreateInput = z.object({
+  unitId: Id('单位 ID'),
+  figures: z.array(FigureInput).max(100, '一次最多填报 100 个指标').default([]),
+  text: z.string({ error: '正文应为文字' }).max(2000, '正文不能超过 2000 字').default(''),
+  photos: z.array(z.string().min(1).max(1000)).max(9, '最多 9 张照片').optional(),
+  /** Chosen by the phone once per post; a retry sends the same one. */
+  requestId: z.string({ error: '缺少请求编号 requestId' }).min(8, 'requestId 至少 8 个字符').max(100, 'requestId 过长'),
+  correctionReason: z.string().trim().min(1, '更正原因不能为空').max(500, '更正原因不能超过 500 字').optional(),
+});
+export type PostCreateInput = z.input<typeof PostCreateInput>;
+
+export const UserOut = z.object({ user: User });
+
+/** action name → { input, output }. */
+export const actions = {
+  'auth.demoUsers': {
+    input: Empty,
+    output: z.object({ users: z.array(User) }),
+  },
+  'auth.demoLogin': {
+    input: z.object({ userId: Id('用户 ID') }),
+    output: z.object({ token: z.string(), user: User }),
+  },
+  'me.get': {
+    input: Empty,
+    output: UserOut,
+  },
+  'campaign.current': {
+    input: Empty,
+    output: z.object({
+      campaign: Campaign,
+      tracks: z.array(Track),
+      units: z.array(Unit),
+      targets: z.array(Target),
+    }),
+  },
+  'post.create': {
+    input: PostCreateInput,
+    output: z.object({ post: Post }),
+  },
+  'post.list': {
+    input: z.object({
+      unitId: Id('单位 ID').optional(),
+      cursor: z.string().max(200).optional(),
+      limit: z.number().int('条数应为整数').min(1, '条数至少为 1').max(50, '每页最多 50 条').default(20),
+    }),
+    output: z.object({ items: z.array(Post), nextCursor: z.string().nullable() }),
+  },
+  'board.leaderboard': {
+    input: z.object({
+      trackId: Id('子活动 ID').optional(),
+      division: z.string().min(1).max(100).optional(),
+    }),
+    output: z.object({
+      /** ISO instant the standings were computed for. */
+      asOf: z.string(),
+      timeProgress: z.number(),
+      rows: z.array(StandingRow),
+    }),
+  },
+  'unit.detail': {
+    input: z.object({ unitId: Id('单位 ID') }),
+    output: z.object({
+      unit: Unit,
+      standing: StandingRow,
+      metrics: z.array(MetricStanding),
+      /** Points to the unit ranked just above in its division; null for the first. */
+      gapToPrev: z.number().nullable(),
+    }),
+  },
+} as const;
+
+export type Actions = typeof actions;
+export type ActionName = keyof Actions;
+/** What a caller sends (defaults still optional). */
+export type ActionInput<A extends ActionName> = z.input<Actions[A]['input']>;
+/** What a handler receives (defaults applied). */
+export type ActionArgs<A extends ActionName> = z.output<Actions[A]['input']>;
+export type ActionOutput<A extends ActionName> = z.output<Actions[A]['output']>;
+
+export const actionNames = Object.keys(actions) as ActionName[];
+export const isActionName = (name: string): name is ActionName => Object.hasOwn(actions, name);
+
+/** The request body every host accepts. */
+export const Envelope = z.object({
+  action: z.string({ error: '缺少 action' }).min(1, '缺少 action'),
+  data: z.record(z.string(), z.unknown()).default({}),
+});

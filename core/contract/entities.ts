@@ -1,0 +1,164 @@
+/**
+ * The records the arena shows, as the API carries them (see DOMAIN.md "The objects").
+ * Types follow from the schemas; nothing here is written twice.
+ */
+import { z } from 'zod';
+
+/** A calendar day in the campaign's time zone. */
+export const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+export type Day = z.infer<typeof Day>;
+
+export const roles = ['reporter', 'unit_leader', 'supervisor', 'leader', 'admin'] as const;
+export const Role = z.enum(roles);
+export type Role = z.infer<typeof Role>;
+
+export const roleNames: Record<Role, string> = {
+  reporter: '填报员',
+  unit_leader: '单位负责人',
+  supervisor: '督办员',
+  leader: '市领导',
+  admin: '管理员',
+};
+
+export const Weights = z.object({
+  performance: z.number().nonnegative(),
+  speed: z.number().nonnegative(),
+  quality: z.number().nonnegative(),
+  effort: z.number().nonnegative(),
+  contribution: z.number().nonnegative(),
+});
+export type Weights = z.infer<typeof Weights>;
+export type Dimension = keyof Weights;
+export const dimensions: readonly Dimension[] = ['performance', 'speed', 'quality', 'effort', 'contribution'];
+
+export const Campaign = z.object({
+  id: z.string(),
+  name: z.string(),
+  startDate: Day,
+  endDate: Day,
+  timezone: z.string(),
+  weights: Weights,
+  /** Days without a post before the unit's reporters are reminded (DOMAIN.md "Reminders"). */
+  postEveryDays: z.number().int().positive().optional(),
+});
+export type Campaign = z.infer<typeof Campaign>;
+
+export const MetricKind = z.enum(['cumulative', 'rate', 'count']);
+export type MetricKind = z.infer<typeof MetricKind>;
+export const Direction = z.enum(['up', 'down']);
+export type Direction = z.infer<typeof Direction>;
+
+export const Metric = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** Unit of measure: 亿元, %, 个, 台. */
+  measure: z.string(),
+  kind: MetricKind,
+  direction: Direction,
+  /** Counted in the monthly 通报 (固定资产投资, 招商引资). */
+  reviewed: z.boolean().optional(),
+});
+export type Metric = z.infer<typeof Metric>;
+
+export const Track = z.object({
+  id: z.string(),
+  name: z.string(),
+  leadUnitId: z.string(),
+  metrics: z.array(Metric),
+});
+export type Track = z.infer<typeof Track>;
+
+export const Unit = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** 分组: like is ranked with like. */
+  division: z.string(),
+});
+export type Unit = z.infer<typeof Unit>;
+
+export const Target = z.object({
+  unitId: z.string(),
+  metricId: z.string(),
+  target: z.number().positive(),
+});
+export type Target = z.infer<typeof Target>;
+
+export const User = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: Role,
+  unitId: z.string().nullable(),
+  unitName: z.string().nullable(),
+});
+export type User = z.infer<typeof User>;
+
+export const PostFigure = z.object({
+  metricId: z.string(),
+  value: z.number(),
+  /** The unit's latest value before this post; null for the first report. */
+  previous: z.number().nullable(),
+});
+export type PostFigure = z.infer<typeof PostFigure>;
+
+export const Post = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  authorId: z.string(),
+  authorName: z.string(),
+  /** ISO 8601 instant. */
+  createdAt: z.string(),
+  figures: z.array(PostFigure),
+  text: z.string(),
+  photos: z.array(z.string()),
+  /** Set when a running total was lowered on purpose: a recorded correction. */
+  correctionReason: z.string().nullable(),
+});
+export type Post = z.infer<typeof Post>;
+
+export const Light = z.enum(['green', 'yellow', 'red', 'done']);
+export type Light = z.infer<typeof Light>;
+export const lightNames: Record<Light, string> = { green: '正常', yellow: '预警', red: '滞后', done: '完成' };
+
+export const Dims = z.object({
+  performance: z.number(),
+  speed: z.number(),
+  quality: z.number(),
+  effort: z.number(),
+  contribution: z.number(),
+});
+export type Dims = z.infer<typeof Dims>;
+
+export const StandingRow = z.object({
+  /** Rank in the view asked for: within the division when one is given, else overall. */
+  rank: z.number().int().positive(),
+  overallRank: z.number().int().positive(),
+  divisionRank: z.number().int().positive(),
+  unitId: z.string(),
+  unitName: z.string(),
+  division: z.string(),
+  score: z.number(),
+  dims: Dims,
+  completion: z.number(),
+  pace: z.number(),
+  light: Light,
+  /** Places gained since the previous day's close (positive = up); null when it was not ranked then. */
+  rankDelta: z.number().int().nullable(),
+});
+export type StandingRow = z.infer<typeof StandingRow>;
+
+export const MetricStanding = z.object({
+  metricId: z.string(),
+  target: z.number(),
+  value: z.number().nullable(),
+  completion: z.number(),
+  pace: z.number(),
+  light: Light,
+  /** T − A for `up`, A − T for `down` (never below 0). */
+  remaining: z.number(),
+  /** What must be done each remaining day, counting today; 0 when nothing is left. */
+  perDayNeeded: z.number(),
+  /** How far behind 序时 the unit is on this metric, as a share of the target (0 when ahead). */
+  behindSchedule: z.number(),
+});
+export type MetricStanding = z.infer<typeof MetricStanding>;

@@ -1,0 +1,4 @@
+/** The contract shared by the app, the self-hosted server and the cloud functions. */
+export * from './errors';
+export * from './entities';
+export * from './actions';

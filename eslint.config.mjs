@@ -1,0 +1,102 @@
+// Lint rules. The import rules keep the arrows pointing inward (ARCHITECTURE.md):
+// core/ knows no platform, adapters know no host, the app knows only the contract.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+const nodeBuiltins = ['fs', 'path', 'crypto', 'http', 'os', 'child_process', 'net', 'stream', 'url', 'util', 'worker_threads'];
+const platform = [
+  ...nodeBuiltins,
+  ...nodeBuiltins.map((m) => `node:${m}`),
+  'better-sqlite3',
+  'wx-server-sdk',
+  'hono',
+  '@hono/*',
+  '@tarojs/*',
+  'react',
+];
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'data/**',
+      'coverage/**',
+      'cloudfunctions/*/index.js',
+      'cloudfunctions/*/node_modules/**',
+      'babel.config.js',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/ban-ts-comment': 'error',
+    },
+  },
+  {
+    files: ['core/**/*.ts'],
+    ignores: ['core/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: platform, message: 'core/ is platform-free: reach the outside through a port.' },
+            { group: ['**/adapters/**', '**/server/**', '**/src/**', '**/cloudfunctions/**'], message: 'Arrows point inward.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'Date', message: 'Take time from the Clock port.' }],
+    },
+  },
+  {
+    files: ['core/contract/**/*.ts', 'core/domain/**/*.ts'],
+    ignores: ['core/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: platform, message: 'core/ is platform-free.' },
+            { group: ['**/app/**', '**/app', '**/adapters/**', '**/server/**', '**/src/**'], message: 'contract and domain import no use case.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['adapters/**/*.ts'],
+    ignores: ['adapters/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/server/**', '**/src/**', '**/cloudfunctions/**'], message: 'An adapter knows no host.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/core/app/**', '**/core/domain/**', '**/adapters/**', '**/server/**'], message: 'The app imports only core/contract.' },
+            { group: ['better-sqlite3', 'hono', 'wx-server-sdk'], message: 'Not in the client.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.{js,mjs,cjs}'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);

@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// `npm start`: the demo arena on this machine. Demo mode on, data in ./data unless DATA_DIR says otherwise.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const env = { ...process.env, ARENA_DEMO: process.env.ARENA_DEMO ?? '1', DATA_DIR: process.env.DATA_DIR ?? join(root, 'data') };
+
+const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'main.ts')], { cwd: root, env, stdio: 'inherit' });
+// Pass the signal on so the server can finish its writes and close the database.
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
