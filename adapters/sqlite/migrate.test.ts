@@ -1,0 +1,125 @@
+// Migrations run at start, forward only; a database the code does not understand is refused.
+// A file store keeps everything across a restart, with the pragmas the arena relies on.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { C1, M, U, campaignData, commit, commitOk, draft, users } from '../../tests/store-fixtures';
+import { migrate, readMigrations, type Migration } from './migrate';
+import { openDatabase } from './open';
+import { createSqliteStore } from './store';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'arena-migrate-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const appliedIds = (file: string) => {
+  const db = new BetterSqlite3(file);
+  try {
+    return db.prepare<[], { id: string }>('SELECT id FROM schema_migrations ORDER BY id').all().map((r) => r.id);
+  } finally {
+    db.close();
+  }
+};
+
+const toy: Migration[] = [
+  { id: '0001_a', sql: 'CREATE TABLE a (x INTEGER);' },
+  { id: '0002_b', sql: 'CREATE TABLE b (y INTEGER);' },
+  { id: '0003_c', sql: 'CREATE TABLE c (z INTEGER);' },
+];
+
+describe('migrations', () => {
+  it('a fresh database gets every shipped migration, recorded in order', () => {
+    const shipped = readMigrations().map((m) => m.id);
+    expect(shipped[0]).toBe('0001_init');
+    const file = join(dir, 'arena.db');
+    createSqliteStore({ file }).close();
+    expect(appliedIds(file)).toEqual(shipped);
+  });
+
+  it('re-opening an up-to-date database applies nothing', () => {
+    const file = join(dir, 'arena.db');
+    createSqliteStore({ file }).close();
+    const db = openDatabase(file);
+    expect(migrate(db)).toEqual([]);
+    db.close();
+    expect(appliedIds(file)).toEqual(readMigrations().map((m) => m.id));
+  });
+
+  it('a migration added to the code is applied on the next start, and only it', () => {
+    const db = new BetterSqlite3(':memory:');
+    expect(migrate(db, toy.slice(0, 2))).toEqual(['0001_a', '0002_b']);
+    expect(migrate(db, toy)).toEqual(['0003_c']);
+    expect(db.prepare('SELECT count(*) AS n FROM c').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('refuses a database that applied a migration this code does not know', () => {
+    const file = join(dir, 'arena.db');
+    createSqliteStore({ file }).close();
+    const db = new BetterSqlite3(file);
+    db.prepare("INSERT INTO schema_migrations (id, applied_at) VALUES ('9999_future', 'later')").run();
+    db.close();
+    expect(() => createSqliteStore({ file })).toThrow('数据库已应用本程序不认识的迁移：9999_future');
+  });
+
+  it('refuses a database whose applied migrations skip one the code has', () => {
+    const db = new BetterSqlite3(':memory:');
+    migrate(db, [toy[0]!, toy[2]!]);
+    expect(() => migrate(db, toy)).toThrow('缺少 0002_b');
+    db.close();
+  });
+
+  it('a failing migration leaves the database as it was: all pending ones or none', () => {
+    const db = new BetterSqlite3(':memory:');
+    migrate(db, toy.slice(0, 1));
+    const broken = [...toy.slice(0, 2), { id: '0003_broken', sql: 'CREATE TABLE oops (' }];
+    expect(() => migrate(db, broken)).toThrow();
+    expect(db.prepare<[], { id: string }>('SELECT id FROM schema_migrations').all()).toEqual([{ id: '0001_a' }]);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'b'").all()).toEqual([]);
+    db.close();
+  });
+
+  it('refuses a migration file whose name is not numbered', () => {
+    writeFileSync(join(dir, '0001_init.sql'), 'SELECT 1;');
+    writeFileSync(join(dir, 'init-users.sql'), 'SELECT 1;');
+    expect(() => readMigrations(dir)).toThrow('迁移文件名不合规：init-users.sql');
+  });
+});
+
+describe('file store', () => {
+  it('opens with WAL, synchronous=FULL, foreign keys and a busy timeout', () => {
+    const s = createSqliteStore({ file: join(dir, 'arena.db') });
+    expect(s.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(s.db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(s.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(s.db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
+    s.close();
+  });
+
+  it('keeps campaigns, people, posts and figures across close and reopen', async () => {
+    const file = join(dir, 'arena.db');
+    const first = createSqliteStore({ file });
+    await first.store.saveCampaign(campaignData());
+    await first.store.setCurrentCampaignId(C1);
+    await first.store.putUser(users[0]!);
+    await first.store.putSession({ token: 'tok-1', userId: users[0]!.id, expiresAt: 1_767_225_600_000 });
+    const d = draft({ unitId: U.a1, day: '2025-03-03', requestId: 'req-1', figures: [{ metricId: M.invest, value: 1.5 }] });
+    const post = await commitOk(first.store, d);
+    const version = await first.store.dataVersion(C1);
+    first.close();
+
+    const again = createSqliteStore({ file });
+    expect(await again.store.loadCampaign(C1)).toEqual(campaignData());
+    expect(await again.store.getCurrentCampaignId()).toBe(C1);
+    expect(await again.store.getUser(users[0]!.id)).toEqual(users[0]);
+    expect(await again.store.getSession('tok-1')).toEqual({ token: 'tok-1', userId: users[0]!.id, expiresAt: 1_767_225_600_000 });
+    expect((await again.store.listPosts({ campaignId: C1, limit: 10 })).items).toEqual([post]);
+    expect(await again.store.latestFigures(C1)).toEqual([{ unitId: U.a1, metricId: M.invest, value: 1.5, day: '2025-03-03' }]);
+    expect(await again.store.dataVersion(C1)).toBe(version);
+    expect(await commit(again.store, d)).toEqual({ ok: true, post, replayed: true });
+    again.close();
+  });
+});

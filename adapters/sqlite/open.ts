@@ -1,0 +1,25 @@
+/**
+ * Opens a database with the pragmas the arena relies on: WAL (readers never block the writer),
+ * synchronous=FULL (an acknowledged post survives a power cut), foreign keys, and a busy timeout
+ * so a second connection waits for a lock instead of failing at once. Memory-mapped reads keep a day's
+ * close (one index seek per unit and metric into a large daily_figures) off the read() syscalls.
+ */
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+
+export const busyTimeoutMs = 5000;
+const mmapBytes = 256 * 1024 * 1024;
+
+export function openDatabase(file: string): Database {
+  const db = new BetterSqlite3(file);
+  try {
+    db.pragma('journal_mode = WAL'); // an in-memory database answers "memory": nothing to persist
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    db.pragma(`mmap_size = ${mmapBytes}`);
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}

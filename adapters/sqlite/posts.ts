@@ -1,0 +1,81 @@
+/**
+ * Posts in SQLite. commitPost is one synchronous better-sqlite3 transaction (BEGIN IMMEDIATE, so the
+ * unit's latest figures cannot change between reading them and writing): replay check, decide, then
+ * the post, the latest and the day's figures, and the data version. The feed pages by keyset.
+ */
+import type { Database } from 'better-sqlite3';
+import type { CommitResult, DecideFigures, LatestFigure, PostDraft, PostPage, PostRecord } from '../../core/app/ports';
+import { decodeCursor, encodeCursor, feedStart } from './cursor';
+import { type FigureRow, type PostRow, toFigure, toPost } from './rows';
+
+export interface FeedQuery {
+  campaignId: string;
+  unitId?: string;
+  cursor?: string;
+  limit: number;
+}
+
+export function postQueries(db: Database, newId: () => string) {
+  const findRequest = db.prepare<[string, string], PostRow>('SELECT * FROM posts WHERE author_id = ? AND request_id = ?');
+  const unitLatest = db.prepare<[string, string], FigureRow>(
+    'SELECT unit_id, metric_id, value, day FROM latest_figures WHERE campaign_id = ? AND unit_id = ?',
+  );
+  const insertPost = db.prepare(`
+    INSERT INTO posts (id, campaign_id, unit_id, author_id, author_name, created_at, created_ms, day,
+      figures, text, photos, correction_reason, request_id)
+    VALUES (@id, @campaignId, @unitId, @authorId, @authorName, @createdAt, @createdMs, @day,
+      @figures, @text, @photos, @correctionReason, @requestId)`);
+  const setLatest = db.prepare<[string, string, string, number, string]>(`
+    INSERT INTO latest_figures (campaign_id, unit_id, metric_id, value, day) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT (campaign_id, unit_id, metric_id) DO UPDATE SET value = excluded.value, day = excluded.day`);
+  // The day's last post wins: a later post the same day overwrites the day's figure.
+  const setDaily = db.prepare<[string, string, string, string, number]>(`
+    INSERT INTO daily_figures (campaign_id, unit_id, metric_id, day, value) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT (campaign_id, unit_id, metric_id, day) DO UPDATE SET value = excluded.value`);
+  const bumpVersion = db.prepare<[string]>('UPDATE campaigns SET data_version = data_version + 1 WHERE id = ?');
+
+  const page = `SELECT * FROM posts WHERE campaign_id = ? AND (created_ms, seq) < (?, ?)`;
+  const order = 'ORDER BY created_ms DESC, seq DESC LIMIT ?';
+  const feed = db.prepare<[string, number, number, number], PostRow>(`${page} ${order}`);
+  const unitFeed = db.prepare<[string, number, number, string, number], PostRow>(`${page} AND unit_id = ? ${order}`);
+
+  const commit = db.transaction((draft: PostDraft, decide: DecideFigures): CommitResult => {
+    const seen = findRequest.get(draft.authorId, draft.requestId);
+    if (seen) return { ok: true, post: toPost(seen), replayed: true };
+
+    const latest = new Map<string, LatestFigure>();
+    for (const row of unitLatest.all(draft.campaignId, draft.unitId)) latest.set(row.metric_id, toFigure(row));
+    const decided = decide(latest);
+    if (!decided.ok) return { ok: false, error: decided.error };
+
+    const createdMs = Date.parse(draft.createdAt);
+    if (!Number.isFinite(createdMs)) throw new Error(`createdAt 不是有效的时间：${draft.createdAt}`);
+    const post: PostRecord = { ...draft, id: newId(), figures: decided.figures };
+    insertPost.run({ ...post, createdMs, figures: JSON.stringify(post.figures), photos: JSON.stringify(post.photos) });
+    const { campaignId, unitId, day } = draft;
+    for (const f of post.figures) {
+      setLatest.run(campaignId, unitId, f.metricId, f.value, day);
+      setDaily.run(campaignId, unitId, f.metricId, day, f.value);
+    }
+    bumpVersion.run(campaignId);
+    return { ok: true, post, replayed: false };
+  });
+
+  const list = (q: FeedQuery): PostPage => {
+    const from = q.cursor === undefined ? feedStart : decodeCursor(q.cursor);
+    if (!from) return { items: [], nextCursor: null };
+    // One row more than asked tells whether another page exists.
+    const rows = q.unitId
+      ? unitFeed.all(q.campaignId, from.createdMs, from.seq, q.unitId, q.limit + 1)
+      : feed.all(q.campaignId, from.createdMs, from.seq, q.limit + 1);
+    const items = rows.slice(0, q.limit);
+    const last = items[items.length - 1];
+    const more = rows.length > q.limit && last !== undefined;
+    return { items: items.map(toPost), nextCursor: more ? encodeCursor({ createdMs: last.created_ms, seq: last.seq }) : null };
+  };
+
+  return {
+    commit: (draft: PostDraft, decide: DecideFigures) => commit.immediate(draft, decide),
+    list,
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * Row shapes as SQLite returns them, and their mapping to the port's records.
+ * JSON columns hold what this adapter wrote itself, so parsing them trusts their shape.
+ */
+import type { Campaign, Metric, Role, Weights } from '../../core/contract';
+import type { LatestFigure, MetricRecord, PostRecord, StoredFigure, UserRecord } from '../../core/app/ports';
+
+export interface CampaignRow {
+  id: string;
+  name: string;
+  start_date: string;
+  end_date: string;
+  timezone: string;
+  weights: string;
+  post_every_days: number | null;
+}
+
+export interface MetricRow {
+  id: string;
+  track_id: string;
+  name: string;
+  measure: string;
+  kind: Metric['kind'];
+  direction: Metric['direction'];
+  reviewed: 0 | 1 | null;
+}
+
+export interface UserRow {
+  id: string;
+  name: string;
+  role: Role;
+  unit_id: string | null;
+  demo: 0 | 1;
+}
+
+export interface PostRow {
+  seq: number;
+  id: string;
+  campaign_id: string;
+  unit_id: string;
+  author_id: string;
+  author_name: string;
+  created_at: string;
+  created_ms: number;
+  day: string;
+  figures: string;
+  text: string;
+  photos: string;
+  correction_reason: string | null;
+  request_id: string;
+}
+
+export interface FigureRow {
+  unit_id: string;
+  metric_id: string;
+  value: number;
+  day: string;
+}
+
+export function toCampaign(r: CampaignRow): Campaign {
+  return {
+    id: r.id,
+    name: r.name,
+    startDate: r.start_date,
+    endDate: r.end_date,
+    timezone: r.timezone,
+    weights: JSON.parse(r.weights) as Weights,
+    ...(r.post_every_days === null ? {} : { postEveryDays: r.post_every_days }),
+  };
+}
+
+export function toMetric(r: MetricRow): MetricRecord {
+  return {
+    id: r.id,
+    trackId: r.track_id,
+    name: r.name,
+    measure: r.measure,
+    kind: r.kind,
+    direction: r.direction,
+    ...(r.reviewed === null ? {} : { reviewed: r.reviewed === 1 }),
+  };
+}
+
+export function toUser(r: UserRow): UserRecord {
+  return { id: r.id, name: r.name, role: r.role, unitId: r.unit_id, ...(r.demo === 1 ? { demo: true } : {}) };
+}
+
+export function toPost(r: PostRow): PostRecord {
+  return {
+    id: r.id,
+    campaignId: r.campaign_id,
+    unitId: r.unit_id,
+    authorId: r.author_id,
+    authorName: r.author_name,
+    createdAt: r.created_at,
+    day: r.day,
+    figures: JSON.parse(r.figures) as StoredFigure[],
+    text: r.text,
+    photos: JSON.parse(r.photos) as string[],
+    correctionReason: r.correction_reason,
+    requestId: r.request_id,
+  };
+}
+
+export function toFigure(r: FigureRow): LatestFigure {
+  return { unitId: r.unit_id, metricId: r.metric_id, value: r.value, day: r.day };
+}
+
+/** SQLite stores booleans as 0/1; NULL keeps "not said" apart from false. */
+export const flag = (b: boolean | undefined): 0 | 1 | null => (b === undefined ? null : b ? 1 : 0);
