@@ -1,0 +1,101 @@
+/**
+ * The post path under concurrency, on the database double whose transactions conflict and retry as the
+ * cloud's do: concurrent posts are serialised by retries and lose no update, a phone's retries of one
+ * request write one post, and when retries run out the caller is told to try again and nothing is written.
+ */
+import type { PostDraft } from '../../core/app/ports';
+import { C1, C2, M, U, campaignData, decideFrom, draft } from '../../tests/store-fixtures';
+import { createDbDouble } from '../../tests/wx/db-double';
+import { createCloudStore } from './store';
+
+const burst = (n: number, unitId: string = U.a1): PostDraft[] =>
+  Array.from({ length: n }, (_, i) =>
+    draft({
+      unitId,
+      day: '2025-03-10',
+      time: '10:00',
+      requestId: `req-${unitId}-${i}`,
+      figures: [{ metricId: M.invest, value: i + 1 }],
+    }),
+  );
+
+async function setUp(
+  options: Parameters<typeof createCloudStore>[0] extends infer O ? Omit<O, 'db'> : never = {},
+) {
+  const double = createDbDouble({ jitter: 3, seed: 11 });
+  const store = createCloudStore({ db: double.db, ...options });
+  await store.saveCampaign(campaignData());
+  await store.saveCampaign(campaignData(C2));
+  return { double, store };
+}
+
+describe('cloudbase commitPost under concurrency', () => {
+  it('concurrent posts to one unit conflict, are retried, and each sees the one committed before it', async () => {
+    const { double, store } = await setUp();
+    const conflictsBefore = double.stats.conflicts;
+    const drafts = burst(12);
+    const results = await Promise.all(drafts.map((d) => store.commitPost(d, decideFrom(d.figures))));
+
+    expect(double.stats.conflicts).toBeGreaterThan(conflictsBefore);
+    const previous = results.map((r) => (r.ok ? r.post.figures[0]?.previous : 'failed'));
+    // One post saw nothing before it; every other saw a value no other post saw: a chain, no lost update.
+    expect(previous.filter((p) => p === null)).toHaveLength(1);
+    expect(new Set(previous).size).toBe(12);
+    const seqs = double
+      .dump('posts')
+      .map((p) => p.seq as number)
+      .sort((a, b) => a - b);
+    expect(seqs).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    // The end of the chain (the value no post saw as previous) is the unit's latest figure.
+    const values = results.map((r) => (r.ok ? r.post.figures[0]!.value : NaN));
+    const end = values.filter((v) => !previous.includes(v));
+    expect(end).toHaveLength(1);
+    expect(await store.latestFigures(C1)).toEqual([
+      { unitId: U.a1, metricId: M.invest, value: end[0], day: '2025-03-10' },
+    ]);
+  });
+
+  it('a request sent five times at once writes one post and answers the rest as replays', async () => {
+    const { double, store } = await setUp();
+    const v0 = await store.dataVersion(C1);
+    const d = burst(1)[0]!;
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => store.commitPost(d, decideFrom(d.figures))),
+    );
+    const fresh = results.filter((r) => r.ok && !r.replayed);
+    expect(fresh).toHaveLength(1);
+    const id = fresh[0]!.ok ? fresh[0]!.post.id : '';
+    expect(results.every((r) => r.ok && r.post.id === id)).toBe(true);
+    expect(double.dump('posts')).toHaveLength(1);
+    expect(await store.dataVersion(C1)).toBe(v0 + 1);
+  });
+
+  it('posts to different campaigns touch different documents and never conflict', async () => {
+    const { double, store } = await setUp();
+    const before = double.stats.conflicts;
+    const a = burst(1, U.a1)[0]!;
+    const b = { ...burst(1, U.b1)[0]!, campaignId: C2 };
+    await Promise.all([a, b].map((d) => store.commitPost(d, decideFrom(d.figures))));
+    expect(double.stats.conflicts).toBe(before);
+  });
+
+  it('when retries run out, the post is refused as busy and nothing of it is written', async () => {
+    const { double, store } = await setUp({ runs: 1, rounds: 1 });
+    const drafts = burst(2);
+    const results = await Promise.all(drafts.map((d) => store.commitPost(d, decideFrom(d.figures))));
+    const refused = results.filter((r) => !r.ok);
+    expect(refused).toEqual([
+      { ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('稍后重试') } },
+    ]);
+    expect(double.dump('posts')).toHaveLength(1);
+    expect(double.dump('request_keys')).toHaveLength(1);
+  });
+
+  it('an error that is not a conflict is not retried and reaches the caller', async () => {
+    const double = createDbDouble({ collections: ['campaigns', 'request_keys'] });
+    const store = createCloudStore({ db: double.db });
+    const d = burst(1)[0]!;
+    await expect(store.commitPost(d, decideFrom(d.figures))).rejects.toMatchObject({ errCode: -502005 });
+    expect(double.stats.attempts).toBe(1);
+  });
+});

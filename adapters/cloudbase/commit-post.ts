@@ -1,0 +1,102 @@
+/**
+ * commitPost in one `db.runTransaction`, with single-document operations only (all a cloud transaction
+ * allows): read the request key, the unit's latest document, the campaign's version document and the
+ * day's document, all by id; call `decide`; write the post, the key, the latest and daily documents, and
+ * bump the version. Two posts that could disturb each other both write the same documents (the request
+ * key, the unit's latest, the campaign's version), so they conflict and one is run again with fresh reads
+ * (`decide` is pure, so that is safe). That holds under the cloud's snapshot isolation, which refuses
+ * write-write conflicts, as well as under the test double's stricter read checks.
+ */
+import type { CommitResult, DecideFigures, LatestFigure, PostDraft, PostRecord } from '../../core/app/ports';
+import { collections as C, docId } from './collections';
+import {
+  dailyRef,
+  entries,
+  latestRef,
+  merge,
+  posted,
+  toLatest,
+  type DayEntry,
+  type LatestEntry,
+} from './figure-docs';
+import { isConflict, readDoc } from './reads';
+import { asVersion, versionRef, writeVersion } from './versions';
+import type { WxCommands, WxDatabase, WxTransaction } from './wx-types';
+
+export interface CommitOptions {
+  newId: () => string;
+  /** Runs per `runTransaction` (the SDK retries conflicts itself up to this many runs). */
+  runs: number;
+  /** Further `runTransaction` calls after a pause, for bursts the SDK's own retries do not absorb. */
+  rounds: number;
+  /** Upper bound of the random pause between rounds, in ms (grows with each round). */
+  backoffMs: number;
+}
+
+const BUSY = { code: 'CONFLICT', message: '同时提交的人较多，请稍后重试' } as const;
+
+async function attempt(
+  t: WxTransaction,
+  _: WxCommands,
+  draft: PostDraft,
+  decide: DecideFigures,
+  newId: () => string,
+): Promise<CommitResult> {
+  const { campaignId, unitId, day } = draft;
+  const keyRef = t.collection(C.requestKeys).doc(docId(draft.authorId, draft.requestId));
+  const key = await readDoc(keyRef);
+  if (key) {
+    const first = await readDoc(t.collection(C.posts).doc(String(key.postId)));
+    if (!first) throw new Error(`request key ${String(key._id)} names a missing post`);
+    return { ok: true, post: first.record as PostRecord, replayed: true };
+  }
+
+  const latestDoc = await readDoc(latestRef(t, campaignId, unitId));
+  const before = entries<LatestEntry>(latestDoc, 'figures');
+  const latest = new Map<string, LatestFigure>(before.map((e) => [e.metricId, toLatest(unitId, e)]));
+  const decided = decide(latest);
+  if (!decided.ok) return { ok: false, error: decided.error };
+
+  const versionDoc = await readDoc(versionRef(t, campaignId));
+  const seq = asVersion(versionDoc).posts + 1;
+  const { figures: _inputs, ...rest } = draft;
+  const post: PostRecord = { ...rest, id: newId(), figures: decided.figures };
+
+  if (post.figures.length > 0) {
+    const now = posted(post.figures, day);
+    const state = merge(before, now.latest);
+    const daily = await readDoc(dailyRef(t, campaignId, unitId, day));
+    const figures = merge(entries<DayEntry>(daily, 'figures'), now.daily);
+    await latestRef(t, campaignId, unitId).set({ data: { campaignId, unitId, figures: state } });
+    await dailyRef(t, campaignId, unitId, day).set({ data: { campaignId, unitId, day, figures, state } });
+  }
+  await t
+    .collection(C.posts)
+    .doc(post.id)
+    .set({ data: { campaignId, unitId, createdMs: Date.parse(post.createdAt), seq, record: post } });
+  await keyRef.set({ data: { postId: post.id, campaignId } });
+  await writeVersion(t, _, campaignId, versionDoc !== null, 1);
+  return { ok: true, post, replayed: false };
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function commitPost(
+  db: WxDatabase,
+  options: CommitOptions,
+  draft: PostDraft,
+  decide: DecideFigures,
+): Promise<CommitResult> {
+  for (let round = 1; ; round += 1) {
+    try {
+      return await db.runTransaction(
+        (t) => attempt(t, db.command, draft, decide, options.newId),
+        options.runs,
+      );
+    } catch (e) {
+      if (!isConflict(e)) throw e;
+      if (round >= options.rounds) return { ok: false, error: BUSY };
+      await sleep(Math.random() * options.backoffMs * round);
+    }
+  }
+}

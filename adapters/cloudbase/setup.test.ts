@@ -1,0 +1,55 @@
+/**
+ * Deploying the Store: the collections it uses exist after setup (a fresh environment has none), and the
+ * deploy files the README uses cover exactly those collections: indexes for each query, and rules that
+ * let no client read or write (cloud functions use admin rights).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describeStore } from '../../tests/store-contract';
+import { createDbDouble } from '../../tests/wx/db-double';
+import { collections } from './collections';
+import { ensureCollections } from './setup';
+import { createCloudStore } from './store';
+
+const load = (file: string) => JSON.parse(readFileSync(join(__dirname, file), 'utf8')) as unknown;
+const names = Object.values(collections).sort();
+
+describe('cloudbase setup', () => {
+  it('creates every collection the store uses, and running it again changes nothing', async () => {
+    const double = createDbDouble({ collections: ['users'] });
+    expect((await ensureCollections(double.db)).sort()).toEqual(names.filter((n) => n !== 'users'));
+    expect(await ensureCollections(double.db)).toEqual([]);
+    expect(double.collections().sort()).toEqual(names);
+  });
+
+  it('security rules refuse every client read and write, on every collection', () => {
+    const rules = load('security-rules.json') as Record<string, unknown>;
+    expect(Object.keys(rules).sort()).toEqual(names);
+    for (const rule of Object.values(rules)) expect(rule).toEqual({ read: false, write: false });
+  });
+
+  it('the index file names only the store’s collections, with well-formed keys', () => {
+    const file = load('indexes.json') as {
+      collections: Record<
+        string,
+        Array<{ name: string; fields: Array<{ field: string; direction: number }> }>
+      >;
+    };
+    expect(Object.keys(file.collections).sort()).toEqual(names);
+    for (const list of Object.values(file.collections)) {
+      for (const index of list) {
+        expect(index.fields.length).toBeGreaterThan(0);
+        for (const f of index.fields) expect([1, -1]).toContain(f.direction);
+        expect(index.name).toBe(index.fields.map((f) => `${f.field}_${f.direction}`).join('_'));
+      }
+    }
+  });
+});
+
+// On an environment where only the created collections exist, the whole contract still holds:
+// the store touches no collection that setup does not create.
+describeStore('cloudbase (wx db double, fresh environment after ensureCollections)', async () => {
+  const double = createDbDouble({ collections: [] });
+  await ensureCollections(double.db);
+  return { store: createCloudStore({ db: double.db }) };
+});

@@ -1,0 +1,45 @@
+/**
+ * The campaign's data version document: `version` grows with every write that can change standings
+ * (caches key on it); `posts` counts the campaign's posts and gives each its sequence number, the
+ * tie break of the feed when two posts share a time.
+ */
+import { collections as C, docId } from './collections';
+import { readDoc } from './reads';
+import type { WxCommands, WxData, WxDatabase, WxTransaction } from './wx-types';
+
+export interface VersionDoc {
+  version: number;
+  posts: number;
+}
+
+export function versionRef(t: Pick<WxTransaction, 'collection'>, campaignId: string) {
+  return t.collection(C.dataVersions).doc(docId(campaignId));
+}
+
+export function asVersion(doc: WxData | null): VersionDoc {
+  return { version: Number(doc?.version ?? 0), posts: Number(doc?.posts ?? 0) };
+}
+
+/** Inside a transaction that has read the document (`existed`): one more version, and `posts` more posts. */
+export async function writeVersion(
+  t: Pick<WxTransaction, 'collection'>,
+  _: Pick<WxCommands, 'inc'>,
+  campaignId: string,
+  existed: boolean,
+  posts: number,
+): Promise<void> {
+  const ref = versionRef(t, campaignId);
+  if (existed) await ref.update({ data: { version: _.inc(1), posts: _.inc(posts) } });
+  else await ref.set({ data: { campaignId, version: 1, posts } });
+}
+
+export async function bumpVersion(db: WxDatabase, campaignId: string): Promise<void> {
+  await db.runTransaction(async (t) => {
+    const doc = await readDoc(versionRef(t, campaignId));
+    await writeVersion(t, db.command, campaignId, doc !== null, 0);
+  }, 10);
+}
+
+export async function dataVersion(db: WxDatabase, campaignId: string): Promise<number> {
+  return asVersion(await readDoc(db.collection(C.dataVersions).doc(docId(campaignId)))).version;
+}
