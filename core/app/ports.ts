@@ -162,6 +162,8 @@ export interface Deps {
   clock: Clock;
   ids: Ids;
   settings: Settings;
+  /** Structured log sink (errors the router caught, with the action); silent when absent. */
+  log?: (entry: Record<string, unknown>) => void;
 }
 
 export interface Settings {

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import {
   Campaign,
+  Day,
   MetricStanding,
   Post,
   StandingRow,
@@ -14,6 +15,7 @@ import {
   Target,
   User,
 } from './entities';
+import { MetricExplain, UnitExplain } from './explain';
 
 const Empty = z.object({}).strict();
 const Id = (what: string) => z.string({ error: `${what}应为字符串` }).min(1, `请提供${what}`).max(100, `${what}过长`);
@@ -88,12 +90,29 @@ export const actions = {
   },
   'unit.detail': {
     input: z.object({ unitId: Id('单位 ID') }),
+    output: z
+      .object({
+        unit: Unit,
+        standing: StandingRow,
+        metrics: z.array(MetricStanding.extend(MetricExplain.shape)),
+        /** Points to the unit ranked just above in its division; null for the first. */
+        gapToPrev: z.number().nullable(),
+      })
+      .extend(UnitExplain.shape),
+  },
+  /** The unit's daily completion against 序时, oldest first, for the trend chart (from Store.unitDailyFigures). */
+  'unit.trend': {
+    input: z.object({ unitId: Id('单位 ID') }),
     output: z.object({
-      unit: Unit,
-      standing: StandingRow,
-      metrics: z.array(MetricStanding),
-      /** Points to the unit ranked just above in its division; null for the first. */
-      gapToPrev: z.number().nullable(),
+      points: z.array(
+        z.object({
+          day: Day,
+          /** The unit's completion at the close of `day` (the same measure as StandingRow.completion). */
+          completion: z.number(),
+          /** 序时 on `day`. */
+          timeProgress: z.number(),
+        }),
+      ),
     }),
   },
 } as const;

@@ -2,3 +2,4 @@
 export * from './errors';
 export * from './entities';
 export * from './actions';
+export * from './explain';

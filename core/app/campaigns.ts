@@ -1,0 +1,22 @@
+/** `campaign.current`: the campaign chosen by settings, with its tracks (and their metrics), units and targets. */
+import { ok } from '../contract';
+import type { Route } from './context';
+import { currentCampaign, metricOut } from './current';
+
+export const campaignCurrent: Route<'campaign.current'> = {
+  public: false,
+  run: async (ctx) => {
+    const cur = await currentCampaign(ctx.deps.store, ctx.state.campaigns);
+    if (!cur.ok) return cur;
+    const { campaign, tracks, metrics, units, targets } = cur.data.data;
+    return ok({
+      campaign,
+      tracks: tracks.map((t) => ({
+        ...t,
+        metrics: metrics.filter((m) => m.trackId === t.id).map(metricOut),
+      })),
+      units,
+      targets,
+    });
+  },
+};

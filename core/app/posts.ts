@@ -1,0 +1,78 @@
+/**
+ * 晒一晒: `post.create` (a unit's reporter or leader posts figures and text; idempotent by requestId)
+ * and `post.list` (the feed, newest first). Time and day come from the Clock, in the campaign's zone.
+ */
+import { fail, ok, type Post } from '../contract';
+import { dayOf, isoOf } from '../domain/days';
+import type { Route } from './context';
+import { currentCampaign, type CampaignView } from './current';
+import { decideFigures } from './decide-figures';
+import { checkFigures, checkPoster } from './post-rules';
+import type { PostDraft, PostRecord } from './ports';
+
+export { decideFigures } from './decide-figures';
+
+export const postOut = (p: PostRecord, view: CampaignView): Post => ({
+  id: p.id,
+  unitId: p.unitId,
+  unitName: view.unitById.get(p.unitId)?.name ?? p.unitId,
+  authorId: p.authorId,
+  authorName: p.authorName,
+  createdAt: p.createdAt,
+  figures: p.figures.map((f) => ({ metricId: f.metricId, value: f.value, previous: f.previous })),
+  text: p.text,
+  photos: p.photos,
+  correctionReason: p.correctionReason,
+});
+
+export const postCreate: Route<'post.create'> = {
+  public: false,
+  run: async (ctx, input) => {
+    const { store, clock } = ctx.deps;
+    const cur = await currentCampaign(store, ctx.state.campaigns);
+    if (!cur.ok) return cur;
+    const view = cur.data;
+    if (!view.unitById.has(input.unitId)) return fail('NOT_FOUND', `单位「${input.unitId}」不存在。`);
+    const forbidden = checkPoster(ctx.user, input.unitId, view);
+    if (forbidden) return forbidden;
+    const invalid = checkFigures(input.unitId, input.figures, input.text, view);
+    if (invalid) return { ok: false, error: invalid };
+
+    const now = clock.now();
+    const draft: PostDraft = {
+      campaignId: view.data.campaign.id,
+      unitId: input.unitId,
+      authorId: ctx.user.id,
+      authorName: ctx.user.name,
+      createdAt: isoOf(now),
+      day: dayOf(now, view.data.campaign.timezone),
+      figures: input.figures.map((f) => ({ metricId: f.metricId, value: f.value })),
+      text: input.text,
+      photos: input.photos ?? [],
+      correctionReason: input.correctionReason ?? null,
+      requestId: input.requestId,
+    };
+    const committed = await store.commitPost(draft, decideFigures(view.data, draft));
+    if (!committed.ok) return committed;
+    return ok({ post: postOut(committed.post, view) });
+  },
+};
+
+export const postList: Route<'post.list'> = {
+  public: false,
+  run: async (ctx, input) => {
+    const cur = await currentCampaign(ctx.deps.store, ctx.state.campaigns);
+    if (!cur.ok) return cur;
+    const view = cur.data;
+    if (input.unitId !== undefined && !view.unitById.has(input.unitId)) {
+      return fail('NOT_FOUND', `单位「${input.unitId}」不存在。`);
+    }
+    const page = await ctx.deps.store.listPosts({
+      campaignId: view.data.campaign.id,
+      limit: input.limit,
+      ...(input.unitId !== undefined ? { unitId: input.unitId } : {}),
+      ...(input.cursor !== undefined ? { cursor: input.cursor } : {}),
+    });
+    return ok({ items: page.items.map((p) => postOut(p, view)), nextCursor: page.nextCursor });
+  },
+};

@@ -1,0 +1,146 @@
+import { createMemoryStore } from '../../adapters/memory';
+import type { Store } from './ports';
+import { rid, testArena, users } from './test-arena';
+
+const errorOf = (r: { ok: boolean; error?: { code: string; message: string } }) => (r.ok ? null : r.error);
+
+describe('the router', () => {
+  it('refuses a body that is not an object, and an envelope without action, as INVALID_ARGUMENT', async () => {
+    const t = await testArena(createMemoryStore());
+    for (const body of [null, 'post.create', 42, [], undefined]) {
+      const r = await t.arena.handle(body, {});
+      expect(errorOf(r)).toEqual({
+        code: 'INVALID_ARGUMENT',
+        message: expect.stringContaining('请求体应为 JSON 对象'),
+      });
+    }
+    expect(errorOf(await t.arena.handle({ data: {} }, {}))).toEqual({
+      code: 'INVALID_ARGUMENT',
+      message: 'action：缺少 action',
+    });
+    const badData = errorOf(await t.arena.handle({ action: 'me.get', data: [1] }, {}));
+    expect(badData?.code).toBe('INVALID_ARGUMENT');
+    expect(badData?.message).toMatch(/^data：/);
+  });
+
+  it('answers an unknown action NOT_FOUND, naming it', async () => {
+    const t = await testArena(createMemoryStore());
+    const token = await t.login(users.repA);
+    expect(errorOf(await t.call('post.delete' as 'post.create', {}, token))).toEqual({
+      code: 'NOT_FOUND',
+      message: '未知的操作「post.delete」：请检查 action 名称。',
+    });
+    // An inherited property name is not an action either.
+    expect(errorOf(await t.arena.handle({ action: 'toString', data: {} }, { token }))?.code).toBe(
+      'NOT_FOUND',
+    );
+  });
+
+  it('asks for a session on every action but auth.*', async () => {
+    const t = await testArena(createMemoryStore());
+    for (const action of ['me.get', 'campaign.current', 'post.list', 'board.leaderboard'] as const) {
+      expect(errorOf(await t.call(action, {}))).toEqual({ code: 'UNAUTHENTICATED', message: '请先登录。' });
+    }
+    expect((await t.call('auth.demoUsers', {})).ok).toBe(true);
+  });
+
+  it('refuses an unknown token, an expired session (and forgets it), and a deleted user', async () => {
+    const t = await testArena(createMemoryStore(), { settings: { sessionTtlMs: 60_000 } });
+    expect(errorOf(await t.call('me.get', {}, 'no-such-token'))?.code).toBe('UNAUTHENTICATED');
+
+    const token = await t.login(users.repA);
+    expect((await t.call('me.get', {}, token)).ok).toBe(true);
+    t.advance(60_000);
+    expect(errorOf(await t.call('me.get', {}, token))).toEqual({
+      code: 'UNAUTHENTICATED',
+      message: '登录已过期，请重新登录。',
+    });
+    expect(await t.store.getSession(token)).toBeNull();
+
+    await t.store.putSession({ token: 'orphan', userId: 'gone', expiresAt: Number.MAX_SAFE_INTEGER });
+    expect(errorOf(await t.call('me.get', {}, 'orphan'))?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('checks the session before the input, so a stranger learns nothing about the schema', async () => {
+    const t = await testArena(createMemoryStore());
+    expect(errorOf(await t.call('post.create', { unitId: 7 }))?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('names the field and says what to fix when the input is wrong', async () => {
+    const t = await testArena(createMemoryStore());
+    const token = await t.login(users.repA);
+    expect(errorOf(await t.call('me.get', { extra: 1 }, token))).toEqual({
+      code: 'INVALID_ARGUMENT',
+      message: expect.stringContaining('extra'),
+    });
+    expect(errorOf(await t.call('post.list', { limit: 51 }, token))).toEqual({
+      code: 'INVALID_ARGUMENT',
+      message: 'limit：每页最多 50 条',
+    });
+    expect(errorOf(await t.call('post.list', { limit: 2.5 }, token))).toEqual({
+      code: 'INVALID_ARGUMENT',
+      message: 'limit：条数应为整数',
+    });
+    expect(errorOf(await t.call('unit.detail', {}, token))).toEqual({
+      code: 'INVALID_ARGUMENT',
+      message: 'unitId：单位 ID应为字符串',
+    });
+  });
+
+  it('allows rateLimitPerMinute requests a minute per user, then RATE_LIMITED until the window slides', async () => {
+    const t = await testArena(createMemoryStore(), { settings: { rateLimitPerMinute: 120 } });
+    const a = await t.login(users.repA);
+    const b = await t.login(users.repB);
+    for (let i = 0; i < 120; i += 1) {
+      expect((await t.call('me.get', {}, a)).ok).toBe(true);
+      t.advance(100);
+    }
+    expect(errorOf(await t.call('me.get', {}, a))).toEqual({
+      code: 'RATE_LIMITED',
+      message: expect.stringContaining('每分钟最多 120 次'),
+    });
+    // Another user is not held back by the first.
+    expect((await t.call('me.get', {}, b)).ok).toBe(true);
+    // The first request was at +0 s and we are at +12 s: 48 s later it has left the window.
+    t.advance(48_000);
+    expect((await t.call('me.get', {}, a)).ok).toBe(true);
+    expect(errorOf(await t.call('me.get', {}, a))?.code).toBe('RATE_LIMITED');
+  });
+
+  it('answers INTERNAL in Chinese and logs the cause when the store throws', async () => {
+    const memory = createMemoryStore();
+    let broken = false;
+    const store: Store = {
+      ...memory,
+      getCurrentCampaignId: async () => {
+        if (broken) throw new Error('disk on fire');
+        return memory.getCurrentCampaignId();
+      },
+    };
+    const log = jest.fn();
+    const t = await testArena(store, { log });
+    const token = await t.login(users.repA);
+    broken = true;
+    const r = await t.call(
+      'post.create',
+      { unitId: 'A', figures: [], text: '进展', requestId: rid() },
+      token,
+    );
+    expect(errorOf(r)).toEqual({ code: 'INTERNAL', message: expect.stringContaining('服务器内部错误') });
+    expect(log).toHaveBeenCalledWith(
+      expect.objectContaining({ level: 'error', action: 'post.create', error: 'disk on fire' }),
+    );
+  });
+
+  it('answers INTERNAL when the session lookup itself fails', async () => {
+    const memory = createMemoryStore();
+    const store: Store = {
+      ...memory,
+      getSession: async () => {
+        throw new Error('connection reset');
+      },
+    };
+    const t = await testArena(store);
+    expect(errorOf(await t.call('me.get', {}, 'any'))?.code).toBe('INTERNAL');
+  });
+});

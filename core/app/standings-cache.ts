@@ -1,0 +1,89 @@
+/**
+ * Standings are computed from the latest figures and the figures at a few days' close — never from
+ * the posts — and memoized by (campaign, data version, day, track): "cached until the next write".
+ * Promises are cached, so concurrent readers share one computation; a failed one is forgotten.
+ */
+import type { Day } from '../contract';
+import { addDays } from '../domain/days';
+import { effortBaselineDay } from '../domain/effort';
+import { computeStandings, type Standings } from '../domain/standings';
+import type { CampaignView } from './current';
+import type { LatestFigure, Store } from './ports';
+
+export interface StandingsView {
+  today: Standings;
+  /** The previous day's close in the same view; null before the first day has closed. */
+  previous: Standings | null;
+}
+
+interface DayFigures {
+  latest: LatestFigure[];
+  baseline: LatestFigure[];
+}
+
+export interface StandingsCache {
+  get(store: Store, view: CampaignView, day: Day, trackId: string | undefined): Promise<StandingsView>;
+}
+
+/** Entries kept: a few days × (all + each track) of the live version is plenty. */
+const MAX_ENTRIES = 32;
+
+function memo<T>(map: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  const hit = map.get(key);
+  if (hit) return hit;
+  const made = make();
+  map.set(key, made);
+  made.catch(() => {
+    if (map.get(key) === made) map.delete(key);
+  });
+  if (map.size > MAX_ENTRIES) {
+    const oldest = map.keys().next().value;
+    if (oldest !== undefined) map.delete(oldest);
+  }
+  return made;
+}
+
+export function createStandingsCache(): StandingsCache {
+  const views = new Map<string, Promise<StandingsView>>();
+  const figures = new Map<string, Promise<DayFigures>>();
+
+  /** Figures now (`closed` false) or at the close of `day`, and at its effort baseline; shared by all tracks. */
+  const figuresFor = (store: Store, view: CampaignView, day: Day, closed: boolean) => {
+    const { id, startDate, endDate } = view.data.campaign;
+    return memo(figures, `${id}|${view.version}|${day}|${closed}`, async () => ({
+      latest: closed ? await store.figuresAsOf(id, day) : await store.latestFigures(id),
+      baseline: await store.figuresAsOf(id, effortBaselineDay(day, startDate, endDate)),
+    }));
+  };
+
+  const compute = async (store: Store, view: CampaignView, day: Day, trackId: string | undefined) => {
+    const { data } = view;
+    const metricIds =
+      trackId === undefined
+        ? undefined
+        : new Set(data.metrics.filter((m) => m.trackId === trackId).map((m) => m.id));
+    const at = async (d: Day, closed: boolean): Promise<Standings> => {
+      const f = await figuresFor(store, view, d, closed);
+      return computeStandings({
+        ...data,
+        day: d,
+        latest: f.latest,
+        baseline: f.baseline,
+        ...(metricIds ? { metricIds } : {}),
+      });
+    };
+    const yesterday = addDays(day, -1);
+    const [today, previous] = await Promise.all([
+      at(day, false),
+      yesterday >= data.campaign.startDate ? at(yesterday, true) : Promise.resolve(null),
+    ]);
+    return { today, previous };
+  };
+
+  return {
+    get: (store, view, day, trackId) =>
+      memo(views, `${view.data.campaign.id}|${view.version}|${day}|${trackId ?? '*'}`, () =>
+        compute(store, view, day, trackId),
+      ),
+  };
+}

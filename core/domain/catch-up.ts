@@ -1,0 +1,37 @@
+/**
+ * 赶 (DOMAIN.md "catch up"): per metric, what is left, what must be done each remaining day
+ * (counting today), how far behind 序时 the unit is; and the points to the unit just above.
+ */
+import type { Day, Direction } from '../contract';
+import { daysBetween, maxDay } from './days';
+
+/** What is left: T − A for `up`, A − T for `down`; never below 0. Nothing reported: all of T. */
+export function remaining(value: number | null, target: number, direction: Direction): number {
+  const a = value ?? 0;
+  return Math.max(direction === 'up' ? target - a : a - target, 0);
+}
+
+/** Days left counting today; the whole campaign before it starts; 1 after the end (all is due now). */
+export function daysLeft(day: Day, start: Day, end: Day): number {
+  return Math.max(daysBetween(maxDay(day, start), end) + 1, 1);
+}
+
+export function perDayNeeded(left: number, days: number): number {
+  return left <= 0 ? 0 : left / Math.max(days, 1);
+}
+
+/** Behind 序时 as a share of the target: expected completion minus completion, 0 when ahead. */
+export function behindSchedule(c: number, expected: number): number {
+  return Math.max(expected - c, 0);
+}
+
+/** Points to the row just above in a list sorted by rank; null for the first. */
+export function gapToPrev(
+  sortedScores: readonly { unitId: string; score: number }[],
+  unitId: string,
+): number | null {
+  const i = sortedScores.findIndex((r) => r.unitId === unitId);
+  const above = i > 0 ? sortedScores[i - 1] : undefined;
+  const me = sortedScores[i];
+  return above && me ? above.score - me.score : null;
+}

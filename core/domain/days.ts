@@ -1,0 +1,38 @@
+/**
+ * Days in the campaign's time zone (DOMAIN.md: "Dates are days in Asia/Shanghai, whatever the
+ * server's clock zone"). A day is the string `YYYY-MM-DD`; day arithmetic is done in UTC so no
+ * host zone or DST can shift it.
+ */
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+import timezone from 'dayjs/plugin/timezone';
+import type { Day } from '../contract';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+export const CAMPAIGN_TIMEZONE = 'Asia/Shanghai';
+
+/** The calendar day, in `tz`, of an instant given in epoch milliseconds. */
+export function dayOf(epochMs: number, tz: string = CAMPAIGN_TIMEZONE): Day {
+  return dayjs(epochMs).tz(tz).format('YYYY-MM-DD');
+}
+
+/** ISO 8601 (UTC) text of an instant; core has no `Date` of its own. */
+export function isoOf(epochMs: number): string {
+  return dayjs(epochMs).toISOString();
+}
+
+/** The day `n` days after `day` (n may be negative). */
+export function addDays(day: Day, n: number): Day {
+  return dayjs.utc(day).add(n, 'day').format('YYYY-MM-DD');
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: Day, to: Day): number {
+  return dayjs.utc(to).diff(dayjs.utc(from), 'day');
+}
+
+/** The earlier / later of two days (the format sorts as text). */
+export const minDay = (a: Day, b: Day): Day => (a <= b ? a : b);
+export const maxDay = (a: Day, b: Day): Day => (a >= b ? a : b);

@@ -1,0 +1,133 @@
+/**
+ * The standings of a campaign on one day (DOMAIN.md "The five comparisons", "Composite score",
+ * ranks and 赶): a pure function of the campaign, the latest figures and the figures at the
+ * effort baseline. Cost grows with units × metrics, never with the number of posts.
+ */
+import type { Day, Dims, Light } from '../contract';
+import { daysLeft } from './catch-up';
+import { cityTotals } from './contribution';
+import { effortBaselineDay, effortSpan } from './effort';
+import { metricStanding, type DayContext, type MetricDetail } from './metric-standing';
+import { timeProgress } from './progress';
+import { quality, type QualityResult } from './quality';
+import { rankAll } from './ranks';
+import { groupBy, indexFigures, type CampaignFacts, type FigureValue, type ProblemFact } from './types';
+import { summarize } from './unit-summary';
+
+export interface StandingsInput extends CampaignFacts {
+  day: Day;
+  /** Each (unit, metric)'s value now (or at the close of `day`). */
+  latest: readonly FigureValue[];
+  /** Each (unit, metric)'s value at the close of `effortBaselineDay(day)`. */
+  baseline: readonly FigureValue[];
+  problems?: readonly ProblemFact[];
+  /** The metrics ranked on (a track's); all when absent. Units with none of them are not ranked. */
+  metricIds?: ReadonlySet<string>;
+}
+
+export interface UnitStanding {
+  unitId: string;
+  unitName: string;
+  division: string;
+  score: number;
+  dims: Dims;
+  /** Means over the unit's metrics in this view. */
+  completion: number;
+  pace: number;
+  light: Light;
+  overallRank: number;
+  divisionRank: number;
+  quality: QualityResult;
+  metrics: MetricDetail[];
+}
+
+export interface Standings {
+  day: Day;
+  timeProgress: number;
+  /** The effort window starts after this day's close; Δτ is the progress it adds. */
+  effortSince: Day;
+  effortSpan: number;
+  /** Sorted by overall rank. */
+  rows: UnitStanding[];
+}
+
+type Unranked = Omit<UnitStanding, 'overallRank' | 'divisionRank'>;
+
+export function computeStandings(input: StandingsInput): Standings {
+  const { startDate: start, endDate: end, weights } = input.campaign;
+  const ctx: DayContext = {
+    day: input.day,
+    tau: timeProgress(input.day, start, end),
+    effortSpan: effortSpan(input.day, start, end),
+    daysLeft: daysLeft(input.day, start, end),
+  };
+  const latest = indexFigures(input.latest);
+  const baseline = indexFigures(input.baseline);
+  const city = cityTotals(input.latest, input.targets);
+  const position = new Map(input.metrics.map((m, i) => [m.id, i]));
+
+  // unit → target by metric position: the campaign's metric order without sorting per unit.
+  const assigned = new Map<string, number[]>();
+  for (const t of input.targets) {
+    const at = position.get(t.metricId);
+    if (at === undefined || (input.metricIds && !input.metricIds.has(t.metricId))) continue;
+    let slots = assigned.get(t.unitId);
+    if (!slots) assigned.set(t.unitId, (slots = []));
+    slots[at] = t.target;
+  }
+  const problems = groupBy(input.problems ?? [], (p) => p.unitId);
+
+  const unranked: Unranked[] = [];
+  for (const unit of input.units) {
+    const slots = assigned.get(unit.id);
+    if (!slots) continue;
+    const now = latest.get(unit.id);
+    const then = baseline.get(unit.id);
+    const metrics: MetricDetail[] = [];
+    slots.forEach((target, at) => {
+      const metric = input.metrics[at]!;
+      const figures = {
+        target,
+        value: now?.get(metric.id) ?? null,
+        baselineValue: then?.get(metric.id) ?? null,
+        city: city.get(metric.id),
+      };
+      metrics.push(metricStanding(metric, figures, ctx));
+    });
+    const q = quality(problems.get(unit.id) ?? [], input.day);
+    unranked.push({
+      unitId: unit.id,
+      unitName: unit.name,
+      division: unit.division,
+      ...summarize(metrics, q, weights),
+      quality: q,
+      metrics,
+    });
+  }
+  return {
+    day: input.day,
+    timeProgress: ctx.tau,
+    effortSince: effortBaselineDay(input.day, start, end),
+    effortSpan: ctx.effortSpan,
+    rows: rank(unranked),
+  };
+}
+
+function rank(rows: Unranked[]): UnitStanding[] {
+  const asRankable = (r: Unranked) => ({
+    r,
+    name: r.unitName,
+    score: r.score,
+    performance: r.dims.performance,
+  });
+  const byDivision = groupBy(rows.map(asRankable), (x) => x.r.division);
+  const divisionRank = new Map<string, number>();
+  for (const members of byDivision.values()) {
+    for (const { row, rank } of rankAll(members)) divisionRank.set(row.r.unitId, rank);
+  }
+  return rankAll(rows.map(asRankable)).map(({ row, rank }) => ({
+    ...row.r,
+    overallRank: rank,
+    divisionRank: divisionRank.get(row.r.unitId) ?? rank,
+  }));
+}
