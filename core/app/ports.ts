@@ -4,6 +4,7 @@
  */
 import type {
   ApiError,
+  NotificationKind,
   Campaign,
   Day,
   Metric,
@@ -48,6 +49,47 @@ export interface UserRecord {
   unitId: string | null;
   /** Set when the user is a demo account (demo login lists only these). */
   demo?: boolean;
+  /** WeChat: the OPENID bound by `me.bind` (unique). */
+  openid?: string;
+  /** Self-hosted: the sign-in account (unique) and its password hash (from the Passwords port). */
+  account?: string;
+  passwordHash?: string;
+  /** Subscription-message consents left (each acceptance is one message); 0 or absent: in-app only. */
+  subscribeCredits?: number;
+}
+
+export interface InviteRecord {
+  code: string;
+  role: Role;
+  unitId: string | null;
+  createdBy: string;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+  expiresAt: number;
+  /** Set once, when redeemed. */
+  usedBy: string | null;
+  usedAt: number | null;
+}
+
+export interface NotificationRecord {
+  id: string;
+  userId: string;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  subjectId: string;
+  /** `${userId}|${kind}|${subjectId}|${period}`: each is stored, and so sent, at most once. */
+  dedupeKey: string;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+  readAt: number | null;
+  /** What each channel did with it, e.g. { subscribe: 'sent' } or { webhook: 'failed' }. */
+  channels: Record<string, string>;
+}
+
+export interface NotificationPage {
+  items: NotificationRecord[];
+  nextCursor: string | null;
 }
 
 export interface SessionRecord {
@@ -84,6 +126,8 @@ export interface PostRecord {
   photos: string[];
   correctionReason: string | null;
   requestId: string;
+  /** The content check asked for a supervisor's review. */
+  flagged?: boolean;
 }
 
 /** A post before the store gives it an id and fills in `previous`. */
@@ -154,6 +198,64 @@ export interface Store {
   unitDailyFigures(campaignId: string, unitId: string): Promise<LatestFigure[]>;
   /** Grows with every write that can change standings; caches key on it. */
   dataVersion(campaignId: string): Promise<number>;
+  /** Each unit's day of its latest post (any post, with or without figures); units that never posted are absent. */
+  lastPostDays(campaignId: string): Promise<Map<string, Day>>;
+
+  // --- joining (issue 4) ----------------------------------------------------
+  getUserByOpenid(openid: string): Promise<UserRecord | null>;
+  getUserByAccount(account: string): Promise<UserRecord | null>;
+  createInvite(invite: InviteRecord): Promise<void>;
+  /**
+   * Atomically redeems a code: when it exists, is unused and `at < expiresAt`, marks it used by `userId`
+   * and returns it; otherwise returns null and changes nothing (so two redeemers never both win).
+   */
+  redeemInvite(code: string, userId: string, at: number): Promise<InviteRecord | null>;
+  /** Revokes every session of a user (sign-out everywhere, a removed user). */
+  deleteUserSessions(userId: string): Promise<void>;
+
+  // --- notifications ------------------------------------------------------
+  /** Inserts unless one with the same dedupeKey exists; true when inserted. */
+  addNotification(n: NotificationRecord): Promise<boolean>;
+  /** Records what a channel did with a stored notification. */
+  setNotificationChannel(id: string, channel: string, outcome: string): Promise<void>;
+  /** Newest first. */
+  listNotifications(query: { userId: string; cursor?: string; limit: number }): Promise<NotificationPage>;
+  countUnread(userId: string): Promise<number>;
+  /** Marks the user's notifications read (the given ids, or all when ids is absent). */
+  markRead(userId: string, ids: string[] | undefined, at: number): Promise<void>;
+  /** Adds `delta` (may be negative) to the user's subscription credits, never below 0; returns the new count. */
+  addSubscribeCredits(userId: string, delta: number): Promise<number>;
+}
+
+/** Password hashing: scrypt on the self-hosted server; the cloud has no passwords (OPENID is the identity). */
+export interface Passwords {
+  hash(password: string): Promise<string>;
+  verify(password: string, hash: string): Promise<boolean>;
+}
+
+/** An outbound reminder on an external channel; the in-app list is the store itself. */
+export interface OutboundMessage {
+  user: UserRecord;
+  notification: NotificationRecord;
+}
+
+/**
+ * One external channel: WeChat subscription messages, a group-robot webhook.
+ * `not_subscribed` tells the caller to stop using this channel for the user (e.g. 43101 on WeChat).
+ */
+export interface Notifier {
+  readonly channel: string;
+  send(message: OutboundMessage): Promise<'sent' | 'skipped' | 'not_subscribed' | 'failed'>;
+}
+
+/** Screens text that others will read (msgSecCheck on WeChat, a local word list self-hosted). */
+export interface ContentGuard {
+  check(text: string, who: { userId: string; openid?: string }): Promise<{ verdict: 'pass' | 'review' | 'risky'; label?: string }>;
+}
+
+/** Where photos live: a post keeps file ids; readers get URLs they can load. */
+export interface Files {
+  urls(fileIds: string[]): Promise<Map<string, string>>;
 }
 
 /** Everything the use cases need, passed in by the host. */
@@ -164,6 +266,14 @@ export interface Deps {
   settings: Settings;
   /** Structured log sink (errors the router caught, with the action); silent when absent. */
   log?: (entry: Record<string, unknown>) => void;
+  /** Self-hosted accounts; absent on WeChat (auth.login / auth.join then answer FORBIDDEN). */
+  passwords?: Passwords;
+  /** External reminder channels, tried in order after the in-app list. */
+  notifiers?: Notifier[];
+  /** Absent: every text passes. */
+  guard?: ContentGuard;
+  /** Absent: photo ids are shown as they are (self-hosted URLs). */
+  files?: Files;
 }
 
 export interface Settings {

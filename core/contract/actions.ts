@@ -9,6 +9,7 @@ import {
   Day,
   MetricStanding,
   Post,
+  Role,
   StandingRow,
   Track,
   Unit,
@@ -16,6 +17,7 @@ import {
   User,
 } from './entities';
 import { MetricExplain, UnitExplain } from './explain';
+import { Account, Invite, InviteCode, Notification, Password, PersonName } from './people';
 
 const Empty = z.object({}).strict();
 const Id = (what: string) => z.string({ error: `${what}应为字符串` }).min(1, `请提供${what}`).max(100, `${what}过长`);
@@ -114,6 +116,55 @@ export const actions = {
         }),
       ),
     }),
+  },
+  // --- joining (issue 4) ----------------------------------------------------
+  /** Self-hosted: an account and password for a signed-up user. Attempts are rate-limited. */
+  'auth.login': {
+    input: z.object({ account: Account, password: Password }),
+    output: z.object({ token: z.string(), user: User }),
+  },
+  /** Self-hosted: redeem an invite code into a new account, and sign in. */
+  'auth.join': {
+    input: z.object({ inviteCode: InviteCode, name: PersonName, account: Account, password: Password }),
+    output: z.object({ token: z.string(), user: User }),
+  },
+  /** Ends the caller's session (self-hosted); a no-op on WeChat, where the OPENID is the identity. */
+  'me.logout': {
+    input: Empty,
+    output: z.object({}),
+  },
+  /** WeChat: bind the caller's OPENID to the invite's unit and role. */
+  'me.bind': {
+    input: z.object({ inviteCode: InviteCode, name: PersonName }),
+    output: UserOut,
+  },
+  /** Admin only: a single-use code that expires. Reporters and unit leaders need a unit. */
+  'admin.invite': {
+    input: z.object({
+      role: Role,
+      unitId: Id('单位 ID').optional(),
+      /** Hours the code stays valid (default 72, at most 30 days). */
+      validHours: z.number().int('有效期应为整数小时').min(1, '有效期至少 1 小时').max(720, '有效期最多 30 天').default(72),
+    }),
+    output: z.object({ invite: Invite }),
+  },
+  // --- reminders ------------------------------------------------------------
+  'notify.list': {
+    input: z.object({
+      cursor: z.string().max(200).optional(),
+      limit: z.number().int('条数应为整数').min(1, '条数至少为 1').max(50, '每页最多 50 条').default(20),
+    }),
+    output: z.object({ items: z.array(Notification), unread: z.number().int(), nextCursor: z.string().nullable() }),
+  },
+  /** Marks the given notifications (or all of the caller's) read. */
+  'notify.read': {
+    input: z.object({ ids: z.array(Id('消息 ID')).max(100).optional(), all: z.boolean().optional() }),
+    output: z.object({ unread: z.number().int() }),
+  },
+  /** WeChat: the caller accepted subscription messages for these template ids (each acceptance is one message). */
+  'notify.subscribe': {
+    input: z.object({ accepted: z.array(z.string().min(1).max(100)).max(10) }),
+    output: z.object({ credits: z.number().int() }),
   },
 } as const;
 

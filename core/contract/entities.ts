@@ -113,6 +113,8 @@ export const Post = z.object({
   photos: z.array(z.string()),
   /** Set when a running total was lowered on purpose: a recorded correction. */
   correctionReason: z.string().nullable(),
+  /** The content check asked for a supervisor's review (published meanwhile). */
+  flagged: z.boolean().optional(),
 });
 export type Post = z.infer<typeof Post>;
 

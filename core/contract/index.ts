@@ -3,3 +3,4 @@ export * from './errors';
 export * from './entities';
 export * from './actions';
 export * from './explain';
+export * from './people';
