@@ -1,0 +1,93 @@
+/**
+ * Wires the self-hosted arena: the SQLite store in DATA_DIR, the core router, the demo seed on first
+ * start, the HTTP app, and a listening server. main.ts and the API tests both start it this way.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createSqliteStore } from '../adapters/sqlite';
+import { createArena } from '../core/app';
+import { seedDemo } from '../core/app/demo';
+import type { Deps, Store } from '../core/app/ports';
+import { buildApp } from './app';
+import type { ServerConfig } from './config';
+import { listen } from './listen';
+import { errorFields, type Log } from './log';
+import { fixedClock, nodeIds, systemClock } from './platform';
+
+export interface StartOptions {
+  config: ServerConfig;
+  log: Log;
+  /** The H5 build; defaults to `dist/h5` beside the code when it exists. */
+  staticRoot?: string | null;
+  /** Tests wrap the store, e.g. to make it fail. */
+  decorateStore?: (store: Store) => Store;
+}
+
+export interface RunningArena {
+  url: string;
+  port: number;
+  store: Store;
+  /** Stops accepting, finishes the requests in flight, then closes the database. */
+  stop(): Promise<void>;
+}
+
+const defaultStaticRoot = (): string | null => {
+  const root = join(__dirname, '..', 'dist', 'h5');
+  return existsSync(join(root, 'index.html')) ? root : null;
+};
+
+export async function startArena(options: StartOptions): Promise<RunningArena> {
+  const { config, log } = options;
+  mkdirSync(config.dataDir, { recursive: true });
+  const sqlite = createSqliteStore({ file: join(config.dataDir, 'arena.db') });
+  try {
+    const store = options.decorateStore ? options.decorateStore(sqlite.store) : sqlite.store;
+    const deps: Deps = {
+      store,
+      clock: config.fixedNow === null ? systemClock : fixedClock(config.fixedNow),
+      ids: nodeIds,
+      settings: {
+        demo: config.demo,
+        rateLimitPerMinute: config.rateLimitPerMinute,
+        sessionTtlMs: config.sessionTtlMs,
+      },
+      log: ({ level, msg, ...fields }) =>
+        log(level === 'error' || level === 'warn' ? level : 'info', String(msg ?? 'core'), fields),
+    };
+    const seeded = await seedDemo(deps);
+    if (seeded.seeded)
+      log('info', 'demo campaign seeded', { campaignId: seeded.campaignId, posts: seeded.posts });
+
+    const staticRoot = options.staticRoot === undefined ? defaultStaticRoot() : options.staticRoot;
+    const health = async () => {
+      const campaignId = await store.getCurrentCampaignId();
+      return {
+        campaignId,
+        dataVersion: campaignId ? await store.dataVersion(campaignId) : null,
+        demo: config.demo,
+        now: new Date(deps.clock.now()).toISOString(),
+      };
+    };
+    const app = buildApp({ arena: createArena(deps), log, staticRoot, health });
+    const server = await listen(app.fetch, config.host, config.port);
+    log('info', 'listening', {
+      url: server.url,
+      dataDir: config.dataDir,
+      demo: config.demo,
+      h5: staticRoot !== null,
+    });
+    return {
+      url: server.url,
+      port: server.port,
+      store,
+      stop: async () => {
+        await server.close();
+        sqlite.close();
+      },
+    };
+  } catch (error) {
+    log('error', 'start failed', errorFields(error));
+    sqlite.close();
+    throw error;
+  }
+}
