@@ -18,7 +18,7 @@ export async function leaderboardTimes(opts: {
   const arena = createArena({
     store: opts.store,
     clock: { now: () => opts.nowMs },
-    ids: { newId: () => 'unused', newToken: () => 'unused' },
+    ids: { newId: () => 'unused', newToken: () => 'unused', newCode: () => 'unused' },
     settings: { demo: false, rateLimitPerMinute: 0, sessionTtlMs: 86_400_000 },
   });
   const bump = opts.db.prepare('UPDATE campaigns SET data_version = data_version + 1 WHERE id = ?');

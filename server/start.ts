@@ -12,7 +12,7 @@ import { buildApp } from './app';
 import type { ServerConfig } from './config';
 import { listen } from './listen';
 import { errorFields, type Log } from './log';
-import { fixedClock, nodeIds, systemClock } from './platform';
+import { elapsedTimer, fixedClock, nodeIds, systemClock } from './platform';
 
 export interface StartOptions {
   config: ServerConfig;
@@ -45,6 +45,7 @@ export async function startArena(options: StartOptions): Promise<RunningArena> {
     const deps: Deps = {
       store,
       clock: config.fixedNow === null ? systemClock : fixedClock(config.fixedNow),
+      timer: elapsedTimer,
       ids: nodeIds,
       settings: {
         demo: config.demo,

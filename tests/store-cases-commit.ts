@@ -169,5 +169,15 @@ export function commitCases({ it, store }: SuiteContext): void {
       await store().saveCampaign(v);
       expect(await store().dataVersion(C1)).toBeGreaterThan(before);
     });
+
+    it('commit.campaignVersion', 'the campaign version grows when the campaign is saved, never with a post', async () => {
+      const saved = await store().campaignVersion(C1);
+      expect(saved).toBeGreaterThan(0);
+      await commitOk(store(), draft({ unitId: U.a1, day: D1, requestId: 'r1', figures: [{ metricId: M.invest, value: 1 }] }));
+      expect(await store().campaignVersion(C1)).toBe(saved);
+      await store().saveCampaign(campaignData());
+      expect(await store().campaignVersion(C1)).toBeGreaterThan(saved);
+      expect(await store().campaignVersion('no-such-campaign')).toBe(0);
+    });
   });
 }

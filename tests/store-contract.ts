@@ -9,6 +9,8 @@ import { campaignCases, peopleCases } from './store-cases-setup';
 import { commitCases } from './store-cases-commit';
 import { concurrencyCases, replayCases } from './store-cases-replay';
 import { figureCases, listCases } from './store-cases-read';
+import { joinCases } from './store-cases-join';
+import { notifyCases } from './store-cases-notify';
 
 export const storeCases = [
   'campaign.roundTrip',
@@ -34,6 +36,7 @@ export const storeCases = [
   'commit.lastOfDayWins',
   'commit.dataVersion',
   'commit.dataVersionOnSave',
+  'commit.campaignVersion',
   'commit.concurrent',
   'list.newestFirst',
   'list.ties',
@@ -45,6 +48,24 @@ export const storeCases = [
   'figures.asOf',
   'figures.daily',
   'replay.sameFigures',
+  // issue 4: joining and reminders
+  'users.newFields',
+  'users.byOpenid',
+  'users.byAccount',
+  'users.uniqueOpenid',
+  'users.uniqueAccount',
+  'invites.redeem',
+  'invites.concurrent',
+  'invites.expired',
+  'invites.unknown',
+  'sessions.deleteUser',
+  'notify.dedupe',
+  'notify.paging',
+  'notify.unread',
+  'notify.channels',
+  'credits.neverNegative',
+  'posts.lastPostDays',
+  'commit.flagged',
 ] as const;
 export type StoreCase = (typeof storeCases)[number];
 
@@ -107,5 +128,7 @@ export function describeStore(name: string, makeStore: MakeStore, options: Store
     listCases(ctx);
     figureCases(ctx);
     replayCases(ctx);
+    joinCases(ctx);
+    notifyCases(ctx);
   });
 }

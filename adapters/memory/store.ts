@@ -4,21 +4,27 @@
  * latest figures and writing: JavaScript runs it to the end before any other call. Records are copied
  * in and out so callers can never change what is stored.
  */
-import type { CampaignData, PostRecord, SessionRecord, Store, UserRecord } from '../../core/app/ports';
+import type { Day } from '../../core/contract';
+import type { CampaignData, PostRecord, Store } from '../../core/app/ports';
 import { createFeed } from './feed';
 import { createFigures } from './figures';
+import { createNotifications } from './notifications';
+import { createPeople } from './people';
 
 interface CampaignState {
   feed: ReturnType<typeof createFeed>;
   figures: ReturnType<typeof createFigures>;
+  /** Each unit's day of its latest post. */
+  lastPost: Map<string, Day>;
 }
 
 export function createMemoryStore(): Store {
   const campaigns = new Map<string, CampaignData>();
   const state = new Map<string, CampaignState>();
   const versions = new Map<string, number>();
-  const users = new Map<string, UserRecord>();
-  const sessions = new Map<string, SessionRecord>();
+  const campaignVersions = new Map<string, number>();
+  const people = createPeople();
+  const notifications = createNotifications();
   const byRequest = new Map<string, PostRecord>();
   let current: string | null = null;
   let seq = 0;
@@ -26,7 +32,7 @@ export function createMemoryStore(): Store {
   const of = (campaignId: string): CampaignState => {
     let s = state.get(campaignId);
     if (!s) {
-      s = { feed: createFeed(), figures: createFigures() };
+      s = { feed: createFeed(), figures: createFigures(), lastPost: new Map() };
       state.set(campaignId, s);
     }
     return s;
@@ -38,6 +44,7 @@ export function createMemoryStore(): Store {
     async saveCampaign(data) {
       campaigns.set(data.campaign.id, structuredClone(data));
       bump(data.campaign.id);
+      campaignVersions.set(data.campaign.id, (campaignVersions.get(data.campaign.id) ?? 0) + 1);
     },
     async loadCampaign(campaignId) {
       const data = campaigns.get(campaignId);
@@ -51,26 +58,22 @@ export function createMemoryStore(): Store {
     },
 
     async putUser(user) {
-      users.set(user.id, { ...user });
+      people.putUser(user);
     },
     async getUser(userId) {
-      const u = users.get(userId);
-      return u ? { ...u } : null;
+      return people.getUser(userId);
     },
     async listUsers(filter) {
-      const all = [...users.values()];
-      const wanted = filter?.demo === undefined ? all : all.filter((u) => (u.demo === true) === filter.demo);
-      return wanted.map((u) => ({ ...u }));
+      return people.listUsers(filter);
     },
     async putSession(session) {
-      sessions.set(session.token, { ...session });
+      people.putSession(session);
     },
     async getSession(token) {
-      const s = sessions.get(token);
-      return s ? { ...s } : null;
+      return people.getSession(token);
     },
     async deleteSession(token) {
-      sessions.delete(token);
+      people.deleteSession(token);
     },
 
     // No await inside: the read of the latest figures and the writes form one atomic step.
@@ -89,6 +92,8 @@ export function createMemoryStore(): Store {
       };
       s.feed.add(post, seq);
       s.figures.write(post.unitId, post.day, post.figures);
+      const last = s.lastPost.get(post.unitId);
+      if (last === undefined || post.day > last) s.lastPost.set(post.unitId, post.day);
       byRequest.set(rk, post);
       bump(draft.campaignId);
       return { ok: true, post: structuredClone(post), replayed: false };
@@ -107,6 +112,47 @@ export function createMemoryStore(): Store {
     },
     async dataVersion(campaignId) {
       return versions.get(campaignId) ?? 0;
+    },
+    async campaignVersion(campaignId) {
+      return campaignVersions.get(campaignId) ?? 0;
+    },
+    async lastPostDays(campaignId) {
+      return new Map(of(campaignId).lastPost);
+    },
+
+    async getUserByOpenid(openid) {
+      return people.findUser('openid', openid);
+    },
+    async getUserByAccount(account) {
+      return people.findUser('account', account);
+    },
+    async createInvite(invite) {
+      people.createInvite(invite);
+    },
+    async redeemInvite(code, userId, at) {
+      return people.redeemInvite(code, userId, at);
+    },
+    async deleteUserSessions(userId) {
+      people.deleteUserSessions(userId);
+    },
+
+    async addNotification(n) {
+      return notifications.add(n);
+    },
+    async setNotificationChannel(id, channel, outcome) {
+      notifications.setChannel(id, channel, outcome);
+    },
+    async listNotifications(query) {
+      return notifications.list(query);
+    },
+    async countUnread(userId) {
+      return notifications.countUnread(userId);
+    },
+    async markRead(userId, ids, at) {
+      notifications.markRead(userId, ids, at);
+    },
+    async addSubscribeCredits(userId, delta) {
+      return people.addCredits(userId, delta);
     },
   };
 }

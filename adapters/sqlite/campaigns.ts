@@ -15,7 +15,8 @@ export function campaignQueries(db: Database) {
     VALUES (@id, @name, @startDate, @endDate, @timezone, @weights, @postEveryDays, 1)
     ON CONFLICT (id) DO UPDATE SET name = excluded.name, start_date = excluded.start_date,
       end_date = excluded.end_date, timezone = excluded.timezone, weights = excluded.weights,
-      post_every_days = excluded.post_every_days, data_version = data_version + 1`);
+      post_every_days = excluded.post_every_days, data_version = data_version + 1,
+      campaign_version = campaign_version + 1`);
   // Children first: targets name units and metrics, metrics name tracks.
   const clear = ['targets', 'metrics', 'tracks', 'units'].map((t) => db.prepare<[string]>(`DELETE FROM ${t} WHERE campaign_id = ?`));
   const insertTrack = db.prepare('INSERT INTO tracks VALUES (@campaignId, @id, @name, @leadUnitId, @position)');

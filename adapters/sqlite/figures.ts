@@ -25,12 +25,15 @@ export function figureQueries(db: Database) {
   const unitDaily = db.prepare<[string, string], FigureRow>(
     'SELECT unit_id, metric_id, value, day FROM daily_figures WHERE campaign_id = ? AND unit_id = ? ORDER BY day, metric_id',
   );
-  const version = db.prepare<[string], { data_version: number }>('SELECT data_version FROM campaigns WHERE id = ?');
+  const version = db.prepare<[string], { data_version: number; campaign_version: number }>(
+    'SELECT data_version, campaign_version FROM campaigns WHERE id = ?',
+  );
 
   return {
     latest: (campaignId: string): LatestFigure[] => latest.all(campaignId).map(toFigure),
     asOf: (campaignId: string, day: string): LatestFigure[] => asOf.all({ campaignId, day }).map(toFigure),
     unitDaily: (campaignId: string, unitId: string): LatestFigure[] => unitDaily.all(campaignId, unitId).map(toFigure),
     dataVersion: (campaignId: string): number => version.get(campaignId)?.data_version ?? 0,
+    campaignVersion: (campaignId: string): number => version.get(campaignId)?.campaign_version ?? 0,
   };
 }

@@ -89,6 +89,31 @@ describe('migrations', () => {
   });
 });
 
+describe('upgrading a database of issue 2 (0002_join_notify)', () => {
+  it('keeps users and posts, and fills each unit’s latest post day from the posts already there', async () => {
+    const file = join(dir, 'arena.db');
+    const old = openDatabase(file);
+    migrate(old, readMigrations().filter((m) => m.id === '0001_init'));
+    old.exec(`
+      INSERT INTO campaigns (id, name, start_date, end_date, timezone, weights) VALUES ('${C1}', 'c', '2025-03-01', '2025-06-08', 'Asia/Shanghai', '{}');
+      INSERT INTO users (id, name, role, unit_id, demo) VALUES ('u-old', '老用户', 'reporter', '${U.a1}', 0);`);
+    const insertPost = old.prepare(`INSERT INTO posts (id, campaign_id, unit_id, author_id, author_name, created_at, created_ms, day,
+      figures, text, photos, correction_reason, request_id) VALUES (?, '${C1}', ?, 'u-old', '老用户', ?, ?, ?, '[]', '旧动态', '[]', NULL, ?)`);
+    for (const [id, unit, day] of [['p1', U.a1, '2025-03-03'], ['p2', U.a1, '2025-03-07'], ['p3', U.b1, '2025-03-05']] as const) {
+      const at = `${day}T02:00:00.000Z`;
+      insertPost.run(id, unit, at, Date.parse(at), day, `req-${id}`);
+    }
+    old.close();
+
+    const s = createSqliteStore({ file });
+    expect(await s.store.getUser('u-old')).toEqual({ id: 'u-old', name: '老用户', role: 'reporter', unitId: U.a1 });
+    expect(await s.store.lastPostDays(C1)).toEqual(new Map([[U.a1, '2025-03-07'], [U.b1, '2025-03-05']]));
+    const posts = (await s.store.listPosts({ campaignId: C1, limit: 5 })).items;
+    expect(posts.map((p) => [p.id, p.flagged])).toEqual([['p2', undefined], ['p3', undefined], ['p1', undefined]]);
+    s.close();
+  });
+});
+
 describe('file store', () => {
   it('opens with WAL, synchronous=FULL, foreign keys and a busy timeout', () => {
     const s = createSqliteStore({ file: join(dir, 'arena.db') });

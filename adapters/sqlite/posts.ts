@@ -1,7 +1,8 @@
 /**
  * Posts in SQLite. commitPost is one synchronous better-sqlite3 transaction (BEGIN IMMEDIATE, so the
  * unit's latest figures cannot change between reading them and writing): replay check, decide, then
- * the post, the latest and the day's figures, and the data version. The feed pages by keyset.
+ * the post, the latest and the day's figures, the unit's latest post day, and the data version.
+ * The feed pages by keyset.
  */
 import type { Database } from 'better-sqlite3';
 import type { CommitResult, DecideFigures, LatestFigure, PostDraft, PostPage, PostRecord } from '../../core/app/ports';
@@ -22,9 +23,9 @@ export function postQueries(db: Database, newId: () => string) {
   );
   const insertPost = db.prepare(`
     INSERT INTO posts (id, campaign_id, unit_id, author_id, author_name, created_at, created_ms, day,
-      figures, text, photos, correction_reason, request_id)
+      figures, text, photos, correction_reason, request_id, flagged)
     VALUES (@id, @campaignId, @unitId, @authorId, @authorName, @createdAt, @createdMs, @day,
-      @figures, @text, @photos, @correctionReason, @requestId)`);
+      @figures, @text, @photos, @correctionReason, @requestId, @flagged)`);
   const setLatest = db.prepare<[string, string, string, number, string]>(`
     INSERT INTO latest_figures (campaign_id, unit_id, metric_id, value, day) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (campaign_id, unit_id, metric_id) DO UPDATE SET value = excluded.value, day = excluded.day`);
@@ -32,6 +33,12 @@ export function postQueries(db: Database, newId: () => string) {
   const setDaily = db.prepare<[string, string, string, string, number]>(`
     INSERT INTO daily_figures (campaign_id, unit_id, metric_id, day, value) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (campaign_id, unit_id, metric_id, day) DO UPDATE SET value = excluded.value`);
+  const setLastPost = db.prepare<[string, string, string]>(`
+    INSERT INTO last_posts (campaign_id, unit_id, day) VALUES (?, ?, ?)
+    ON CONFLICT (campaign_id, unit_id) DO UPDATE SET day = max(day, excluded.day)`);
+  const lastPosts = db.prepare<[string], { unit_id: string; day: string }>(
+    'SELECT unit_id, day FROM last_posts WHERE campaign_id = ?',
+  );
   const bumpVersion = db.prepare<[string]>('UPDATE campaigns SET data_version = data_version + 1 WHERE id = ?');
 
   const page = `SELECT * FROM posts WHERE campaign_id = ? AND (created_ms, seq) < (?, ?)`;
@@ -51,8 +58,15 @@ export function postQueries(db: Database, newId: () => string) {
     const createdMs = Date.parse(draft.createdAt);
     if (!Number.isFinite(createdMs)) throw new Error(`createdAt 不是有效的时间：${draft.createdAt}`);
     const post: PostRecord = { ...draft, id: newId(), figures: decided.figures };
-    insertPost.run({ ...post, createdMs, figures: JSON.stringify(post.figures), photos: JSON.stringify(post.photos) });
+    insertPost.run({
+      ...post,
+      createdMs,
+      figures: JSON.stringify(post.figures),
+      photos: JSON.stringify(post.photos),
+      flagged: post.flagged ? 1 : 0,
+    });
     const { campaignId, unitId, day } = draft;
+    setLastPost.run(campaignId, unitId, day);
     for (const f of post.figures) {
       setLatest.run(campaignId, unitId, f.metricId, f.value, day);
       setDaily.run(campaignId, unitId, f.metricId, day, f.value);
@@ -77,5 +91,6 @@ export function postQueries(db: Database, newId: () => string) {
   return {
     commit: (draft: PostDraft, decide: DecideFigures) => commit.immediate(draft, decide),
     list,
+    lastPostDays: (campaignId: string) => new Map(lastPosts.all(campaignId).map((r) => [r.unit_id, r.day])),
   };
 }

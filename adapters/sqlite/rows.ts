@@ -31,6 +31,10 @@ export interface UserRow {
   role: Role;
   unit_id: string | null;
   demo: 0 | 1;
+  openid: string | null;
+  account: string | null;
+  password_hash: string | null;
+  subscribe_credits: number | null;
 }
 
 export interface PostRow {
@@ -48,6 +52,7 @@ export interface PostRow {
   photos: string;
   correction_reason: string | null;
   request_id: string;
+  flagged: 0 | 1;
 }
 
 export interface FigureRow {
@@ -82,7 +87,17 @@ export function toMetric(r: MetricRow): MetricRecord {
 }
 
 export function toUser(r: UserRow): UserRecord {
-  return { id: r.id, name: r.name, role: r.role, unitId: r.unit_id, ...(r.demo === 1 ? { demo: true } : {}) };
+  return {
+    id: r.id,
+    name: r.name,
+    role: r.role,
+    unitId: r.unit_id,
+    ...(r.demo === 1 ? { demo: true } : {}),
+    ...(r.openid === null ? {} : { openid: r.openid }),
+    ...(r.account === null ? {} : { account: r.account }),
+    ...(r.password_hash === null ? {} : { passwordHash: r.password_hash }),
+    ...(r.subscribe_credits === null ? {} : { subscribeCredits: r.subscribe_credits }),
+  };
 }
 
 export function toPost(r: PostRow): PostRecord {
@@ -99,6 +114,7 @@ export function toPost(r: PostRow): PostRecord {
     photos: JSON.parse(r.photos) as string[],
     correctionReason: r.correction_reason,
     requestId: r.request_id,
+    ...(r.flagged === 1 ? { flagged: true } : {}),
   };
 }
 

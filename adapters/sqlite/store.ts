@@ -7,7 +7,9 @@ import type { Database } from 'better-sqlite3';
 import type { Store } from '../../core/app/ports';
 import { campaignQueries } from './campaigns';
 import { figureQueries } from './figures';
+import { inviteQueries } from './invites';
 import { migrate, readMigrations } from './migrate';
+import { notificationQueries } from './notifications';
 import { openDatabase } from './open';
 import { peopleQueries } from './people';
 import { postQueries } from './posts';
@@ -39,6 +41,8 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const people = peopleQueries(db);
   const posts = postQueries(db, options.newId ?? randomUUID);
   const figures = figureQueries(db);
+  const invites = inviteQueries(db);
+  const notes = notificationQueries(db);
 
   // `async` turns a thrown error (a constraint, a failing decide) into a rejected promise, as callers expect.
   const store: Store = {
@@ -60,6 +64,21 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     figuresAsOf: async (campaignId, day) => figures.asOf(campaignId, day),
     unitDailyFigures: async (campaignId, unitId) => figures.unitDaily(campaignId, unitId),
     dataVersion: async (campaignId) => figures.dataVersion(campaignId),
+    campaignVersion: async (campaignId) => figures.campaignVersion(campaignId),
+    lastPostDays: async (campaignId) => posts.lastPostDays(campaignId),
+
+    getUserByOpenid: async (openid) => people.getUserByOpenid(openid),
+    getUserByAccount: async (account) => people.getUserByAccount(account),
+    createInvite: async (invite) => invites.create(invite),
+    redeemInvite: async (code, userId, at) => invites.redeem(code, userId, at),
+    deleteUserSessions: async (userId) => people.deleteUserSessions(userId),
+
+    addNotification: async (n) => notes.add(n),
+    setNotificationChannel: async (id, channel, outcome) => notes.setChannel(id, channel, outcome),
+    listNotifications: async (query) => notes.list(query),
+    countUnread: async (userId) => notes.countUnread(userId),
+    markRead: async (userId, ids, at) => notes.markRead(userId, ids, at),
+    addSubscribeCredits: async (userId, delta) => people.addSubscribeCredits(userId, delta),
   };
 
   return {

@@ -1,10 +1,13 @@
-/** `campaign.current`: the campaign chosen by settings, with its tracks (and their metrics), units and targets. */
+/**
+ * `campaign.current`: the campaign chosen by settings, with its tracks (and their metrics), units and
+ * targets. An OPENID not bound yet may read it too: the first-run page shows what it is joining.
+ */
 import { ok } from '../contract';
 import type { Route } from './context';
 import { currentCampaign, metricOut } from './current';
 
 export const campaignCurrent: Route<'campaign.current'> = {
-  public: false,
+  access: 'visitor',
   run: async (ctx) => {
     const cur = await currentCampaign(ctx.deps.store, ctx.state.campaigns);
     if (!cur.ok) return cur;

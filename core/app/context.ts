@@ -1,33 +1,59 @@
 /**
- * What a handler gets: the ports, the router's own state (caches, rate limiter) and, for every action
- * but `auth.*`, the signed-in user. The handler table is typed by ActionName, so a missing or renamed
- * action fails to compile.
+ * What a handler gets: the ports, the router's own state (caches, rate limiters), who is calling, and —
+ * depending on the route's access — the signed-in user. The handler table is typed by ActionName, so a
+ * missing or renamed action fails to compile.
  */
 import type { ActionArgs, ActionName, ActionOutput, Result } from '../contract';
+import type { AttemptLimiter } from './attempts';
 import type { CampaignCache } from './current';
 import type { Deps, UserRecord } from './ports';
 import type { RateLimiter } from './rate-limit';
 import type { StandingsCache } from './standings-cache';
 
+/** Who is calling, as the host established it (never a field of the request body). */
+export interface Caller {
+  /** The bearer token of a session (self-hosted). */
+  token?: string | null;
+  /** The WeChat OPENID, from `cloud.getWXContext().OPENID` in the cloud function; wins over a token. */
+  openid?: string | null;
+  /** The client's network address (the self-hosted server passes it), for limits on sign-in attempts. */
+  ip?: string | null;
+}
+
 export interface AppState {
   campaigns: CampaignCache;
   standings: StandingsCache;
   limiter: RateLimiter;
+  /** Failed sign-in, join and bind attempts, by account, address and OPENID. */
+  attempts: { account: AttemptLimiter; address: AttemptLimiter; openid: AttemptLimiter };
+  /** A hash to verify against when the account is unknown, so both failures take as long. */
+  dummyHash: Promise<string> | null;
 }
 
 export interface Ctx {
   deps: Deps;
   state: AppState;
+  caller: Caller;
 }
 
 export interface UserCtx extends Ctx {
   user: UserRecord;
 }
 
+/** A caller the host identified: a signed-in user, or a WeChat OPENID not bound to anyone yet (user null). */
+export interface VisitorCtx extends Ctx {
+  user: UserRecord | null;
+}
+
 type Handler<A extends ActionName, C> = (ctx: C, args: ActionArgs<A>) => Promise<Result<ActionOutput<A>>>;
 
-/** `auth.*` actions run without a session; all others with one. */
+/**
+ * `anyone`: no identity needed (sign-in, joining, binding); `visitor`: a signed-in user or an unbound
+ * OPENID (what the first-run page may read); `user`: a signed-in user bound to the arena.
+ */
 export type Route<A extends ActionName> =
-  { public: true; run: Handler<A, Ctx> } | { public: false; run: Handler<A, UserCtx> };
+  | { access: 'anyone'; run: Handler<A, Ctx> }
+  | { access: 'visitor'; run: Handler<A, VisitorCtx> }
+  | { access: 'user'; run: Handler<A, UserCtx> };
 
 export type Routes = { [A in ActionName]: Route<A> };

@@ -1,6 +1,6 @@
 /**
- * The current campaign, loaded whole and indexed for lookups, cached per data version (the store
- * bumps it on every post and every save of the campaign, so a cached copy is never stale).
+ * The current campaign, loaded whole and indexed for lookups, cached per campaign version (the store
+ * bumps it on every save of the campaign, so a cached copy is never stale; posts leave it alone).
  */
 import { fail, ok, type Metric, type Result, type Unit } from '../contract';
 import type { CampaignData, MetricRecord, Store, TrackRecord } from './ports';
@@ -49,7 +49,8 @@ export function indexCampaign(data: CampaignData, version: number): CampaignView
 export async function currentCampaign(store: Store, cache: CampaignCache): Promise<Result<CampaignView>> {
   const id = await store.getCurrentCampaignId();
   if (id === null) return fail('NOT_FOUND', '当前没有进行中的竞赛，请联系管理员设置。');
-  const version = await store.dataVersion(id);
+  // Posts do not change the campaign: key on its own version, so a post never reloads it.
+  const version = await store.campaignVersion(id);
   const cached = cache.get(id, version);
   if (cached) return ok(cached);
   const data = await store.loadCampaign(id);

@@ -1,8 +1,11 @@
 /**
  * The arena's use cases behind one router. Hosts (the self-hosted server, the cloud function, tests)
- * call `createArena(deps).handle(body, caller)`; the demo seed uses `decideFigures`.
+ * call `createArena(deps).handle(body, caller)`; the timers (the cron function, the server's scheduler)
+ * call `runDueJobs(deps)` every hour; the demo seed uses `decideFigures`.
  */
 export { createArena, routes, type Arena, type Caller } from './router';
+export { runDueJobs, jobs, type Job, type JobSummary } from './jobs';
+export { INVITE_ALPHABET, INVITE_LENGTH } from './invites';
 export { decideFigures } from './decide-figures';
 export { createRateLimiter, type RateLimiter } from './rate-limit';
 export type * from './ports';

@@ -26,6 +26,8 @@ export interface Ids {
   newId(): string;
   /** An unguessable session token. */
   newToken(): string;
+  /** `length` characters drawn uniformly at random from `alphabet` (invite codes). */
+  newCode(length: number, alphabet: string): string;
 }
 
 /** A metric as stored: it belongs to one track. */
@@ -198,6 +200,11 @@ export interface Store {
   unitDailyFigures(campaignId: string, unitId: string): Promise<LatestFigure[]>;
   /** Grows with every write that can change standings; caches key on it. */
   dataVersion(campaignId: string): Promise<number>;
+  /**
+   * Grows only when the campaign itself is saved (tracks, metrics, units, targets, weights), so the
+   * loaded campaign is reused across posts; 0 for an unknown campaign.
+   */
+  campaignVersion(campaignId: string): Promise<number>;
   /** Each unit's day of its latest post (any post, with or without figures); units that never posted are absent. */
   lastPostDays(campaignId: string): Promise<Map<string, Day>>;
 
@@ -245,6 +252,11 @@ export interface OutboundMessage {
  */
 export interface Notifier {
   readonly channel: string;
+  /**
+   * Each message sent spends one of the user's `subscribeCredits` (WeChat one-time subscriptions): the
+   * reminder job skips the channel for a user with none, and takes one credit per 'sent'.
+   */
+  readonly usesSubscribeCredits?: boolean;
   send(message: OutboundMessage): Promise<'sent' | 'skipped' | 'not_subscribed' | 'failed'>;
 }
 
@@ -262,6 +274,11 @@ export interface Files {
 export interface Deps {
   store: Store;
   clock: Clock;
+  /**
+   * Elapsed time for rate limits; defaults to `clock`. A host whose clock is fixed (ARENA_NOW) passes
+   * real time here, or a window would never move on.
+   */
+  timer?: Clock;
   ids: Ids;
   settings: Settings;
   /** Structured log sink (errors the router caught, with the action); silent when absent. */

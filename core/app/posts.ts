@@ -1,18 +1,21 @@
 /**
- * 晒一晒: `post.create` (a unit's reporter or leader posts figures and text; idempotent by requestId)
- * and `post.list` (the feed, newest first). Time and day come from the Clock, in the campaign's zone.
+ * 晒一晒: `post.create` (a unit's reporter or leader posts figures and text; idempotent by requestId;
+ * the text screened by the content guard first) and `post.list` (the feed, newest first). Time and day
+ * come from the Clock, in the campaign's zone.
  */
 import { fail, ok, type Post } from '../contract';
 import { dayOf, isoOf } from '../domain/days';
 import type { Route } from './context';
 import { currentCampaign, type CampaignView } from './current';
 import { decideFigures } from './decide-figures';
+import { photoUrls, type PhotoUrls } from './photos';
 import { checkFigures, checkPoster } from './post-rules';
 import type { PostDraft, PostRecord } from './ports';
+import { screenText } from './screen';
 
 export { decideFigures } from './decide-figures';
 
-export const postOut = (p: PostRecord, view: CampaignView): Post => ({
+export const postOut = (p: PostRecord, view: CampaignView, url: PhotoUrls = (id) => id): Post => ({
   id: p.id,
   unitId: p.unitId,
   unitName: view.unitById.get(p.unitId)?.name ?? p.unitId,
@@ -21,12 +24,13 @@ export const postOut = (p: PostRecord, view: CampaignView): Post => ({
   createdAt: p.createdAt,
   figures: p.figures.map((f) => ({ metricId: f.metricId, value: f.value, previous: f.previous })),
   text: p.text,
-  photos: p.photos,
+  photos: p.photos.map(url),
   correctionReason: p.correctionReason,
+  ...(p.flagged ? { flagged: true } : {}),
 });
 
 export const postCreate: Route<'post.create'> = {
-  public: false,
+  access: 'user',
   run: async (ctx, input) => {
     const { store, clock } = ctx.deps;
     const cur = await currentCampaign(store, ctx.state.campaigns);
@@ -37,6 +41,9 @@ export const postCreate: Route<'post.create'> = {
     if (forbidden) return forbidden;
     const invalid = checkFigures(input.unitId, input.figures, input.text, view);
     if (invalid) return { ok: false, error: invalid };
+    // Before the transaction: a remote check must not hold it open, and refused text writes nothing.
+    const screened = await screenText(ctx, input.text);
+    if (!screened.ok) return screened;
 
     const now = clock.now();
     const draft: PostDraft = {
@@ -51,15 +58,16 @@ export const postCreate: Route<'post.create'> = {
       photos: input.photos ?? [],
       correctionReason: input.correctionReason ?? null,
       requestId: input.requestId,
+      ...(screened.data.flagged ? { flagged: true } : {}),
     };
     const committed = await store.commitPost(draft, decideFigures(view.data, draft));
     if (!committed.ok) return committed;
-    return ok({ post: postOut(committed.post, view) });
+    return ok({ post: postOut(committed.post, view, await photoUrls(ctx, [committed.post])) });
   },
 };
 
 export const postList: Route<'post.list'> = {
-  public: false,
+  access: 'user',
   run: async (ctx, input) => {
     const cur = await currentCampaign(ctx.deps.store, ctx.state.campaigns);
     if (!cur.ok) return cur;
@@ -73,6 +81,7 @@ export const postList: Route<'post.list'> = {
       ...(input.unitId !== undefined ? { unitId: input.unitId } : {}),
       ...(input.cursor !== undefined ? { cursor: input.cursor } : {}),
     });
-    return ok({ items: page.items.map((p) => postOut(p, view)), nextCursor: page.nextCursor });
+    const url = await photoUrls(ctx, page.items);
+    return ok({ items: page.items.map((p) => postOut(p, view, url)), nextCursor: page.nextCursor });
   },
 };

@@ -1,14 +1,20 @@
 /**
  * The one entry of the core: `createArena(deps).handle(body, caller)` turns any request body into a
- * Result. Steps: the envelope → the action (unknown: NOT_FOUND) → the session (except `auth.*`) → the
- * per-user rate limit → the action's input schema → the handler. Anything thrown is logged and
- * answered INTERNAL; no request can make it throw.
+ * Result. Steps: the envelope → the action (unknown: NOT_FOUND) → who is calling (an OPENID, else a
+ * session token; `anyone` routes skip this) → the per-caller rate limit → the action's input schema →
+ * the handler. An OPENID no user has bound may call only `me.bind` and `campaign.current`. Anything
+ * thrown is logged and answered INTERNAL; no request can make it throw.
  */
 import { Envelope, fail, isActionName, type ActionName, type Result } from '../contract';
-import { authenticate, demoLogin, demoUsers, meGet } from './auth';
+import { createAttemptLimiter } from './attempts';
+import { demoLogin, demoUsers, identify, meGet, meLogout, unbound } from './auth';
 import { campaignCurrent } from './campaigns';
-import type { AppState, Ctx, Route, Routes } from './context';
+import type { AppState, Caller, Ctx, Route, Routes } from './context';
 import { createCampaignCache } from './current';
+import { adminInvite } from './invites';
+import { authJoin, meBind } from './join';
+import { authLogin } from './login';
+import { notifyList, notifyRead, notifySubscribe } from './notify';
 import { postCreate, postList } from './posts';
 import type { Deps } from './ports';
 import { createRateLimiter } from './rate-limit';
@@ -17,26 +23,37 @@ import { createStandingsCache } from './standings-cache';
 import { unitDetail, unitTrend } from './units';
 import { parseAction, parseInput } from './validate';
 
+export type { Caller } from './context';
+
 export const routes: Routes = {
   'auth.demoUsers': demoUsers,
   'auth.demoLogin': demoLogin,
+  'auth.login': authLogin,
+  'auth.join': authJoin,
   'me.get': meGet,
+  'me.logout': meLogout,
+  'me.bind': meBind,
   'campaign.current': campaignCurrent,
   'post.create': postCreate,
   'post.list': postList,
   'board.leaderboard': leaderboard,
   'unit.detail': unitDetail,
   'unit.trend': unitTrend,
+  'admin.invite': adminInvite,
+  'notify.list': notifyList,
+  'notify.read': notifyRead,
+  'notify.subscribe': notifySubscribe,
 };
-
-export interface Caller {
-  /** The bearer token of the session (the only source of identity); absent for `auth.*`. */
-  token?: string | null;
-}
 
 export interface Arena {
   handle(body: unknown, caller: Caller): Promise<Result<unknown>>;
 }
+
+/** Failed sign-ins: 5 per account, 30 per client address (an office behind one address), per 15 minutes. */
+const ATTEMPT_WINDOW_MS = 15 * 60_000;
+const FAILURES_PER_ACCOUNT = 5;
+const FAILURES_PER_ADDRESS = 30;
+const FAILURES_PER_OPENID = 10;
 
 const isPlainObject = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -44,9 +61,14 @@ export function createArena(deps: Deps): Arena {
   const state: AppState = {
     campaigns: createCampaignCache(),
     standings: createStandingsCache(),
-    limiter: createRateLimiter(deps.clock, deps.settings.rateLimitPerMinute),
+    limiter: createRateLimiter(deps.timer ?? deps.clock, deps.settings.rateLimitPerMinute),
+    attempts: {
+      account: createAttemptLimiter(deps.timer ?? deps.clock, FAILURES_PER_ACCOUNT, ATTEMPT_WINDOW_MS),
+      address: createAttemptLimiter(deps.timer ?? deps.clock, FAILURES_PER_ADDRESS, ATTEMPT_WINDOW_MS),
+      openid: createAttemptLimiter(deps.timer ?? deps.clock, FAILURES_PER_OPENID, ATTEMPT_WINDOW_MS),
+    },
+    dummyHash: null,
   };
-  const ctx: Ctx = { deps, state };
 
   async function dispatch<A extends ActionName>(
     name: A,
@@ -54,20 +76,25 @@ export function createArena(deps: Deps): Arena {
     caller: Caller,
   ): Promise<Result<unknown>> {
     const route: Route<A> = routes[name];
-    if (route.public) {
+    const ctx: Ctx = { deps, state, caller };
+    if (route.access === 'anyone') {
       const args = parseAction(name, data);
       return args.ok ? route.run(ctx, args.data) : args;
     }
-    const user = await authenticate(deps, caller.token);
-    if (!user.ok) return user;
-    if (!state.limiter.take(user.data.id)) {
+    const who = await identify(deps, caller);
+    if (!who.ok) return who;
+    if (!state.limiter.take(who.data.key)) {
       return fail(
         'RATE_LIMITED',
         `请求过于频繁：每分钟最多 ${deps.settings.rateLimitPerMinute} 次，请稍后再试。`,
       );
     }
+    const { user } = who.data;
+    if (route.access === 'user' && !user) return unbound;
     const args = parseAction(name, data);
-    return args.ok ? route.run({ ...ctx, user: user.data }, args.data) : args;
+    if (!args.ok) return args;
+    if (route.access === 'visitor') return route.run({ ...ctx, user }, args.data);
+    return user ? route.run({ ...ctx, user }, args.data) : unbound;
   }
 
   return {
@@ -81,7 +108,7 @@ export function createArena(deps: Deps): Arena {
         action = envelope.data.action;
         if (!isActionName(action))
           return fail('NOT_FOUND', `未知的操作「${action.slice(0, 60)}」：请检查 action 名称。`);
-        return await dispatch(action, envelope.data.data, caller);
+        return await dispatch(action, envelope.data.data, caller ?? {});
       } catch (error) {
         deps.log?.({
           level: 'error',

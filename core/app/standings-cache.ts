@@ -48,22 +48,28 @@ export function createStandingsCache(): StandingsCache {
   const figures = new Map<string, Promise<DayFigures>>();
 
   /** Figures now (`closed` false) or at the close of `day`, and at its effort baseline; shared by all tracks. */
-  const figuresFor = (store: Store, view: CampaignView, day: Day, closed: boolean) => {
+  const figuresFor = (store: Store, view: CampaignView, version: number, day: Day, closed: boolean) => {
     const { id, startDate, endDate } = view.data.campaign;
-    return memo(figures, `${id}|${view.version}|${day}|${closed}`, async () => ({
+    return memo(figures, `${id}|${view.version}|${version}|${day}|${closed}`, async () => ({
       latest: closed ? await store.figuresAsOf(id, day) : await store.latestFigures(id),
       baseline: await store.figuresAsOf(id, effortBaselineDay(day, startDate, endDate)),
     }));
   };
 
-  const compute = async (store: Store, view: CampaignView, day: Day, trackId: string | undefined) => {
+  const compute = async (
+    store: Store,
+    view: CampaignView,
+    version: number,
+    day: Day,
+    trackId: string | undefined,
+  ) => {
     const { data } = view;
     const metricIds =
       trackId === undefined
         ? undefined
         : new Set(data.metrics.filter((m) => m.trackId === trackId).map((m) => m.id));
     const at = async (d: Day, closed: boolean): Promise<Standings> => {
-      const f = await figuresFor(store, view, d, closed);
+      const f = await figuresFor(store, view, version, d, closed);
       return computeStandings({
         ...data,
         day: d,
@@ -81,9 +87,13 @@ export function createStandingsCache(): StandingsCache {
   };
 
   return {
-    get: (store, view, day, trackId) =>
-      memo(views, `${view.data.campaign.id}|${view.version}|${day}|${trackId ?? '*'}`, () =>
-        compute(store, view, day, trackId),
-      ),
+    // Keyed on the campaign's version (its settings) and the data version (its figures).
+    get: async (store, view, day, trackId) => {
+      const id = view.data.campaign.id;
+      const version = await store.dataVersion(id);
+      return memo(views, `${id}|${view.version}|${version}|${day}|${trackId ?? '*'}`, () =>
+        compute(store, view, version, day, trackId),
+      );
+    },
   };
 }

@@ -45,7 +45,7 @@ export async function standingsNow(
 }
 
 export const leaderboard: Route<'board.leaderboard'> = {
-  public: false,
+  access: 'user',
   run: async (ctx, { trackId, division }) => {
     const found = await standingsNow(ctx, trackId);
     if (!found.ok) return found;

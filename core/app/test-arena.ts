@@ -6,7 +6,7 @@
 import dayjs from 'dayjs';
 import type { z } from 'zod';
 import { actions, type ActionInput, type ActionName, type ActionOutput, type Result } from '../contract';
-import { createArena } from './router';
+import { createArena, type Caller } from './router';
 import type { CampaignData, Deps, Settings, Store, UserRecord } from './ports';
 
 /** 2025-09-01 … 2025-12-09 (100 days). */
@@ -83,6 +83,17 @@ export interface TestArenaOptions {
   /** Skip saving the campaign (to test "no current campaign"). */
   empty?: boolean;
   log?: Deps['log'];
+  /** Optional ports: passwords, notifiers, guard, files. */
+  ports?: Pick<Deps, 'passwords' | 'notifiers' | 'guard' | 'files'>;
+}
+
+/** The n-th code (n ≥ 1) of `length` characters of `alphabet`: distinct for each n, like a random draw. */
+export function countingCode(n: number, length: number, alphabet: string): string {
+  let code = '';
+  for (let rest = n * 7_919; code.length < length; rest = Math.floor(rest / alphabet.length)) {
+    code = alphabet[rest % alphabet.length] + code;
+  }
+  return code;
 }
 
 export async function testArena(store: Store, options: TestArenaOptions = {}) {
@@ -97,9 +108,14 @@ export async function testArena(store: Store, options: TestArenaOptions = {}) {
   const deps: Deps = {
     store,
     clock: { now: () => now },
-    ids: { newId: () => `id-${(n += 1)}`, newToken: () => `token-${(n += 1)}` },
+    ids: {
+      newId: () => `id-${(n += 1)}`,
+      newToken: () => `token-${(n += 1)}`,
+      newCode: (length, alphabet) => countingCode((n += 1), length, alphabet),
+    },
     settings,
     ...(options.log ? { log: options.log } : {}),
+    ...options.ports,
   };
   if (!options.empty) {
     await store.saveCampaign(campaign);
@@ -114,18 +130,20 @@ export async function testArena(store: Store, options: TestArenaOptions = {}) {
     await store.putSession({ token, userId: u.id, expiresAt: now + settings.sessionTtlMs });
     return token;
   };
+  /** `as`: a session token, or the whole caller (an OPENID, an address). */
   const call = <A extends ActionName>(
     action: A,
     data: ActionInput<A> | Record<string, unknown>,
-    token?: string | null,
-  ): Promise<Result<unknown>> => arena.handle({ action, data }, { token: token ?? null });
+    as?: string | null | Caller,
+  ): Promise<Result<unknown>> =>
+    arena.handle({ action, data }, typeof as === 'object' && as !== null ? as : { token: as ?? null });
   /** Calls, insists on success, and checks the answer against the contract's output schema. */
   const expectOk = async <A extends ActionName>(
     action: A,
     data: ActionInput<A>,
-    token?: string | null,
+    as?: string | null | Caller,
   ): Promise<ActionOutput<A>> => {
-    const r = await call(action, data, token);
+    const r = await call(action, data, as);
     if (!r.ok) throw new Error(`${action} failed: ${r.error.code} ${r.error.message}`);
     const schema: z.ZodType = actions[action].output;
     return schema.parse(r.data) as ActionOutput<A>;

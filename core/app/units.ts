@@ -32,7 +32,7 @@ const metricOut = (m: MetricDetail): MetricOut => ({
 });
 
 export const unitDetail: Route<'unit.detail'> = {
-  public: false,
+  access: 'user',
   run: async (ctx, { unitId }) => {
     const found = await standingsNow(ctx);
     if (!found.ok) return found;
@@ -58,7 +58,7 @@ export const unitDetail: Route<'unit.detail'> = {
 };
 
 export const unitTrend: Route<'unit.trend'> = {
-  public: false,
+  access: 'user',
   run: async (ctx, { unitId }) => {
     const { store, clock } = ctx.deps;
     const cur = await currentCampaign(store, ctx.state.campaigns);

@@ -22,18 +22,22 @@ export const contributes = (metric: Pick<Metric, 'kind' | 'direction'>): boolean
  * City totals per metric id, over all units that have a target for it (whatever view is ranked):
  * a figure left over from a unit whose target was removed counts in neither sum.
  */
+const byUnitMetric = (a: { unitId: string; metricId: string }, b: { unitId: string; metricId: string }) =>
+  a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : a.metricId < b.metricId ? -1 : a.metricId > b.metricId ? 1 : 0;
+
 export function cityTotals(
   latest: readonly FigureValue[],
   targets: readonly Target[],
 ): Map<string, CityTotal> {
   const totals = new Map<string, CityTotal & { units: Set<string> }>();
-  for (const t of targets) {
+  // Floating-point sums depend on order: add in one fixed order so every store gives the same scores.
+  for (const t of [...targets].sort(byUnitMetric)) {
     let total = totals.get(t.metricId);
     if (!total) totals.set(t.metricId, (total = { value: 0, target: 0, units: new Set() }));
     total.target += t.target;
     total.units.add(t.unitId);
   }
-  for (const f of latest) {
+  for (const f of [...latest].sort(byUnitMetric)) {
     const total = totals.get(f.metricId);
     if (total?.units.has(f.unitId)) total.value += f.value;
   }

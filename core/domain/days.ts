@@ -18,6 +18,11 @@ export function dayOf(epochMs: number, tz: string = CAMPAIGN_TIMEZONE): Day {
   return dayjs(epochMs).tz(tz).format('YYYY-MM-DD');
 }
 
+/** The wall-clock hour (0–23), in `tz`, of an instant given in epoch milliseconds. */
+export function hourOf(epochMs: number, tz: string = CAMPAIGN_TIMEZONE): number {
+  return dayjs(epochMs).tz(tz).hour();
+}
+
 /** ISO 8601 (UTC) text of an instant; core has no `Date` of its own. */
 export function isoOf(epochMs: number): string {
   return dayjs(epochMs).toISOString();

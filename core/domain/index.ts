@@ -1,4 +1,4 @@
-/** The campaign's rules (DOMAIN.md up to 赶) as pure functions: no I/O, no clock, no randomness. */
+/** The campaign's rules (DOMAIN.md: scores, 赶, reminders) as pure functions: no I/O, no clock, no randomness. */
 export * from './types';
 export * from './days';
 export * from './progress';
@@ -17,3 +17,4 @@ export * from './metric-standing';
 export * from './unit-summary';
 export * from './standings';
 export * from './trend';
+export * from './reminders';

@@ -165,7 +165,7 @@ describe('a server killed in the middle of a stream of posts', () => {
       const arena = createArena({
         store: fresh,
         clock: { now: () => now },
-        ids: { newId: () => 'unused', newToken: () => 'unused' },
+        ids: { newId: () => 'unused', newToken: () => 'unused', newCode: () => 'unused' },
         settings: { demo: true, rateLimitPerMinute: 1000, sessionTtlMs: 60_000 },
       });
       const replayBoard = await arena.handle({ action: 'board.leaderboard', data: {} }, { token: 'replay' });

@@ -1,0 +1,52 @@
+/**
+ * The in-app notification list (DOMAIN.md "Reminders": the in-app list always): `notify.list` (newest
+ * first, with the unread count for the 消息 badge), `notify.read`, and `notify.subscribe`, which records
+ * the WeChat subscription consents the caller just gave (each acceptance allows one message).
+ */
+import { fail, ok, type Notification } from '../contract';
+import { isoOf } from '../domain/days';
+import type { Route } from './context';
+import type { NotificationRecord } from './ports';
+
+export const notificationOut = (n: NotificationRecord): Notification => ({
+  id: n.id,
+  kind: n.kind,
+  title: n.title,
+  body: n.body,
+  subjectId: n.subjectId,
+  createdAt: isoOf(n.createdAt),
+  readAt: n.readAt === null ? null : isoOf(n.readAt),
+});
+
+export const notifyList: Route<'notify.list'> = {
+  access: 'user',
+  run: async (ctx, { cursor, limit }) => {
+    const { store } = ctx.deps;
+    const userId = ctx.user.id;
+    const [page, unread] = await Promise.all([
+      store.listNotifications({ userId, limit, ...(cursor !== undefined ? { cursor } : {}) }),
+      store.countUnread(userId),
+    ]);
+    return ok({ items: page.items.map(notificationOut), unread, nextCursor: page.nextCursor });
+  },
+};
+
+export const notifyRead: Route<'notify.read'> = {
+  access: 'user',
+  run: async (ctx, { ids, all }) => {
+    const { store, clock } = ctx.deps;
+    if (all === true) await store.markRead(ctx.user.id, undefined, clock.now());
+    else if (ids !== undefined && ids.length > 0) await store.markRead(ctx.user.id, ids, clock.now());
+    else return fail('INVALID_ARGUMENT', '请指定要标为已读的消息（ids），或用 all: true 全部标为已读。');
+    return ok({ unread: await store.countUnread(ctx.user.id) });
+  },
+};
+
+export const notifySubscribe: Route<'notify.subscribe'> = {
+  access: 'user',
+  run: async (ctx, { accepted }) => {
+    // One consent per template id and tap: a repeated id in one answer is still one acceptance.
+    const credits = await ctx.deps.store.addSubscribeCredits(ctx.user.id, new Set(accepted).size);
+    return ok({ credits });
+  },
+};
