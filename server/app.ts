@@ -5,6 +5,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { fail, httpStatus, type Fail, type Result } from '../core/contract';
 import { errorFields, type Log } from './log';
@@ -12,7 +13,7 @@ import { serveStaticH5 } from './static';
 
 /** What the core router offers a host (core/app `createArena`). */
 export interface ArenaHandler {
-  handle(body: unknown, caller: { token?: string | null }): Promise<Result<unknown>>;
+  handle(body: unknown, caller: { token?: string | null; ip?: string | null }): Promise<Result<unknown>>;
 }
 
 export interface AppOptions {
@@ -32,6 +33,15 @@ const bearer = (header: string | undefined): string | null =>
   /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1] ?? null;
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The peer address (failed sign-ins are limited per address); absent when not served by Node (tests). */
+const clientIp = (c: Context<Env>): string | null => {
+  try {
+    return getConnInfo(c).remote.address ?? null;
+  } catch {
+    return null;
+  }
+};
 
 const send = (c: Context<Env>, result: Result<unknown>, status?: number) =>
   c.json(result, (status ?? (result.ok ? 200 : httpStatus[result.error.code])) as ContentfulStatusCode);
@@ -88,7 +98,7 @@ export function buildApp(options: AppOptions): Hono<Env> {
       if (typeof body.action === 'string') c.set('action', body.action.slice(0, 100));
       let result: Result<unknown>;
       try {
-        result = await arena.handle(body, { token: bearer(c.req.header('authorization')) });
+        result = await arena.handle(body, { token: bearer(c.req.header('authorization')), ip: clientIp(c) });
       } catch (error) {
         log('error', 'action failed', { action: c.get('action'), ...errorFields(error) });
         result = internal;

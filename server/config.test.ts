@@ -14,8 +14,19 @@ describe('readConfig', () => {
         fixedNow: null,
         rateLimitPerMinute: 600,
         sessionTtlMs: 30 * 24 * 3600 * 1000,
+        webhookUrl: null,
+        scheduler: true,
       },
     });
+  });
+
+  it('takes a group-robot webhook and refuses one that is not an http(s) URL', () => {
+    const good = read({ WEBHOOK_URL: 'http://127.0.0.1:9/robot', ARENA_SCHEDULER: '0' });
+    expect(good.ok && good.config.webhookUrl).toBe('http://127.0.0.1:9/robot');
+    expect(good.ok && good.config.scheduler).toBe(false);
+    const bad = read({ WEBHOOK_URL: 'robot.example' });
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.errors.join()).toContain('WEBHOOK_URL');
   });
 
   it('reads every variable', () => {

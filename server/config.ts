@@ -15,6 +15,10 @@ export interface ServerConfig {
   fixedNow: number | null;
   rateLimitPerMinute: number;
   sessionTtlMs: number;
+  /** Group-robot webhook (WeCom / DingTalk style) for reminders; null for in-app only. */
+  webhookUrl: string | null;
+  /** Run the reminder jobs every hour (off with ARENA_SCHEDULER=0, e.g. for a second instance). */
+  scheduler: boolean;
 }
 
 export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; errors: string[] };
@@ -67,6 +71,11 @@ export function readConfig(env: Env, cwd: string = process.cwd()): ConfigResult 
     }
   }
 
+  const webhookUrl = text('WEBHOOK_URL') ?? null;
+  if (webhookUrl !== null && !/^https?:\/\/\S+$/.test(webhookUrl)) {
+    errors.push(`WEBHOOK_URL 应为 http(s) 地址，实际为 "${webhookUrl}" / WEBHOOK_URL must be an http(s) URL`);
+  }
+
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
@@ -78,6 +87,8 @@ export function readConfig(env: Env, cwd: string = process.cwd()): ConfigResult 
       fixedNow,
       rateLimitPerMinute,
       sessionTtlMs: 30 * 24 * 3600 * 1000,
+      webhookUrl,
+      scheduler: text('ARENA_SCHEDULER') !== '0',
     },
   };
 }

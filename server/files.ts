@@ -22,22 +22,32 @@ export interface FilesOptions {
 
 type Kind = { ext: string; type: string };
 
-const startsWith = (b: Uint8Array, bytes: number[], at = 0): boolean => bytes.every((x, i) => b[at + i] === x);
+const startsWith = (b: Uint8Array, bytes: number[], at = 0): boolean =>
+  bytes.every((x, i) => b[at + i] === x);
 const ascii = (s: string): number[] => [...s].map((c) => c.charCodeAt(0));
 
 /** JPEG, PNG, WebP or GIF by magic bytes; null for anything else. */
 export function sniffImage(b: Uint8Array): Kind | null {
   if (startsWith(b, [0xff, 0xd8, 0xff])) return { ext: 'jpg', type: 'image/jpeg' };
-  if (startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { ext: 'png', type: 'image/png' };
-  if (startsWith(b, ascii('GIF87a')) || startsWith(b, ascii('GIF89a'))) return { ext: 'gif', type: 'image/gif' };
-  if (startsWith(b, ascii('RIFF')) && startsWith(b, ascii('WEBP'), 8)) return { ext: 'webp', type: 'image/webp' };
+  if (startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+    return { ext: 'png', type: 'image/png' };
+  if (startsWith(b, ascii('GIF87a')) || startsWith(b, ascii('GIF89a')))
+    return { ext: 'gif', type: 'image/gif' };
+  if (startsWith(b, ascii('RIFF')) && startsWith(b, ascii('WEBP'), 8))
+    return { ext: 'webp', type: 'image/webp' };
   return null;
 }
 
-const types: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp' };
+const types: Record<string, string> = {
+  jpg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  webp: 'image/webp',
+};
 const storedName = /^[0-9a-f]{32}\.(jpg|png|gif|webp)$/;
 
-const bearer = (header: string | undefined): string | null => /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1] ?? null;
+const bearer = (header: string | undefined): string | null =>
+  /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1] ?? null;
 
 const refuse = (c: Context, code: ErrorCode, message: string, status?: number) =>
   c.json(fail(code, message), (status ?? httpStatus[code]) as ContentfulStatusCode);
@@ -57,7 +67,8 @@ export function createFilesRoute({ dir, maxBytes, authenticate }: FilesOptions):
     '/api/files',
     async (c, next) => {
       // Checked before the body is read: an anonymous caller cannot make us buffer anything.
-      if (!(await authenticate(bearer(c.req.header('authorization'))))) return refuse(c, 'UNAUTHENTICATED', '请先登录，再上传照片。');
+      if (!(await authenticate(bearer(c.req.header('authorization')))))
+        return refuse(c, 'UNAUTHENTICATED', '请先登录，再上传照片。');
       await next();
     },
     // Room for the multipart headers around the image itself.
@@ -69,7 +80,8 @@ export function createFilesRoute({ dir, maxBytes, authenticate }: FilesOptions):
       } catch {
         return refuse(c, 'INVALID_ARGUMENT', '上传格式有误：请用 multipart/form-data，字段名为 file。');
       }
-      if (!(file instanceof Blob)) return refuse(c, 'INVALID_ARGUMENT', '没有收到照片：请用字段 file 上传一张图片。');
+      if (!(file instanceof Blob))
+        return refuse(c, 'INVALID_ARGUMENT', '没有收到照片：请用字段 file 上传一张图片。');
       if (file.size > maxBytes) return tooBig(c);
       const bytes = new Uint8Array(await file.arrayBuffer());
       const kind = sniffImage(bytes);

@@ -12,7 +12,10 @@ import { buildApp } from './app';
 import type { ServerConfig } from './config';
 import { listen } from './listen';
 import { errorFields, type Log } from './log';
+import { createLocalGuard, createScryptPasswords } from '../adapters/node';
+import { createWebhookNotifier } from '../adapters/webhook';
 import { elapsedTimer, fixedClock, nodeIds, systemClock } from './platform';
+import { startScheduler } from './scheduler';
 
 export interface StartOptions {
   config: ServerConfig;
@@ -52,6 +55,9 @@ export async function startArena(options: StartOptions): Promise<RunningArena> {
         rateLimitPerMinute: config.rateLimitPerMinute,
         sessionTtlMs: config.sessionTtlMs,
       },
+      passwords: createScryptPasswords(),
+      guard: createLocalGuard(),
+      notifiers: config.webhookUrl ? [createWebhookNotifier({ url: config.webhookUrl })] : [],
       log: ({ level, msg, ...fields }) =>
         log(level === 'error' || level === 'warn' ? level : 'info', String(msg ?? 'core'), fields),
     };
@@ -71,6 +77,7 @@ export async function startArena(options: StartOptions): Promise<RunningArena> {
     };
     const app = buildApp({ arena: createArena(deps), log, staticRoot, health });
     const server = await listen(app.fetch, config.host, config.port);
+    const scheduler = config.scheduler ? startScheduler(deps, log) : null;
     log('info', 'listening', {
       url: server.url,
       dataDir: config.dataDir,
@@ -82,6 +89,7 @@ export async function startArena(options: StartOptions): Promise<RunningArena> {
       port: server.port,
       store,
       stop: async () => {
+        scheduler?.stop();
         await server.close();
         sqlite.close();
       },

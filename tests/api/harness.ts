@@ -47,6 +47,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     fixedNow: Date.parse(fixedNow),
     rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000,
     sessionTtlMs: 3_600_000,
+    webhookUrl: null,
+    scheduler: false,
   };
   const { log, entries } = createMemoryLog();
   let running: RunningArena;
