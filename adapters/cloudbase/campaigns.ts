@@ -2,12 +2,12 @@
  * Campaigns on the cloud database: the campaign document plus one document per track, metric, unit and
  * target, each tagged with its campaign and its position, so that a campaign loads back exactly as saved.
  * Saving is not one transaction (a transaction cannot hold hundreds of documents): children are written
- * first, stale ones removed, the campaign document last, then the data version is bumped.
+ * first, stale ones removed, the campaign document last, then the data and campaign versions are bumped.
  */
 import type { CampaignData } from '../../core/app/ports';
 import { collections as C, CURRENT_CAMPAIGN, docId } from './collections';
 import { inBatches, readAll, readDoc } from './reads';
-import { bumpVersion } from './versions';
+import { bumpCampaignVersion } from './versions';
 import type { WxData, WxDatabase } from './wx-types';
 
 type Child = 'tracks' | 'metrics' | 'units' | 'targets';
@@ -41,8 +41,8 @@ export async function saveCampaign(db: WxDatabase, data: CampaignData): Promise<
     .collection(C.campaigns)
     .doc(docId(campaignId))
     .set({ data: { record: data.campaign } });
-  // New targets or weights change the standings: caches keyed on the version must drop.
-  await bumpVersion(db, campaignId);
+  // New targets or weights change the standings, and the loaded campaign: caches keyed on either drop.
+  await bumpCampaignVersion(db, campaignId);
 }
 
 const records = <T>(docs: WxData[]): T[] =>

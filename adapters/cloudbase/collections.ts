@@ -8,12 +8,17 @@
  *   tracks|metrics|units/{campaign:id}     { campaignId, order, record }
  *   targets/{campaign:unit:metric}         { campaignId, order, record }
  *   users/{userId}                         { isDemo, record }
+ *   openids/{openid}, accounts/{account}   { userId }   (unique keys: a bind or sign-up claims one)
  *   sessions/{token}                       { userId, expiresAt, record }
+ *   invites/{code}                         { expiresAt, usedBy, record }
+ *   notifications/{notificationId}         { userId, createdMs, seq, unread, record }
+ *   notification_keys/{dedupeKey}          { id, userId }   (a reminder is stored at most once)
+ *   inboxes/{userId}                       { seq }   (orders a user's notifications made in one ms)
  *   posts/{postId}                         { campaignId, unitId, createdMs, seq, record }
  *   request_keys/{author:requestId}        { postId, campaignId }
- *   latest_figures/{campaign:unit}         { campaignId, unitId, figures: [{metricId, value, day}] }
+ *   latest_figures/{campaign:unit}         { campaignId, unitId, lastDay, figures: [{metricId, value, day}] }
  *   daily_figures/{campaign:unit:day}      { campaignId, unitId, day, figures: [{metricId, value}], state }
- *   data_versions/{campaignId}             { campaignId, version, posts }
+ *   data_versions/{campaignId}             { campaignId, version, campaign, posts }
  *   settings/{key}                         { value }
  */
 export const collections = {
@@ -23,7 +28,13 @@ export const collections = {
   units: 'units',
   targets: 'targets',
   users: 'users',
+  openids: 'openids',
+  accounts: 'accounts',
   sessions: 'sessions',
+  invites: 'invites',
+  notifications: 'notifications',
+  notificationKeys: 'notification_keys',
+  inboxes: 'inboxes',
   posts: 'posts',
   requestKeys: 'request_keys',
   latestFigures: 'latest_figures',

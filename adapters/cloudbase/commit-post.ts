@@ -12,6 +12,8 @@ import { collections as C, docId } from './collections';
 import {
   dailyRef,
   entries,
+  lastPostDay,
+  laterDay,
   latestRef,
   merge,
   posted,
@@ -62,20 +64,23 @@ async function attempt(
   const { figures: _inputs, ...rest } = draft;
   const post: PostRecord = { ...rest, id: newId(), figures: decided.figures };
 
+  let state = before;
   if (post.figures.length > 0) {
     const now = posted(post.figures, day);
-    const state = merge(before, now.latest);
+    state = merge(before, now.latest);
     const daily = await readDoc(dailyRef(t, campaignId, unitId, day));
     const figures = merge(entries<DayEntry>(daily, 'figures'), now.daily);
-    await latestRef(t, campaignId, unitId).set({ data: { campaignId, unitId, figures: state } });
     await dailyRef(t, campaignId, unitId, day).set({ data: { campaignId, unitId, day, figures, state } });
   }
+  // Every post, text only or not, moves the unit's last post day (the no-post reminder reads it).
+  const lastDay = laterDay(lastPostDay(latestDoc), day);
+  await latestRef(t, campaignId, unitId).set({ data: { campaignId, unitId, lastDay, figures: state } });
   await t
     .collection(C.posts)
     .doc(post.id)
     .set({ data: { campaignId, unitId, createdMs: Date.parse(post.createdAt), seq, record: post } });
   await keyRef.set({ data: { postId: post.id, campaignId } });
-  await writeVersion(t, _, campaignId, versionDoc !== null, 1);
+  await writeVersion(t, _, campaignId, versionDoc !== null, { posts: 1, campaign: 0 });
   return { ok: true, post, replayed: false };
 }
 

@@ -4,7 +4,8 @@
  * transaction cannot query "all of this unit's metrics"), writes one document back, and the leaderboard
  * reads units, not units × metrics, documents. One daily document per (campaign, unit, day) holds the
  * figures posted that day (last post wins, metric by metric) and `state`, the unit's latest figures at
- * that day's close, so that "as of a day" needs one document per unit, never the posts.
+ * that day's close, so that "as of a day" needs one document per unit, never the posts. The latest
+ * document also keeps `lastDay`, the day of the unit's latest post (with or without figures).
  */
 import type { Day } from '../../core/contract';
 import type { LatestFigure, StoredFigure } from '../../core/app/ports';
@@ -54,3 +55,13 @@ export const posted = (figures: StoredFigure[], day: Day) => ({
   latest: figures.map((f): LatestEntry => ({ metricId: f.metricId, value: f.value, day })),
   daily: figures.map((f): DayEntry => ({ metricId: f.metricId, value: f.value })),
 });
+
+export const laterDay = (a: Day | null, b: Day): Day => (a !== null && a > b ? a : b);
+
+/** The unit's last post day from its latest document (before `lastDay` was kept: its newest figure's day). */
+export function lastPostDay(doc: WxData | null | undefined): Day | null {
+  if (typeof doc?.lastDay === 'string') return doc.lastDay;
+  let last: Day | null = null;
+  for (const e of entries<LatestEntry>(doc, 'figures')) last = laterDay(last, e.day);
+  return last;
+}

@@ -1,12 +1,13 @@
 /**
  * The figure reads the standings are computed from. None touches the posts: latest figures are one
  * document per unit; "as of a day" is each unit's last daily document on or before it (its `state`),
- * found by an aggregate that returns one result per unit; a unit's trend is its daily documents.
+ * found by an aggregate that returns one result per unit; a unit's trend is its daily documents; each
+ * unit's last post day is kept on its latest document.
  */
 import type { Day } from '../../core/contract';
 import type { LatestFigure } from '../../core/app/ports';
 import { collections as C } from './collections';
-import { entries, toLatest, type DayEntry, type LatestEntry } from './figure-docs';
+import { entries, lastPostDay, toLatest, type DayEntry, type LatestEntry } from './figure-docs';
 import { PAGE, readAll } from './reads';
 import type { WxData, WxDatabase } from './wx-types';
 
@@ -54,4 +55,14 @@ export async function unitDailyFigures(
       day: String(d.day),
     })),
   );
+}
+
+export async function lastPostDays(db: WxDatabase, campaignId: string): Promise<Map<string, Day>> {
+  const docs = await readAll(db, C.latestFigures, { campaignId });
+  const out = new Map<string, Day>();
+  for (const d of docs) {
+    const day = lastPostDay(d);
+    if (day !== null) out.set(String(d.unitId), day);
+  }
+  return out;
 }

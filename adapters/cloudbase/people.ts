@@ -1,17 +1,49 @@
 /**
- * Users and sessions on the cloud database: one document each, keyed by user id and by token.
- * `isDemo` is kept beside the record so that demo login can list the demo users with one indexed query.
+ * Users on the cloud database: one document each, keyed by user id, with `isDemo` beside the record so
+ * that demo login can list the demo users with one indexed query. An OPENID and an account are unique:
+ * each is a document of its own (`openids/{openid}`, `accounts/{account}`) naming its user, claimed in the
+ * same transaction that writes the user, so two binds of one OPENID conflict and the second is refused.
  */
-import type { SessionRecord, UserRecord } from '../../core/app/ports';
+import type { UserRecord } from '../../core/app/ports';
 import { collections as C, docId } from './collections';
 import { readAll, readDoc } from './reads';
-import type { WxDatabase } from './wx-types';
+import type { WxDatabase, WxTransaction } from './wx-types';
+
+type KeyCollection = typeof C.openids | typeof C.accounts;
+
+const taken = (what: string) =>
+  Object.assign(new Error(`${what} is already bound to another user`), { code: 'CONFLICT' });
+
+/** Moves a unique key from `before` to `after` for `userId`, refusing a key another user holds. */
+async function claim(
+  t: WxTransaction,
+  collection: KeyCollection,
+  userId: string,
+  before: string | undefined,
+  after: string | undefined,
+): Promise<void> {
+  if (after !== undefined) {
+    const ref = t.collection(collection).doc(docId(after));
+    const holder = await readDoc(ref);
+    if (holder && holder.userId !== userId) throw taken(`${collection} ${after}`);
+    // Written even when unchanged: two transactions claiming one key then always conflict.
+    await ref.set({ data: { userId } });
+  }
+  if (before !== undefined && before !== after) {
+    const old = t.collection(collection).doc(docId(before));
+    const holder = await readDoc(old);
+    if (holder?.userId === userId) await old.remove();
+  }
+}
 
 export async function putUser(db: WxDatabase, user: UserRecord): Promise<void> {
-  await db
-    .collection(C.users)
-    .doc(docId(user.id))
-    .set({ data: { isDemo: user.demo === true, record: user } });
+  await db.runTransaction(async (t) => {
+    const ref = t.collection(C.users).doc(docId(user.id));
+    const before = (await readDoc(ref))?.record as UserRecord | undefined;
+    await claim(t, C.openids, user.id, before?.openid, user.openid);
+    await claim(t, C.accounts, user.id, before?.account, user.account);
+    await ref.set({ data: { isDemo: user.demo === true, record: user } });
+  }, 10);
 }
 
 export async function getUser(db: WxDatabase, userId: string): Promise<UserRecord | null> {
@@ -19,21 +51,31 @@ export async function getUser(db: WxDatabase, userId: string): Promise<UserRecor
   return doc ? (doc.record as UserRecord) : null;
 }
 
+async function byKey(db: WxDatabase, collection: KeyCollection, key: string): Promise<UserRecord | null> {
+  const holder = await readDoc(db.collection(collection).doc(docId(key)));
+  if (!holder) return null;
+  const user = await getUser(db, String(holder.userId));
+  // A key left behind by a user who changed it is not theirs any more.
+  const field = collection === C.openids ? user?.openid : user?.account;
+  return user && field === key ? user : null;
+}
+
+export const getUserByOpenid = (db: WxDatabase, openid: string) => byKey(db, C.openids, openid);
+export const getUserByAccount = (db: WxDatabase, account: string) => byKey(db, C.accounts, account);
+
 export async function listUsers(db: WxDatabase, filter: { demo?: boolean } = {}): Promise<UserRecord[]> {
   const where = filter.demo === undefined ? {} : { isDemo: filter.demo };
   return (await readAll(db, C.users, where)).map((d) => d.record as UserRecord);
 }
 
-export async function putSession(db: WxDatabase, session: SessionRecord): Promise<void> {
-  const data = { userId: session.userId, expiresAt: session.expiresAt, record: session };
-  await db.collection(C.sessions).doc(docId(session.token)).set({ data });
-}
-
-export async function getSession(db: WxDatabase, token: string): Promise<SessionRecord | null> {
-  const doc = await readDoc(db.collection(C.sessions).doc(docId(token)));
-  return doc ? (doc.record as SessionRecord) : null;
-}
-
-export async function deleteSession(db: WxDatabase, token: string): Promise<void> {
-  await db.collection(C.sessions).doc(docId(token)).remove();
+/** Clamped at 0 in a transaction: a refusal that zeroes the credits and a new consent never lose one another. */
+export async function addSubscribeCredits(db: WxDatabase, userId: string, delta: number): Promise<number> {
+  return db.runTransaction(async (t) => {
+    const ref = t.collection(C.users).doc(docId(userId));
+    const doc = await readDoc(ref);
+    if (!doc) return 0;
+    const credits = Math.max(0, ((doc.record as UserRecord).subscribeCredits ?? 0) + delta);
+    await ref.update({ data: { record: { subscribeCredits: credits } } });
+    return credits;
+  }, 10);
 }

@@ -8,10 +8,26 @@ import { randomUUID } from 'node:crypto';
 import type { Store } from '../../core/app/ports';
 import { getCurrentCampaignId, loadCampaign, saveCampaign, setCurrentCampaignId } from './campaigns';
 import { commitPost, type CommitOptions } from './commit-post';
-import { figuresAsOf, latestFigures, unitDailyFigures } from './figures';
-import { deleteSession, getSession, getUser, listUsers, putSession, putUser } from './people';
+import { figuresAsOf, lastPostDays, latestFigures, unitDailyFigures } from './figures';
+import { createInvite, redeemInvite } from './invites';
+import {
+  addNotification,
+  countUnread,
+  listNotifications,
+  markRead,
+  setNotificationChannel,
+} from './notifications';
+import {
+  addSubscribeCredits,
+  getUser,
+  getUserByAccount,
+  getUserByOpenid,
+  listUsers,
+  putUser,
+} from './people';
 import { listPosts } from './posts';
-import { dataVersion } from './versions';
+import { deleteSession, deleteUserSessions, getSession, putSession } from './sessions';
+import { campaignVersion, dataVersion } from './versions';
 import type { WxDatabase } from './wx-types';
 
 export interface CloudStoreOptions extends Partial<CommitOptions> {
@@ -42,5 +58,18 @@ export function createCloudStore({ db, ...options }: CloudStoreOptions): Store {
     figuresAsOf: (campaignId, day) => figuresAsOf(db, campaignId, day),
     unitDailyFigures: (campaignId, unitId) => unitDailyFigures(db, campaignId, unitId),
     dataVersion: (campaignId) => dataVersion(db, campaignId),
+    campaignVersion: (campaignId) => campaignVersion(db, campaignId),
+    lastPostDays: (campaignId) => lastPostDays(db, campaignId),
+    getUserByOpenid: (openid) => getUserByOpenid(db, openid),
+    getUserByAccount: (account) => getUserByAccount(db, account),
+    createInvite: (invite) => createInvite(db, invite),
+    redeemInvite: (code, userId, at) => redeemInvite(db, code, userId, at),
+    deleteUserSessions: (userId) => deleteUserSessions(db, userId),
+    addNotification: (n) => addNotification(db, n),
+    setNotificationChannel: (id, channel, outcome) => setNotificationChannel(db, id, channel, outcome),
+    listNotifications: (query) => listNotifications(db, query),
+    countUnread: (userId) => countUnread(db, userId),
+    markRead: (userId, ids, at) => markRead(db, userId, ids, at),
+    addSubscribeCredits: (userId, delta) => addSubscribeCredits(db, userId, delta),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * The campaign's data version document: `version` grows with every write that can change standings
- * (caches key on it); `posts` counts the campaign's posts and gives each its sequence number, the
- * tie break of the feed when two posts share a time.
+ * (caches key on it); `campaign` grows only when the campaign itself is saved (the loaded campaign is
+ * cached on it across posts); `posts` counts the campaign's posts and gives each its sequence number,
+ * the tie break of the feed when two posts share a time.
  */
 import { collections as C, docId } from './collections';
 import { readDoc } from './reads';
@@ -9,6 +10,7 @@ import type { WxCommands, WxData, WxDatabase, WxTransaction } from './wx-types';
 
 export interface VersionDoc {
   version: number;
+  campaign: number;
   posts: number;
 }
 
@@ -17,29 +19,42 @@ export function versionRef(t: Pick<WxTransaction, 'collection'>, campaignId: str
 }
 
 export function asVersion(doc: WxData | null): VersionDoc {
-  return { version: Number(doc?.version ?? 0), posts: Number(doc?.posts ?? 0) };
+  return {
+    version: Number(doc?.version ?? 0),
+    campaign: Number(doc?.campaign ?? 0),
+    posts: Number(doc?.posts ?? 0),
+  };
 }
 
-/** Inside a transaction that has read the document (`existed`): one more version, and `posts` more posts. */
+/**
+ * Inside a transaction that has read the document (`existed`): one more version, `posts` more posts,
+ * and `campaign` (0 or 1) more campaign saves.
+ */
 export async function writeVersion(
   t: Pick<WxTransaction, 'collection'>,
   _: Pick<WxCommands, 'inc'>,
   campaignId: string,
   existed: boolean,
-  posts: number,
+  change: { posts: number; campaign: number },
 ): Promise<void> {
   const ref = versionRef(t, campaignId);
-  if (existed) await ref.update({ data: { version: _.inc(1), posts: _.inc(posts) } });
-  else await ref.set({ data: { campaignId, version: 1, posts } });
+  const { posts, campaign } = change;
+  if (existed) await ref.update({ data: { version: _.inc(1), campaign: _.inc(campaign), posts: _.inc(posts) } });
+  else await ref.set({ data: { campaignId, version: 1, campaign, posts } });
 }
 
-export async function bumpVersion(db: WxDatabase, campaignId: string): Promise<void> {
+/** After the campaign itself was saved: both its data version and its campaign version grow. */
+export async function bumpCampaignVersion(db: WxDatabase, campaignId: string): Promise<void> {
   await db.runTransaction(async (t) => {
     const doc = await readDoc(versionRef(t, campaignId));
-    await writeVersion(t, db.command, campaignId, doc !== null, 0);
+    await writeVersion(t, db.command, campaignId, doc !== null, { posts: 0, campaign: 1 });
   }, 10);
 }
 
 export async function dataVersion(db: WxDatabase, campaignId: string): Promise<number> {
   return asVersion(await readDoc(db.collection(C.dataVersions).doc(docId(campaignId)))).version;
+}
+
+export async function campaignVersion(db: WxDatabase, campaignId: string): Promise<number> {
+  return asVersion(await readDoc(db.collection(C.dataVersions).doc(docId(campaignId)))).campaign;
 }

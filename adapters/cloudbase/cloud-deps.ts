@@ -1,0 +1,71 @@
+/**
+ * Everything the use cases need, wired from wx-server-sdk's `cloud` object: the Store on
+ * `cloud.database()`, msgSecCheck, cloud-storage URLs and subscription messages, ids from node:crypto,
+ * settings from the environment. Both cloud functions build their deps here, once per instance; tests
+ * pass a fake `cloud` and their own clock.
+ */
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import type { Clock, Deps, Ids } from '../../core/app/ports';
+import type { WxCloud } from './cloud-types';
+import type { WxDatabase } from './wx-types';
+import { readCloudSettings, type CloudSettings, type Env } from './cloud-settings';
+import { createCloudFiles } from './files';
+import { createMsgSecGuard } from './guard';
+import { createSubscribeNotifier } from './notifier';
+import { createCloudStore } from './store';
+
+export const cryptoIds: Ids = {
+  newId: () => randomUUID().replace(/-/g, ''),
+  newToken: () => randomBytes(32).toString('base64url'),
+  newCode: (length, alphabet) => Array.from({ length }, () => alphabet[randomInt(alphabet.length)]).join(''),
+};
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+/** One JSON line per entry: the cloud console's log search reads fields from it. */
+export const jsonLog = (entry: Record<string, unknown>): void => {
+  const line = JSON.stringify({ time: new Date().toISOString(), ...entry });
+  if (entry.level === 'error' || entry.level === 'warn') console.error(line);
+  else console.log(line);
+};
+
+export interface CloudDepsOptions {
+  cloud: Pick<WxCloud, 'database' | 'openapi' | 'getTempFileURL'>;
+  env: Env;
+  clock?: Clock;
+  ids?: Ids;
+  log?: (entry: Record<string, unknown>) => void;
+}
+
+export interface CloudDeps {
+  deps: Deps;
+  config: CloudSettings;
+  /** The database the store uses (setup creates its collections). */
+  db: WxDatabase;
+}
+
+export function createCloudDeps(options: CloudDepsOptions): CloudDeps {
+  const { cloud, env, clock = systemClock, ids = cryptoIds, log = jsonLog } = options;
+  const config = readCloudSettings(env);
+  for (const problem of config.problems) log({ level: 'warn', msg: 'setting ignored', problem });
+  const db = cloud.database();
+  const deps: Deps = {
+    store: createCloudStore({ db, newId: ids.newId }),
+    clock,
+    ids,
+    settings: config.settings,
+    log,
+    guard: createMsgSecGuard({ openapi: cloud.openapi, log }),
+    files: createCloudFiles({ getTempFileURL: (o) => cloud.getTempFileURL(o), log }),
+    notifiers: [
+      createSubscribeNotifier({
+        openapi: cloud.openapi,
+        templates: config.templates,
+        page: config.page,
+        miniprogramState: config.miniprogramState,
+        log,
+      }),
+    ],
+  };
+  return { deps, config, db };
+}

@@ -1,0 +1,53 @@
+/**
+ * The cloud functions' settings from their environment variables: safe defaults (demo off), a template
+ * per reminder kind with the keywords it fills, and bad values reported rather than taken.
+ */
+import { readCloudSettings } from './cloud-settings';
+
+describe('cloud settings', () => {
+  it('with nothing set: demo off, no templates (in-app reminders only), no console tasks', () => {
+    const s = readCloudSettings({});
+    expect(s.settings.demo).toBe(false);
+    expect(s.settings.rateLimitPerMinute).toBeGreaterThanOrEqual(120);
+    expect(s.templates).toEqual({});
+    expect(s.taskKey).toBeNull();
+    expect(s.page).toBe('pages/me/index');
+    expect(s.miniprogramState).toBe('formal');
+    expect(s.problems).toEqual([]);
+  });
+
+  it('reads demo mode, the rate limit, the task key and a template per kind with its keywords', () => {
+    const s = readCloudSettings({
+      ARENA_DEMO: '1',
+      ARENA_RATE_LIMIT: '300',
+      ARENA_TASK_KEY: ' s3cret ',
+      ARENA_TPL_NO_POST: 'tplA',
+      ARENA_TPL_REVIEW_PUBLISHED: 'tplB',
+      ARENA_TPL_REVIEW_PUBLISHED_FIELDS: 'thing2=title, time5=time ,phrase1=kind',
+      ARENA_MP_STATE: 'trial',
+    });
+    expect(s.settings).toMatchObject({ demo: true, rateLimitPerMinute: 300 });
+    expect(s.taskKey).toBe('s3cret');
+    expect(s.templates).toEqual({
+      no_post: { id: 'tplA', fields: { thing1: 'title', thing2: 'body', time3: 'time' } },
+      review_published: { id: 'tplB', fields: { thing2: 'title', time5: 'time', phrase1: 'kind' } },
+    });
+    expect(s.miniprogramState).toBe('trial');
+  });
+
+  it('bad values are reported and not used', () => {
+    const s = readCloudSettings({
+      ARENA_DEMO: 'yes please',
+      ARENA_RATE_LIMIT: '10',
+      ARENA_TPL_NO_POST: 'tplA',
+      ARENA_TPL_NO_POST_FIELDS: 'thing1=author',
+      ARENA_MP_STATE: 'prod',
+    });
+    expect(s.settings.demo).toBe(false);
+    expect(s.settings.rateLimitPerMinute).toBe(600);
+    expect(s.templates.no_post).toBeUndefined();
+    expect(s.miniprogramState).toBe('formal');
+    expect(s.problems).toHaveLength(3);
+    expect(s.problems.join('\n')).toMatch(/ARENA_RATE_LIMIT[\s\S]*ARENA_TPL_NO_POST_FIELDS[\s\S]*ARENA_MP_STATE/);
+  });
+});

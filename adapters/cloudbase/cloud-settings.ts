@@ -1,0 +1,89 @@
+/**
+ * The cloud functions' settings, from the environment variables set on each function in the cloud
+ * console (云函数 → 版本与配置 → 环境变量). Bad values are reported, not fatal: the arena keeps
+ * answering and a reminder without a usable template goes to the in-app list only.
+ *
+ *   ARENA_DEMO=1                       demo login and the demo campaign (off by default)
+ *   ARENA_RATE_LIMIT=600               requests a minute per user (at least 120)
+ *   ARENA_TPL_<KIND>=<templateId>      subscription template per reminder kind, e.g. ARENA_TPL_NO_POST
+ *   ARENA_TPL_<KIND>_FIELDS=thing1=title,thing2=body,time3=time
+ *                                      the template's keywords and what fills each (title|body|time|kind)
+ *   ARENA_NOTIFY_PAGE=pages/me/index   the page a tap on a message opens
+ *   ARENA_MP_STATE=formal              developer | trial | formal: which version of the app that page is in
+ *   ARENA_TASK_KEY=<secret>            required by the console tasks of arena-cron (setup, invites, campaigns)
+ */
+import { notificationKinds, type NotificationKind } from '../../core/contract';
+import type { Settings } from '../../core/app/ports';
+import type { SubscribeSendParams } from './cloud-types';
+import type { SubscribeTemplate } from './notifier';
+import { fieldSources, type FieldSource } from './subscribe-fields';
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export interface CloudSettings {
+  settings: Settings;
+  templates: Partial<Record<NotificationKind, SubscribeTemplate>>;
+  page: string;
+  miniprogramState: NonNullable<SubscribeSendParams['miniprogramState']>;
+  taskKey: string | null;
+  /** Problems with the variables, in Chinese, for the log. */
+  problems: string[];
+}
+
+const DEFAULT_FIELDS = 'thing1=title,thing2=body,time3=time';
+const MIN_RATE = 120;
+
+function parseFields(spec: string): Record<string, FieldSource> | null {
+  const out: Record<string, FieldSource> = {};
+  for (const pair of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const m = /^([a-z_]+\d+)=([a-z]+)$/.exec(pair);
+    if (!m || !fieldSources.includes(m[2] as FieldSource)) return null;
+    out[m[1]!] = m[2] as FieldSource;
+  }
+  return Object.keys(out).length > 0 ? out : null;
+}
+
+export function readCloudSettings(env: Env): CloudSettings {
+  const problems: string[] = [];
+  const text = (name: string) => {
+    const v = env[name]?.trim();
+    return v === undefined || v === '' ? undefined : v;
+  };
+
+  let rateLimitPerMinute = 600;
+  const rate = text('ARENA_RATE_LIMIT');
+  if (rate !== undefined) {
+    if (/^\d+$/.test(rate) && Number(rate) >= MIN_RATE) rateLimitPerMinute = Number(rate);
+    else problems.push(`ARENA_RATE_LIMIT 应为不小于 ${MIN_RATE} 的整数，实际为「${rate}」，已按 600 处理`);
+  }
+
+  const templates: CloudSettings['templates'] = {};
+  for (const kind of notificationKinds) {
+    const name = `ARENA_TPL_${kind.toUpperCase()}`;
+    const id = text(name);
+    if (id === undefined) continue;
+    const fields = parseFields(text(`${name}_FIELDS`) ?? DEFAULT_FIELDS);
+    if (fields) templates[kind] = { id, fields };
+    else problems.push(`${name}_FIELDS 格式应为「thing1=title,time2=time」（可用 ${fieldSources.join('/')}），该类提醒只发站内消息`);
+  }
+
+  const stateRaw = text('ARENA_MP_STATE') ?? 'formal';
+  const states = ['developer', 'trial', 'formal'] as const;
+  const miniprogramState = states.find((s) => s === stateRaw) ?? 'formal';
+  if (miniprogramState !== stateRaw) problems.push(`ARENA_MP_STATE 应为 developer、trial 或 formal，实际为「${stateRaw}」`);
+
+  const demo = text('ARENA_DEMO');
+  return {
+    settings: {
+      demo: demo === '1' || demo === 'true',
+      rateLimitPerMinute,
+      // No sessions on WeChat (the OPENID is the identity); kept for the one Settings shape.
+      sessionTtlMs: 30 * 24 * 3600 * 1000,
+    },
+    templates,
+    page: text('ARENA_NOTIFY_PAGE') ?? 'pages/me/index',
+    miniprogramState,
+    taskKey: text('ARENA_TASK_KEY') ?? null,
+    problems,
+  };
+}

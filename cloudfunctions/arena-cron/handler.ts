@@ -1,0 +1,27 @@
+/**
+ * The `arena-cron` function's handler, apart from the SDK so tests can pass a fake `cloud` and clock.
+ * The hourly timer runs the reminder jobs due now (core/app/jobs.ts: Asia/Shanghai hours, quiet hours,
+ * each reminder stored under its dedupe key before it is sent, so a timer that fires twice sends nothing
+ * twice). An event with a `task` is an operator's console task (./tasks.ts). The mini-program may not call
+ * this function: a call that carries an OPENID is refused.
+ */
+import { fail, ok, type Result } from '../../core/contract';
+import { runDueJobs } from '../../core/app';
+import { createCloudDeps } from '../../adapters/cloudbase/cloud-deps';
+import type { ArenaHandlerOptions, CloudMain } from '../arena/handler';
+import { runTask } from './tasks';
+
+const hasTask = (event: unknown): boolean =>
+  typeof event === 'object' && event !== null && 'task' in event;
+
+export function createCronMain({ cloud, ...options }: ArenaHandlerOptions): CloudMain {
+  const wired = createCloudDeps({ cloud, ...options });
+  const { deps } = wired;
+  return async (event): Promise<Result<unknown>> => {
+    if (cloud.getWXContext().OPENID) return fail('FORBIDDEN', '定时任务不能从小程序调用。');
+    if (hasTask(event)) return runTask(wired, event);
+    const summary = await runDueJobs(deps);
+    deps.log?.({ level: 'info', msg: 'jobs run', ...summary });
+    return ok(summary);
+  };
+}

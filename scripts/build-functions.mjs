@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// `npm run build:functions`: bundles each cloud function's index.ts (with the core and the CloudBase
+// adapters it imports) into index.js beside it, for Node 16 (the cloud runtime), CommonJS, with
+// wx-server-sdk left external — the cloud installs it from the function's package.json (云端安装依赖),
+// so each folder under cloudfunctions/ uploads from WeChat DevTools as it is.
+// Usage: node scripts/build-functions.mjs [name …]   (default: every folder with an index.ts)
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { build } from 'esbuild';
+
+const root = new URL('..', import.meta.url).pathname;
+const functionsDir = join(root, 'cloudfunctions');
+const SDK = 'wx-server-sdk';
+
+const all = readdirSync(functionsDir).filter((name) => existsSync(join(functionsDir, name, 'index.ts')));
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !all.includes(name));
+if (unknown.length > 0) {
+  console.error(`没有这些云函数 / no such functions: ${unknown.join(', ')} (have: ${all.join(', ')})`);
+  process.exit(1);
+}
+
+/** The folder must upload as it is: its package.json names index.js and pins the SDK. */
+function checkPackage(name) {
+  const pkg = JSON.parse(readFileSync(join(functionsDir, name, 'package.json'), 'utf8'));
+  const problems = [];
+  if (pkg.main !== 'index.js') problems.push('"main" must be "index.js"');
+  const sdk = pkg.dependencies?.[SDK];
+  if (typeof sdk !== 'string' || !/^\d+\.\d+\.\d+$/.test(sdk)) problems.push(`"${SDK}" must be pinned to an exact version`);
+  if (problems.length > 0) throw new Error(`cloudfunctions/${name}/package.json: ${problems.join('; ')}`);
+}
+
+for (const name of wanted.length > 0 ? wanted : all) {
+  checkPackage(name);
+  const outfile = join(functionsDir, name, 'index.js');
+  const started = Date.now();
+  await build({
+    entryPoints: [join(functionsDir, name, 'index.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node16',
+    format: 'cjs',
+    external: [SDK],
+    // The cloud console shows stack traces: keep names readable rather than minify.
+    minify: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+    banner: { js: `// Built by scripts/build-functions.mjs from cloudfunctions/${name}/index.ts: do not edit.` },
+  });
+  const kb = (statSync(outfile).size / 1024).toFixed(0);
+  console.log(`✓ ${relative(root, outfile)}  ${kb} KB  (${Date.now() - started} ms)`);
+}

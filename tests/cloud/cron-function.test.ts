@@ -1,0 +1,159 @@
+/**
+ * The `arena-cron` timer through `main(event, context)`: the no-post reminder goes out at 09:00 in
+ * Shanghai to the reporters of units that have not posted for 7 days — once per day however often the
+ * timer fires (twice in the hour, or two instances at once), again the next day if the unit still has not
+ * posted, never during quiet hours, never to a unit that posted. Subscription messages go only to users with
+ * an OPENID and a consent left; a refusal (43101) stops them and the in-app list carries on.
+ */
+import { campaign, users } from '../../core/app/test-arena';
+import type { Store, UserRecord } from '../../core/app/ports';
+import { createCloudStore } from '../../adapters/cloudbase/store';
+import type { CloudMain } from '../../cloudfunctions/arena/handler';
+import { createCronMain } from '../../cloudfunctions/arena-cron/handler';
+import { createFakeCloud, quiet, shanghai, testClock, testIds, type FakeCloud } from './fake-cloud';
+
+const env = { ARENA_TPL_NO_POST: 'tpl-no-post' };
+const timer = (at: number) => ({ Type: 'Timer', TriggerName: 'hourly', Time: new Date(at).toISOString(), Message: '' });
+
+let fake: FakeCloud;
+let store: Store;
+let clock: ReturnType<typeof testClock>;
+let cron: CloudMain;
+
+const reporter = (u: UserRecord, extra: Partial<UserRecord>): UserRecord => ({ ...u, demo: false, ...extra });
+
+async function postFor(unitId: string, day: string, time: string, requestId: string) {
+  const createdAt = new Date(shanghai(day, time)).toISOString();
+  const r = await store.commitPost(
+    {
+      campaignId: campaign.campaign.id,
+      unitId,
+      authorId: `author-${unitId}`,
+      authorName: '填报员',
+      createdAt,
+      day,
+      figures: [],
+      text: '本周进展',
+      photos: [],
+      correctionReason: null,
+      requestId,
+    },
+    () => ({ ok: true, figures: [] }),
+  );
+  if (!r.ok) throw new Error(r.error.message);
+}
+
+beforeEach(async () => {
+  fake = createFakeCloud();
+  store = createCloudStore({ db: fake.double.db });
+  await store.saveCampaign(campaign);
+  await store.setCurrentCampaignId(campaign.campaign.id);
+  await store.putUser(reporter(users.repA, { openid: 'o-a', subscribeCredits: 5 }));
+  await store.putUser(reporter(users.real, { openid: 'o-real', subscribeCredits: 0 })); // unit A, no consent
+  await store.putUser(reporter(users.repB, { openid: 'o-b', subscribeCredits: 5 }));
+  await store.putUser(reporter(users.repC, { openid: 'o-c', subscribeCredits: 5 }));
+  await store.putUser(reporter(users.repD, {})); // no OPENID: in-app only
+  await store.putUser(reporter(users.leadA, { openid: 'o-lead-a', subscribeCredits: 5 })); // not a reporter
+  await postFor('A', '2025-09-25', '10:00', 'req-a-0925');
+  await postFor('B', '2025-10-09', '16:00', 'req-b-1009');
+  // C and D never posted; the campaign began on 2025-09-01.
+  clock = testClock(shanghai('2025-10-10', '08:00'));
+  cron = createCronMain({ cloud: fake.cloud, env, clock: clock.clock, ids: testIds(), log: quiet });
+  fake.callAs(undefined);
+});
+
+async function fire(day: string, time: string, main: CloudMain = cron) {
+  clock.set(shanghai(day, time));
+  return main(timer(shanghai(day, time)), {});
+}
+
+const sentTo = () => fake.sent.map((s) => s.touser).sort();
+const stored = () =>
+  fake.double
+    .dump('notifications')
+    .map((d) => `${String(d.userId)}@${(d.record as { dedupeKey: string }).dedupeKey.split('|')[3]}`)
+    .sort();
+
+describe('arena-cron: the no-post reminder', () => {
+  it('at 09:00 Shanghai, reminds each reporter of an idle unit once, however often the timer fires', async () => {
+    expect(await fire('2025-10-10', '08:00')).toMatchObject({ ok: true, data: { ran: [] } });
+    expect(fake.sent).toHaveLength(0);
+
+    const first = await fire('2025-10-10', '09:00');
+    expect(first).toMatchObject({ ok: true, data: { ran: ['no_post'], sent: 4, skipped: 0 } });
+    // A (two reporters), C and D are idle; B posted yesterday; the unit leader is not a reporter.
+    expect(stored()).toEqual(['real@2025-10-10', 'rep-a@2025-10-10', 'rep-c@2025-10-10', 'rep-d@2025-10-10']);
+    // Subscription messages only where there is an OPENID and a consent left.
+    expect(sentTo()).toEqual(['o-a', 'o-c']);
+    const toA = fake.sent.find((s) => s.touser === 'o-a')!;
+    expect(toA).toMatchObject({ templateId: 'tpl-no-post', page: 'pages/me/index', miniprogramState: 'formal' });
+    for (const { value } of Object.values(toA.data)) expect(Array.from(value).length).toBeLessThanOrEqual(20);
+    expect((await store.getUser(users.repA.id))?.subscribeCredits).toBe(4);
+
+    // The same hour again: nothing new is stored or sent.
+    expect(await fire('2025-10-10', '09:40')).toMatchObject({ ok: true, data: { sent: 0, skipped: 4 } });
+    expect(fake.sent).toHaveLength(2);
+    expect(fake.double.dump('notifications')).toHaveLength(4);
+    expect((await store.getUser(users.repA.id))?.subscribeCredits).toBe(4);
+  });
+
+  it('two function instances fired at the same moment still send each reminder once', async () => {
+    const other = createCronMain({ cloud: fake.cloud, env, clock: clock.clock, ids: testIds('other'), log: quiet });
+    clock.set(shanghai('2025-10-10', '09:00'));
+    const event = timer(shanghai('2025-10-10', '09:00'));
+    const both = await Promise.all([cron(event, {}), other(event, {})]);
+    const sent = both.map((r) => (r.ok ? (r.data as { sent: number }).sent : NaN));
+    expect(sent[0]! + sent[1]!).toBe(4);
+    expect(sentTo()).toEqual(['o-a', 'o-c']);
+    expect(fake.double.dump('notifications')).toHaveLength(4);
+  });
+
+  it('nothing at quiet hours or at other hours, and the hour is Shanghai’s, not the server’s', async () => {
+    for (const time of ['23:00', '22:00', '02:00', '07:00', '10:00', '17:00']) {
+      expect(await fire('2025-10-10', time)).toMatchObject({ ok: true, data: { sent: 0 } });
+    }
+    expect(fake.sent).toHaveLength(0);
+    expect(fake.double.dump('notifications')).toHaveLength(0);
+  });
+
+  it('on two days running each owed reminder goes out once a day; a unit that posted is left alone', async () => {
+    await fire('2025-10-10', '09:00');
+    await fire('2025-10-10', '09:00');
+    // Unit A posts the next morning before nine; C and D still have not.
+    await postFor('A', '2025-10-11', '08:30', 'req-a-1011');
+    await fire('2025-10-11', '09:00');
+    await fire('2025-10-11', '09:59');
+
+    expect(stored()).toEqual([
+      'real@2025-10-10',
+      'rep-a@2025-10-10',
+      'rep-c@2025-10-10',
+      'rep-c@2025-10-11',
+      'rep-d@2025-10-10',
+      'rep-d@2025-10-11',
+    ]);
+    expect(sentTo()).toEqual(['o-a', 'o-c', 'o-c']);
+    expect(fake.sent.some((s) => s.touser === 'o-b')).toBe(false);
+  });
+
+  it('a refusal (43101) is recorded, ends the user’s messages, and the in-app list carries on', async () => {
+    fake.answers.send = async (p) =>
+      p.touser === 'o-c' ? Promise.reject(Object.assign(new Error('user refuse'), { errCode: 43101 })) : { errCode: 0 };
+    await fire('2025-10-10', '09:00');
+    const toC = fake.double.dump('notifications').find((d) => d.userId === users.repC.id);
+    expect((toC?.record as { channels: Record<string, string> }).channels).toEqual({ subscribe: 'not_subscribed' });
+    expect((await store.getUser(users.repC.id))?.subscribeCredits).toBe(0);
+
+    fake.answers.send = async () => ({ errCode: 0 });
+    await fire('2025-10-11', '09:00');
+    expect(sentTo()).toEqual(['o-a', 'o-a', 'o-c']);
+    expect(stored().filter((s) => s.startsWith('rep-c@'))).toEqual(['rep-c@2025-10-10', 'rep-c@2025-10-11']);
+  });
+
+  it('the mini-program cannot call the timer: a call with an OPENID is refused', async () => {
+    fake.callAs('o-a');
+    expect(await fire('2025-10-10', '09:00')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(fake.sent).toHaveLength(0);
+    expect(fake.double.dump('notifications')).toHaveLength(0);
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * The operator's console tasks of `arena-cron`: they need ARENA_TASK_KEY and the matching key; `setup`
+ * creates the collections of a fresh environment; `invite` makes the first admin's code, which binds in
+ * the `arena` function; `loadCampaign` checks a campaign file whole before saving it and making it current.
+ */
+import { campaign } from '../../core/app/test-arena';
+import { createCloudStore } from '../../adapters/cloudbase/store';
+import { collections } from '../../adapters/cloudbase/collections';
+import { createArenaMain } from '../../cloudfunctions/arena/handler';
+import { createCronMain } from '../../cloudfunctions/arena-cron/handler';
+import { createFakeCloud, quiet, shanghai, testClock, testIds } from './fake-cloud';
+
+const KEY = 'k3y-for-tests';
+const env = { ARENA_TASK_KEY: KEY };
+
+function setUp(options: { env?: Record<string, string>; fresh?: boolean } = {}) {
+  const fake = createFakeCloud(options.fresh ? { collections: [] } : {});
+  const { clock } = testClock(shanghai('2025-10-10', '10:00'));
+  const wiring = { cloud: fake.cloud, env: options.env ?? env, clock, log: quiet };
+  return {
+    fake,
+    cron: createCronMain({ ...wiring, ids: testIds('cron') }),
+    arena: createArenaMain({ ...wiring, ids: testIds('arena') }),
+    store: createCloudStore({ db: fake.double.db }),
+  };
+}
+
+/** The campaign file an admin writes: metrics inside their tracks. */
+const campaignFile = () => ({
+  campaign: campaign.campaign,
+  tracks: campaign.tracks.map((t) => ({ ...t, metrics: campaign.metrics.filter((m) => m.trackId === t.id).map(({ trackId: _t, ...m }) => m) })),
+  units: campaign.units,
+  targets: campaign.targets,
+});
+
+describe('arena-cron console tasks', () => {
+  it('are refused without ARENA_TASK_KEY, with a wrong key, or from the mini-program', async () => {
+    const unset = setUp({ env: {} });
+    expect(await unset.cron({ task: 'setup', key: 'x' }, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const { fake, cron } = setUp();
+    expect(await cron({ task: 'invite', key: 'wrong' }, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await cron({ task: 'invite' }, {})).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    fake.callAs('o-someone');
+    expect(await cron({ task: 'invite', key: KEY }, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(fake.double.dump('invites')).toHaveLength(0);
+  });
+
+  it('setup creates every collection on a fresh environment, and again changes nothing', async () => {
+    const { fake, cron } = setUp({ fresh: true });
+    const first = await cron({ task: 'setup', key: KEY }, {});
+    expect(first.ok && (first.data as { created: string[] }).created.sort()).toEqual(Object.values(collections).sort());
+    expect(await cron({ task: 'setup', key: KEY }, {})).toEqual({ ok: true, data: { created: [] } });
+    expect(fake.double.collections().sort()).toEqual(Object.values(collections).sort());
+  });
+
+  it('loadCampaign saves the campaign and makes it current; the app then sees it', async () => {
+    const { fake, cron, arena, store } = setUp();
+    const r = await cron({ task: 'loadCampaign', key: KEY, campaign: campaignFile() }, {});
+    expect(r).toEqual({
+      ok: true,
+      data: { campaignId: 'c1', current: 'c1', counts: { tracks: 2, metrics: 3, units: 5, targets: 6 } },
+    });
+    expect(await store.loadCampaign('c1')).toEqual(campaign);
+
+    // The first admin: an invite from the console, bound in the app by the admin's own WeChat.
+    const made = await cron({ task: 'invite', key: KEY }, {});
+    if (!made.ok) throw new Error(made.error.message);
+    const { code, role } = made.data as { code: string; role: string };
+    expect(role).toBe('admin');
+    fake.callAs('o-first-admin');
+    expect(await arena({ action: 'me.bind', data: { inviteCode: code, name: '市督办办' } }, {})).toMatchObject({
+      ok: true,
+      data: { user: { role: 'admin', unitId: null } },
+    });
+    const current = await arena({ action: 'campaign.current', data: {} }, {});
+    expect(current).toMatchObject({ ok: true, data: { campaign: { id: 'c1' } } });
+  });
+
+  it('a campaign file with a target for an unknown unit or a duplicate id is refused and nothing is saved', async () => {
+    const { cron, store } = setUp();
+    const bad = campaignFile();
+    bad.targets = [...bad.targets, { unitId: 'nowhere', metricId: 'm-invest', target: 3 }];
+    bad.units = [...bad.units, bad.units[0]!];
+    const r = await cron({ task: 'loadCampaign', key: KEY, campaign: bad }, {});
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    const message = r.ok ? '' : r.error.message;
+    expect(message).toContain('单位 ID 重复');
+    expect(message).toContain('nowhere');
+    expect(await store.getCurrentCampaignId()).toBeNull();
+  });
+
+  it('seedDemo runs only in demo mode, and then loads the demo campaign once', async () => {
+    const { cron } = setUp();
+    expect(await cron({ task: 'seedDemo', key: KEY }, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const demo = setUp({ env: { ...env, ARENA_DEMO: '1' } });
+    const seeded = await demo.cron({ task: 'seedDemo', key: KEY }, {});
+    expect(seeded).toMatchObject({ ok: true, data: { seeded: true, posts: expect.any(Number) } });
+    const campaignId = await demo.store.getCurrentCampaignId();
+    expect(campaignId).not.toBeNull();
+    expect(demo.fake.double.dump('posts').length).toBe(seeded.ok ? (seeded.data as { posts: number }).posts : -1);
+    expect(await demo.cron({ task: 'seedDemo', key: KEY }, {})).toMatchObject({ ok: true, data: { seeded: false, campaignId } });
+  });
+});
