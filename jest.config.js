@@ -4,11 +4,58 @@
 const node = {
   displayName: 'node',
   testEnvironment: 'node',
-  roots: ['<rootDir>/core', '<rootDir>/adapters', '<rootDir>/server', '<rootDir>/tests', '<rootDir>/cloudfunctions'],
+  roots: [
+    '<rootDir>/core',
+    '<rootDir>/adapters',
+    '<rootDir>/server',
+    '<rootDir>/tests',
+    '<rootDir>/cloudfunctions',
+  ],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
 };
 
+// Taro 4 ships ESM only, so babel (the app's own config) transforms node_modules too, except these.
+const untransformed = [
+  'react',
+  'react-dom',
+  'scheduler',
+  'jsdom',
+  '@testing-library',
+  'jest[^/]*',
+  '@jest',
+  '@babel/(?!runtime)[^/]+',
+];
+
+/** @type {import('jest').Config} */
+const ui = {
+  displayName: 'ui',
+  testEnvironment: 'jsdom',
+  roots: ['<rootDir>/src'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  transform: { '^.+\\.(t|j)sx?$': 'babel-jest', '^.+\\.mjs$': 'babel-jest' },
+  transformIgnorePatterns: [`/node_modules/(${untransformed.join('|')})/`],
+  moduleNameMapper: {
+    '^@tarojs/components$': '@tarojs/components/lib/react',
+    '^@tarojs/taro$': '<rootDir>/src/testing/taro.js',
+    '\\.(css|scss|sass|less)$': '<rootDir>/src/testing/style-stub.js',
+    '/style/css$': '<rootDir>/src/testing/style-stub.js',
+  },
+  setupFilesAfterEnv: ['<rootDir>/src/testing/setup.ts'],
+  globals: {
+    ENABLE_INNER_HTML: true,
+    ENABLE_ADJACENT_HTML: true,
+    ENABLE_SIZE_APIS: true,
+    ENABLE_TEMPLATE_CONTENT: true,
+    ENABLE_CLONE_NODE: true,
+    ENABLE_CONTAINS: true,
+    ENABLE_MUTATION_OBSERVER: true,
+    DEPRECATED_ADAPTER_COMPONENT: false,
+    __TARO_FRAMEWORK__: 'react',
+  },
+  testEnvironmentOptions: { customExportConditions: ['browser'] },
+};
+
 module.exports = {
-  projects: [node],
+  projects: [node, ui],
 };

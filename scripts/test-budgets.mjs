@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+// `npm test` step: the size budgets of issue 3, printed, failing when over.
+// WeChat: main package ≤ 1 MB, each subpackage ≤ 2 MB (dist/weapp).
+// H5: the JavaScript the feed route loads (entry + the feed page's chunk group) ≤ 300 KB gzipped (dist/h5).
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { root } from './ensure-h5.mjs';
+
+const KB = 1024;
+const MB = 1024 * KB;
+const weapp = join(root, 'dist', 'weapp');
+const h5 = join(root, 'dist', 'h5');
+const fmt = (n) => (n >= MB ? `${(n / MB).toFixed(2)} MB` : `${(n / KB).toFixed(1)} KB`);
+const rows = [];
+const check = (name, size, limit) => rows.push({ name, size, limit, ok: size <= limit });
+
+function files(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
+  );
+}
+
+if (!existsSync(join(weapp, 'app.json')) || !existsSync(join(h5, 'chunk-manifest.json'))) {
+  console.error('✗ dist/weapp or dist/h5 is missing: run scripts/test-build.mjs first');
+  process.exit(1);
+}
+
+// WeChat packages: a subpackage is its root folder; the main package is everything else.
+const app = JSON.parse(readFileSync(join(weapp, 'app.json'), 'utf8'));
+const subRoots = (app.subPackages ?? app.subpackages ?? []).map((p) => p.root.replace(/\/$/, ''));
+const inSub = (file) => subRoots.find((r) => relative(weapp, file).split(sep).join('/').startsWith(`${r}/`));
+const sizes = { main: 0, ...Object.fromEntries(subRoots.map((r) => [r, 0])) };
+for (const f of files(weapp)) {
+  if (f.endsWith('.built')) continue;
+  sizes[inSub(f) ?? 'main'] += statSync(f).size;
+}
+check('WeChat main package', sizes.main, 1 * MB);
+for (const r of subRoots) check(`WeChat subpackage ${r}`, sizes[r], 2 * MB);
+
+// H5: what a phone downloads to show the feed.
+const manifest = JSON.parse(readFileSync(join(h5, 'chunk-manifest.json'), 'utf8'));
+const feed = manifest.groups.find((g) => g.origins.some((o) => o.includes('pages/feed/index')));
+if (!feed) {
+  console.error('✗ the feed route is not in dist/h5/chunk-manifest.json');
+  process.exit(1);
+}
+const feedFiles = [...new Set([...manifest.entry, ...feed.files])];
+let gz = 0;
+for (const f of feedFiles) {
+  const n = gzipSync(readFileSync(join(h5, f)), { level: 9 }).length;
+  console.log(`  ${f.padEnd(28)} ${fmt(n).padStart(9)} gzipped`);
+  gz += n;
+}
+check('H5 feed route JS (gzipped)', gz, 300 * KB);
+
+for (const r of rows)
+  console.log(`${r.ok ? '✓' : '✗'} ${r.name.padEnd(34)} ${fmt(r.size).padStart(9)} of ${fmt(r.limit)}`);
+if (rows.some((r) => !r.ok)) {
+  console.error('✗ over budget');
+  process.exit(1);
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// `npm test` step: the browser test (e2e/arena.e2e.ts) when Debian's Chromium is installed.
+// Without it the step is skipped, unless E2E_REQUIRED=1 (CI), where a missing browser is a failure.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { root } from './ensure-h5.mjs';
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromium)) {
+  const how = 'apt-get install -y chromium fonts-wqy-microhei';
+  if (process.env.E2E_REQUIRED === '1') {
+    console.error(`✗ E2E_REQUIRED=1 but ${chromium} is missing (${how})`);
+    process.exit(1);
+  }
+  console.log(`- browser test skipped: ${chromium} not found (${how})`);
+  process.exit(0);
+}
+
+const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'e2e', 'arena.e2e.ts')], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, CHROMIUM_PATH: chromium },
+});
+process.exit(r.status ?? 1);

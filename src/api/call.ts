@@ -1,0 +1,41 @@
+/**
+ * The one typed API client: `call(action, data)` over the shared contract.
+ * Input is checked with the contract's schema before it leaves the phone, the envelope and the
+ * output are checked when they come back, and every failure is thrown as an ApiCallError.
+ */
+import { ApiError, actions, type ActionInput, type ActionName, type ActionOutput } from '../../core/contract';
+import { ApiCallError } from './errors';
+import { getToken, setSession } from './session';
+import { transport } from './transport';
+
+export { ApiCallError } from './errors';
+
+export async function call<A extends ActionName>(action: A, data: ActionInput<A>): Promise<ActionOutput<A>> {
+  const spec = actions[action];
+  const input = spec.input.safeParse(data);
+  if (!input.success) {
+    throw new ApiCallError('INVALID_ARGUMENT', input.error.issues[0]?.message ?? '填写的内容有误');
+  }
+  const body = await transport({ action, data: input.data, token: getToken() });
+  const envelope = asEnvelope(body);
+  if (!envelope.ok) {
+    // A stale token: forget it so the next screen signs in again instead of failing forever.
+    if (envelope.error.code === 'UNAUTHENTICATED') setSession(null, null);
+    throw new ApiCallError(envelope.error.code, envelope.error.message);
+  }
+  const output = spec.output.safeParse(envelope.data);
+  if (!output.success) throw new ApiCallError('INTERNAL', '服务器返回的数据格式有误，请稍后重试');
+  return output.data as ActionOutput<A>;
+}
+
+type Envelope = { ok: true; data: unknown } | { ok: false; error: ApiError };
+
+function asEnvelope(body: unknown): Envelope {
+  if (body && typeof body === 'object' && 'ok' in body) {
+    const b = body as { ok: unknown; data?: unknown; error?: unknown };
+    if (b.ok === true) return { ok: true, data: b.data };
+    const error = ApiError.safeParse(b.error);
+    if (b.ok === false && error.success) return { ok: false, error: error.data };
+  }
+  throw new ApiCallError('INTERNAL', '服务器暂时不可用，请稍后重试');
+}

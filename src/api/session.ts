@@ -1,0 +1,51 @@
+/**
+ * Who is signed in: the token (kept in Taro storage, so it survives restarts) and the user,
+ * as a tiny observable store that pages read through useSession().
+ */
+import Taro from '@tarojs/taro';
+import type { User } from '../../core/contract';
+
+const TOKEN_KEY = 'arena.token';
+const USER_KEY = 'arena.user';
+
+type Listener = () => void;
+const listeners = new Set<Listener>();
+let user: User | null = readUser();
+
+function readUser(): User | null {
+  try {
+    const raw: unknown = Taro.getStorageSync(USER_KEY);
+    return raw && typeof raw === 'object' ? (raw as User) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function getToken(): string | null {
+  try {
+    const t: unknown = Taro.getStorageSync(TOKEN_KEY);
+    return typeof t === 'string' && t ? t : null;
+  } catch {
+    return null;
+  }
+}
+
+export const getUser = (): User | null => user;
+
+export function setSession(token: string | null, next: User | null): void {
+  if (token) Taro.setStorageSync(TOKEN_KEY, token);
+  else Taro.removeStorageSync(TOKEN_KEY);
+  setUser(next);
+}
+
+export function setUser(next: User | null): void {
+  user = next;
+  if (next) Taro.setStorageSync(USER_KEY, next);
+  else Taro.removeStorageSync(USER_KEY);
+  listeners.forEach((l) => l());
+}
+
+export function subscribe(l: Listener): () => void {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}

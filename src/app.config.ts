@@ -1,0 +1,43 @@
+// The app's pages, tab bar (晒 · 榜 · 我) and the unit subpackage that carries the chart.
+export default defineAppConfig({
+  pages: ['pages/feed/index', 'pages/board/index', 'pages/me/index', 'pages/post/index'],
+  subPackages: [{ root: 'packages/unit', pages: ['pages/detail/index'] }],
+  // The board is where people open units from: fetch the chart package while they read it.
+  preloadRule: { 'pages/board/index': { network: 'all', packages: ['packages/unit'] } },
+  window: {
+    // 'default' is WeChat's own bar; on H5 it makes Taro draw a bar with the title and a back button.
+    navigationStyle: 'default',
+    navigationBarTitleText: '比学赶超 微擂台',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f4f5f7',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#6b6b6b',
+    selectedColor: '#1f56c8',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      {
+        pagePath: 'pages/feed/index',
+        text: '晒',
+        iconPath: 'assets/tab/feed.png',
+        selectedIconPath: 'assets/tab/feed-on.png',
+      },
+      {
+        pagePath: 'pages/board/index',
+        text: '榜',
+        iconPath: 'assets/tab/board.png',
+        selectedIconPath: 'assets/tab/board-on.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我',
+        iconPath: 'assets/tab/me.png',
+        selectedIconPath: 'assets/tab/me-on.png',
+      },
+    ],
+  },
+  lazyCodeLoading: 'requiredComponents',
+});

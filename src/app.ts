@@ -1,0 +1,12 @@
+// The app shell: platform set-up once at start (WeChat cloud init), global styles; pages render as children.
+import type { PropsWithChildren } from 'react';
+import { initPlatform } from './api/platform';
+import './app.scss';
+
+initPlatform();
+
+function App({ children }: PropsWithChildren) {
+  return children;
+}
+
+export default App;

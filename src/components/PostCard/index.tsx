@@ -1,0 +1,66 @@
+/**
+ * A post as a progress card: unit, author, time, each figure against its target, the text
+ * (always as text: markup shows literally) and photos that open full size.
+ */
+import Taro from '@tarojs/taro';
+import { Image, Text, View } from '@tarojs/components';
+import type { Post } from '../../../core/contract';
+import type { Arena } from '../../lib/arena';
+import { shanghaiDay, timeProgress } from '../../lib/progress';
+import { relativeTimeText } from '../../lib/time';
+import FigureLine from './FigureLine';
+import './index.scss';
+
+interface Props {
+  post: Post;
+  arena: Arena;
+  /** For relative times; tests fix it. */
+  now?: number;
+}
+
+export default function PostCard({ post, arena, now }: Props) {
+  const tau = timeProgress(arena.campaign, shanghaiDay(Date.parse(post.createdAt)));
+  const preview = (url: string) => void Taro.previewImage({ current: url, urls: post.photos });
+  return (
+    <View className="post" data-testid="post-card">
+      <View className="post__head">
+        <Text className="post__unit">{post.unitName}</Text>
+        <Text className="post__by">
+          {post.authorName} · {relativeTimeText(post.createdAt, now)}
+        </Text>
+      </View>
+      {post.figures.map((f) => (
+        <FigureLine
+          key={f.metricId}
+          figure={f}
+          metric={arena.metric(f.metricId)}
+          target={arena.target(post.unitId, f.metricId)}
+          tau={tau}
+        />
+      ))}
+      {post.correctionReason !== null && (
+        <Text className="post__correction">更正说明：{post.correctionReason}</Text>
+      )}
+      {post.text !== '' && (
+        <Text className="post__text" userSelect>
+          {post.text}
+        </Text>
+      )}
+      {post.photos.length > 0 && (
+        <View className="post__photos">
+          {post.photos.map((url, i) => (
+            <Image
+              key={url}
+              className="post__photo"
+              src={url}
+              mode="aspectFill"
+              lazyLoad
+              ariaLabel={`照片 ${i + 1}`}
+              onClick={() => preview(url)}
+            />
+          ))}
+        </View>
+      )}
+    </View>
+  );
+}

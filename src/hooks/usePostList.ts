@@ -1,0 +1,67 @@
+/** The feed by cursor: newest first, one request in flight, refresh from the top, more at the bottom. */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Post } from '../../core/contract';
+import { call } from '../api/call';
+
+export interface PostList {
+  items: Post[];
+  /** True once the last page has come. */
+  ended: boolean;
+  loading: boolean;
+  error: unknown;
+  refresh: () => Promise<void>;
+  loadMore: () => Promise<void>;
+}
+
+export function usePostList(opts: { enabled: boolean; unitId?: string; limit?: number }): PostList {
+  const { enabled, unitId, limit = 10 } = opts;
+  const [items, setItems] = useState<Post[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [ended, setEnded] = useState(false);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const inFlight = useRef(false);
+  const generation = useRef(0);
+
+  const fetchPage = useCallback(
+    async (from: string | null) => {
+      // A refresh outranks a pending "more": bump the generation so the older answer is dropped.
+      if (inFlight.current && from !== null) return;
+      const gen = from === null ? ++generation.current : generation.current;
+      inFlight.current = true;
+      setLoading(true);
+      setError(null);
+      try {
+        const page = await call('post.list', {
+          limit,
+          ...(unitId ? { unitId } : {}),
+          ...(from ? { cursor: from } : {}),
+        });
+        if (gen !== generation.current) return;
+        setItems((prev) => (from === null ? page.items : [...prev, ...page.items]));
+        setCursor(page.nextCursor);
+        setEnded(page.nextCursor === null);
+      } catch (e) {
+        if (gen === generation.current) setError(e);
+      } finally {
+        if (gen === generation.current) {
+          inFlight.current = false;
+          setLoading(false);
+        }
+      }
+    },
+    [limit, unitId],
+  );
+
+  const refresh = useCallback(() => fetchPage(null), [fetchPage]);
+  const loadMore = useCallback(async () => {
+    if (ended || cursor === null || inFlight.current) return;
+    await fetchPage(cursor);
+  }, [cursor, ended, fetchPage]);
+
+  useEffect(() => {
+    if (enabled) void refresh();
+  }, [enabled, refresh]);
+
+  return { items, ended, loading, error, refresh, loadMore };
+}

@@ -1,0 +1,5 @@
+/** Page URLs in one place, so a moved page fails in one file. */
+export const routes = {
+  post: '/pages/post/index',
+  unit: (unitId: string): string => `/packages/unit/pages/detail/index?unitId=${encodeURIComponent(unitId)}`,
+};

@@ -1,0 +1,39 @@
+/** The trend as an ECharts option: completion (solid, dots) against 序时 (dashed) — told apart by line style, not colour only. */
+import type { TrendPoint } from './Chart.types';
+import type { TrendOption } from './echarts';
+
+const pct = (v: number): string => `${(v * 100).toFixed(1)}%`;
+
+export function trendOption(points: TrendPoint[]): TrendOption {
+  return {
+    animation: false,
+    grid: { left: 48, right: 16, top: 40, bottom: 28 },
+    legend: { top: 0, itemWidth: 28, data: ['完成率', '序时进度'] },
+    tooltip: {
+      trigger: 'axis',
+      confine: true,
+      valueFormatter: (v) => (typeof v === 'number' ? pct(v) : String(v)),
+    },
+    xAxis: { type: 'category', boundaryGap: false, data: points.map((p) => p.day.slice(5)) },
+    yAxis: { type: 'value', min: 0, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
+    series: [
+      {
+        name: '完成率',
+        type: 'line',
+        data: points.map((p) => p.completion),
+        symbol: 'circle',
+        symbolSize: 7,
+        lineStyle: { width: 3, color: '#1f56c8' },
+        itemStyle: { color: '#1f56c8' },
+      },
+      {
+        name: '序时进度',
+        type: 'line',
+        data: points.map((p) => p.timeProgress),
+        symbol: 'none',
+        lineStyle: { width: 2, type: 'dashed', color: '#545454' },
+        itemStyle: { color: '#545454' },
+      },
+    ],
+  };
+}

@@ -1,0 +1,125 @@
+/**
+ * 榜: the standings by division and track, 序时 at the top, the user's own unit pinned as 本单位.
+ * Tap a unit to open its page (in the unit subpackage).
+ */
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { useRef, useState } from 'react';
+import type { User } from '../../../core/contract';
+import { call } from '../../api/call';
+import { toastError } from '../../api/toast';
+import BoardRow from '../../components/BoardRow';
+import Chips from '../../components/Chips';
+import PageFont from '../../components/PageFont';
+import ProgressBar from '../../components/ProgressBar';
+import SignInGate from '../../components/SignInGate';
+import { Empty, ErrorState, Loading } from '../../components/StateView';
+import { useArena } from '../../hooks/useArena';
+import { useAsync } from '../../hooks/useAsync';
+import { useSession } from '../../hooks/useSession';
+import { fmtPercent } from '../../lib/format';
+import { dataVersion } from '../../lib/freshness';
+import { campaignLength } from '../../lib/progress';
+import { routes } from '../../lib/routes';
+import './index.scss';
+
+const ALL = '';
+
+function Board({ user }: { user: User }) {
+  const arena = useArena(user.id);
+  const ownDivision = arena.data?.unit(user.unitId ?? '')?.division;
+  const [division, setDivision] = useState<string | null>(null);
+  const [trackId, setTrackId] = useState(ALL);
+  // Until the person picks, show the division they compete in.
+  const div = division ?? ownDivision ?? ALL;
+  const board = useAsync(arena.data ? `${div}|${trackId}` : null, () =>
+    call('board.leaderboard', { ...(div ? { division: div } : {}), ...(trackId ? { trackId } : {}) }),
+  );
+  const seen = useRef(dataVersion());
+
+  usePullDownRefresh(() => {
+    void board.reload().finally(() => void Taro.stopPullDownRefresh());
+  });
+  useDidShow(() => {
+    if (seen.current !== dataVersion()) {
+      seen.current = dataVersion();
+      void board.reload();
+    }
+  });
+
+  if (arena.error) return <ErrorState error={arena.error} onRetry={() => void arena.reload()} />;
+  const a = arena.data;
+  if (!a) return <Loading />;
+
+  const open = (unitId: string) => void Taro.navigateTo({ url: routes.unit(unitId) }).catch(toastError);
+  const data = board.data;
+  const own = data?.rows.find((r) => r.unitId === user.unitId);
+  const len = campaignLength(a.campaign);
+
+  return (
+    <View>
+      {data && (
+        <View className="board__time">
+          <View className="board__time-line">
+            <Text className="board__time-title">序时进度 {fmtPercent(data.timeProgress, 0)}</Text>
+            <Text className="board__time-days">
+              第 {Math.round(data.timeProgress * len)} 天 / 共 {len} 天
+            </Text>
+          </View>
+          <ProgressBar value={data.timeProgress} light="green" />
+          <Text className="board__time-note">{a.campaign.name}：按实绩排名，与发帖、点赞等使用情况无关</Text>
+        </View>
+      )}
+      <Chips
+        label="分组"
+        value={div}
+        onChange={setDivision}
+        choices={[{ value: ALL, label: '全市' }, ...a.divisions.map((d) => ({ value: d, label: d }))]}
+      />
+      <Chips
+        label="子活动"
+        value={trackId}
+        onChange={setTrackId}
+        choices={[{ value: ALL, label: '综合' }, ...a.tracks.map((t) => ({ value: t.id, label: t.name }))]}
+      />
+      {board.error !== null && <ErrorState error={board.error} onRetry={() => void board.reload()} />}
+      {!data && board.loading && <Loading rows={5} />}
+      {data && own && (
+        <View className="board__pinned">
+          <Text className="section-title">本单位</Text>
+          <BoardRow row={own} own timeProgress={data.timeProgress} onOpen={open} />
+        </View>
+      )}
+      {data && (
+        <View className="board__list">
+          <Text className="section-title">
+            {div || '全市'} · 共 {data.rows.length} 个单位
+          </Text>
+          {data.rows.map((r) => (
+            <BoardRow
+              key={r.unitId}
+              row={r}
+              own={r.unitId === user.unitId}
+              timeProgress={data.timeProgress}
+              onOpen={open}
+            />
+          ))}
+          {data.rows.length === 0 && <Empty text="暂无数据" />}
+        </View>
+      )}
+    </View>
+  );
+}
+
+export default function BoardPage() {
+  const session = useSession();
+  return (
+    <>
+      {/* WeChat: text follows the user's font size (page-meta; enablePageMeta in index.config.ts). */}
+      <PageFont title="榜单" />
+      <View className="page board">
+        <SignInGate session={session}>{(user) => <Board key={user.id} user={user} />}</SignInGate>
+      </View>
+    </>
+  );
+}

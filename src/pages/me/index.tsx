@@ -1,0 +1,39 @@
+/** 我: who I am (name, unit, role), the demo account switcher, and 关于 — how the arena scores. */
+import { Text, View } from '@tarojs/components';
+import { roleNames, type User } from '../../../core/contract';
+import PageFont from '../../components/PageFont';
+import SignInGate from '../../components/SignInGate';
+import { useArena } from '../../hooks/useArena';
+import { useSession } from '../../hooks/useSession';
+import About from './About';
+import DemoSwitcher from './DemoSwitcher';
+import './index.scss';
+
+function Me({ user }: { user: User }) {
+  const arena = useArena(user.id);
+  return (
+    <View>
+      <View className="me__card me__who">
+        <Text className="me__name">{user.name}</Text>
+        <Text className="me__line">角色：{roleNames[user.role]}</Text>
+        <Text className="me__line">单位：{user.unitName ?? '（不属于参赛单位）'}</Text>
+        {arena.data && <Text className="me__line">竞赛：{arena.data.campaign.name}</Text>}
+      </View>
+      <DemoSwitcher current={user} />
+      <About weights={arena.data?.campaign.weights ?? null} />
+    </View>
+  );
+}
+
+export default function MePage() {
+  const session = useSession();
+  return (
+    <>
+      {/* WeChat: text follows the user's font size (page-meta; enablePageMeta in index.config.ts). */}
+      <PageFont title="我" />
+      <View className="page me">
+        <SignInGate session={session}>{(user) => <Me user={user} />}</SignInGate>
+      </View>
+    </>
+  );
+}

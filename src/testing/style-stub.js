@@ -1,0 +1,2 @@
+// Style imports are nothing in unit tests.
+module.exports = {};
