@@ -23,6 +23,8 @@ export interface AppOptions {
   staticRoot?: string | null;
   /** Largest request body accepted, in bytes (default 1 MB). */
   maxBodyBytes?: number;
+  /** Photo upload and download (`POST /api/files`, `GET /files/:name`); not served when absent. */
+  files?: Hono;
   /** Extra facts for `/healthz` (campaign id, data version); a throw makes it answer 503. */
   health?: () => Promise<Record<string, unknown>>;
 }
@@ -107,6 +109,7 @@ export function buildApp(options: AppOptions): Hono<Env> {
     },
   );
 
+  if (options.files) app.route('/', options.files);
   app.all('/api/arena', (c) => send(c, fail('INVALID_ARGUMENT', '请用 POST 调用 /api/arena'), 405));
   app.all('/api/*', (c) => send(c, fail('NOT_FOUND', `没有这个接口：${c.req.path}；请用 POST /api/arena`)));
 

@@ -9,6 +9,7 @@ import { createArena } from '../core/app';
 import { seedDemo } from '../core/app/demo';
 import type { Deps, Store } from '../core/app/ports';
 import { buildApp } from './app';
+import { createFilesRoute, signedInVia } from './files';
 import type { ServerConfig } from './config';
 import { listen } from './listen';
 import { errorFields, type Log } from './log';
@@ -75,7 +76,14 @@ export async function startArena(options: StartOptions): Promise<RunningArena> {
         now: new Date(deps.clock.now()).toISOString(),
       };
     };
-    const app = buildApp({ arena: createArena(deps), log, staticRoot, health });
+    const arena = createArena(deps);
+    // Photos from the H5 app: images only (checked by content), 5 MB at most, signed-in users only.
+    const files = createFilesRoute({
+      dir: join(config.dataDir, 'files'),
+      maxBytes: 5 * 1024 * 1024,
+      authenticate: signedInVia(arena),
+    });
+    const app = buildApp({ arena, log, staticRoot, health, files });
     const server = await listen(app.fetch, config.host, config.port);
     const scheduler = config.scheduler ? startScheduler(deps, log) : null;
     log('info', 'listening', {
