@@ -46,14 +46,8 @@ if (jest.status !== 0 || passed === 0) {
   process.exit(1);
 }
 
-for (const step of ['build', 'budgets', 'e2e']) {
-  const extra = join(root, 'scripts', `test-${step}.mjs`);
-  try {
-    readFileSync(extra);
-  } catch {
-    continue;
-  }
-  run(step, process.execPath, [extra]);
-}
+run('build: weapp and h5', process.execPath, [join(root, 'scripts', 'test-build.mjs')]);
+run('budgets', process.execPath, [join(root, 'scripts', 'test-budgets.mjs')]);
+run('browser test', process.execPath, [join(root, 'scripts', 'test-e2e.mjs')]);
 
 console.log(`\n${passed} passed, ${failed} failed`);
