@@ -1,6 +1,13 @@
 // The app's pages, tab bar (晒 · 榜 · 我) and the unit subpackage that carries the chart.
 export default defineAppConfig({
-  pages: ['pages/feed/index', 'pages/board/index', 'pages/me/index', 'pages/post/index'],
+  pages: [
+    'pages/feed/index',
+    'pages/board/index',
+    'pages/me/index',
+    'pages/post/index',
+    'pages/join/index',
+    'pages/messages/index',
+  ],
   subPackages: [{ root: 'packages/unit', pages: ['pages/detail/index'] }],
   // The board is where people open units from: fetch the chart package while they read it.
   preloadRule: { 'pages/board/index': { network: 'all', packages: ['packages/unit'] } },

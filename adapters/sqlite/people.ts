@@ -7,6 +7,22 @@ import { type UserRow, toUser } from './rows';
 const wholeDelta = (delta: number): number =>
   Number.isFinite(delta) ? Math.trunc(delta) : delta < 0 ? -Number.MAX_SAFE_INTEGER : 0;
 
+/**
+ * A taken OPENID or account is refused with an error of this module's own. (better-sqlite3's native part
+ * keeps the SqliteError class of whichever context loaded it first, so its errors may not be `instanceof
+ * Error` where they are caught.)
+ */
+function unique<T>(write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'SQLITE_CONSTRAINT_UNIQUE')
+      throw new Error(`用户的 OPENID 或账号已被占用：${String((error as { message?: unknown }).message)}`);
+    throw error;
+  }
+}
+
 export function peopleQueries(db: Database) {
   const putUser = db.prepare(`
     INSERT INTO users (id, name, role, unit_id, demo, openid, account, password_hash, subscribe_credits)
@@ -36,17 +52,19 @@ export function peopleQueries(db: Database) {
 
   return {
     putUser: (u: UserRecord) =>
-      void putUser.run({
-        id: u.id,
-        name: u.name,
-        role: u.role,
-        unitId: u.unitId,
-        demo: u.demo ? 1 : 0,
-        openid: u.openid ?? null,
-        account: u.account ?? null,
-        passwordHash: u.passwordHash ?? null,
-        subscribeCredits: u.subscribeCredits ?? null,
-      }),
+      void unique(() =>
+        putUser.run({
+          id: u.id,
+          name: u.name,
+          role: u.role,
+          unitId: u.unitId,
+          demo: u.demo ? 1 : 0,
+          openid: u.openid ?? null,
+          account: u.account ?? null,
+          passwordHash: u.passwordHash ?? null,
+          subscribeCredits: u.subscribeCredits ?? null,
+        }),
+      ),
     getUser: (id: string) => one(getUser.get(id)),
     getUserByOpenid: (openid: string) => one(byOpenid.get(openid)),
     getUserByAccount: (account: string) => one(byAccount.get(account)),

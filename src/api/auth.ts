@@ -30,7 +30,7 @@ async function signIn(): Promise<User | null> {
       throw e;
     }
   }
-  // WeChat: an unbound OPENID stays signed out (joining with an invite code is issue 4's first-run page).
+  // WeChat: an unbound OPENID stays signed out until it joins with an invite code (pages/join).
   if (!signsInWithToken) return null;
   let users: User[];
   try {

@@ -1,12 +1,14 @@
-/** 我: who I am (name, unit, role), the demo account switcher, and 关于 — how the arena scores. */
+/** 我: who I am (name, unit, role), 消息 with the unread count, 订阅提醒 (WeChat), the demo switcher, and 关于. */
 import { Text, View } from '@tarojs/components';
 import { roleNames, type User } from '../../../core/contract';
 import PageFont from '../../components/PageFont';
 import SignInGate from '../../components/SignInGate';
+import SubscribeButton from '../../components/SubscribeButton';
 import { useArena } from '../../hooks/useArena';
 import { useSession } from '../../hooks/useSession';
 import About from './About';
 import DemoSwitcher from './DemoSwitcher';
+import MessagesEntry from './MessagesEntry';
 import './index.scss';
 
 function Me({ user }: { user: User }) {
@@ -19,6 +21,8 @@ function Me({ user }: { user: User }) {
         <Text className="me__line">单位：{user.unitName ?? '（不属于参赛单位）'}</Text>
         {arena.data && <Text className="me__line">竞赛：{arena.data.campaign.name}</Text>}
       </View>
+      <MessagesEntry />
+      <SubscribeButton />
       <DemoSwitcher current={user} />
       <About weights={arena.data?.campaign.weights ?? null} />
     </View>

@@ -3,7 +3,7 @@
  * on the device, sends it once (the draft's requestId makes a retry safe) and goes back to the feed.
  */
 import Taro from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { User } from '../../../core/contract';
 import { call } from '../../api/call';
@@ -12,6 +12,7 @@ import { photos } from '../../api/photos';
 import { toastError, toastSuccess } from '../../api/toast';
 import PageFont from '../../components/PageFont';
 import SignInGate from '../../components/SignInGate';
+import SubscribeButton, { subscribeOffered } from '../../components/SubscribeButton';
 import { Empty, ErrorState, Loading } from '../../components/StateView';
 import { useArena } from '../../hooks/useArena';
 import { useAsync } from '../../hooks/useAsync';
@@ -37,6 +38,8 @@ function Compose({ user, unitId }: { user: User; unitId: string }) {
   const [sending, setSending] = useState(false);
   const [sendFailed, setSendFailed] = useState(false);
   const [uploading, setUploading] = useState(false);
+  // WeChat: stay after posting to offer 订阅提醒 (the prompt needs a tap); elsewhere go back at once.
+  const [posted, setPosted] = useState(false);
 
   const change = (d: Draft) => {
     setDraft(d);
@@ -52,7 +55,8 @@ function Compose({ user, unitId }: { user: User; unitId: string }) {
       setSendFailed(false);
       bumpDataVersion();
       toastSuccess('已发布');
-      setTimeout(leave, 600);
+      if (subscribeOffered) setPosted(true);
+      else setTimeout(leave, 600);
     } catch (e) {
       // No answer: the post may or may not have landed; the same requestId makes the retry safe.
       setSendFailed(isNetworkError(e));
@@ -74,6 +78,17 @@ function Compose({ user, unitId }: { user: User; unitId: string }) {
       setUploading(false);
     }
   };
+
+  if (posted)
+    return (
+      <View className="compose__head">
+        <Text className="compose__unit">已发布</Text>
+        <SubscribeButton compact />
+        <Button className="primary-btn" onClick={leave}>
+          返回动态
+        </Button>
+      </View>
+    );
 
   const err = arena.error ?? detail.error;
   if (err)

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  // Lets PageFont's page-meta follow WeChat's font size setting.
+  enablePageMeta: true,
+  navigationBarTitleText: '登录 / 加入',
+});

@@ -1,0 +1,42 @@
+/** 我 → 消息: the entry with the unread count as a number badge, refreshed each time 我 is shown. */
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { call } from '../../api/call';
+import { toastError } from '../../api/toast';
+import { routes } from '../../lib/routes';
+
+/** The badge's text: the count, capped so it stays one short word. */
+export const badgeText = (n: number): string => (n > 99 ? '99+' : String(n));
+
+export default function MessagesEntry() {
+  const [unread, setUnread] = useState<number | null>(null);
+  const load = useCallback(() => {
+    // Only the count is needed; a failure just hides the badge (the list itself says why).
+    call('notify.list', { limit: 1 }).then(
+      (r) => setUnread(r.unread),
+      () => setUnread(null),
+    );
+  }, []);
+  useEffect(load, [load]);
+  // Back from 消息: the count changed. The first show is the mount, already loaded above.
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) load();
+    shown.current = true;
+  });
+
+  return (
+    <View
+      className="me__card me__entry"
+      hoverClass="me__entry--pressed"
+      onClick={() => void Taro.navigateTo({ url: routes.messages }).catch(toastError)}
+      data-testid="messages-entry"
+      ariaLabel={unread ? `消息，${unread} 条未读` : '消息'}
+    >
+      <Text className="me__entry-name">消息</Text>
+      {unread !== null && unread > 0 && <Text className="me__badge">{badgeText(unread)}</Text>}
+      <Text className="me__entry-arrow">›</Text>
+    </View>
+  );
+}
