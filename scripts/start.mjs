@@ -3,8 +3,10 @@
 // The H5 app is built first when it is missing or older than its sources (scripts/ensure-h5.mjs).
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { ensureDeps } from './ensure-deps.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
+ensureDeps();
 const env = { ...process.env, ARENA_DEMO: process.env.ARENA_DEMO ?? '1', DATA_DIR: process.env.DATA_DIR ?? join(root, 'data') };
 
 const h5 = spawnSync(process.execPath, [join(root, 'scripts', 'ensure-h5.mjs')], { cwd: root, stdio: 'inherit' });

@@ -4,8 +4,10 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureDeps } from './ensure-deps.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
+ensureDeps();
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 
 function run(title, cmd, args, env = {}) {
