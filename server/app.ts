@@ -8,13 +8,12 @@ import { bodyLimit } from 'hono/body-limit';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { fail, httpStatus, type Fail, type Result } from '../core/contract';
+import type { Arena } from '../core/app';
 import { errorFields, type Log } from './log';
 import { serveStaticH5 } from './static';
 
-/** What the core router offers a host (core/app `createArena`). */
-export interface ArenaHandler {
-  handle(body: unknown, caller: { token?: string | null; ip?: string | null }): Promise<Result<unknown>>;
-}
+/** What the core router offers a host (core/app `createArena`); tests pass their own. */
+export type ArenaHandler = Arena;
 
 export interface AppOptions {
   arena: ArenaHandler;

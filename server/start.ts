@@ -13,9 +13,9 @@ import { createFilesRoute, signedInVia } from './files';
 import type { ServerConfig } from './config';
 import { listen } from './listen';
 import { errorFields, type Log } from './log';
-import { createLocalGuard, createScryptPasswords } from '../adapters/node';
+import { createLocalGuard, createScryptPasswords, nodeIds, systemClock } from '../adapters/node';
 import { createWebhookNotifier } from '../adapters/webhook';
-import { elapsedTimer, fixedClock, nodeIds, systemClock } from './platform';
+import { elapsedTimer, fixedClock } from './platform';
 import { startScheduler } from './scheduler';
 
 export interface StartOptions {

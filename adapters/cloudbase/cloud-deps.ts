@@ -1,11 +1,11 @@
 /**
  * Everything the use cases need, wired from wx-server-sdk's `cloud` object: the Store on
- * `cloud.database()`, msgSecCheck, cloud-storage URLs and subscription messages, ids from node:crypto,
+ * `cloud.database()`, msgSecCheck, cloud-storage URLs and subscription messages, ids and clock from adapters/node,
  * settings from the environment. Both cloud functions build their deps here, once per instance; tests
  * pass a fake `cloud` and their own clock.
  */
-import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { Clock, Deps, Ids } from '../../core/app/ports';
+import { nodeIds, systemClock } from '../node';
 import type { WxCloud } from './cloud-types';
 import type { WxDatabase } from './wx-types';
 import { readCloudSettings, type CloudSettings, type Env } from './cloud-settings';
@@ -13,14 +13,6 @@ import { createCloudFiles } from './files';
 import { createMsgSecGuard } from './guard';
 import { createSubscribeNotifier } from './notifier';
 import { createCloudStore } from './store';
-
-export const cryptoIds: Ids = {
-  newId: () => randomUUID().replace(/-/g, ''),
-  newToken: () => randomBytes(32).toString('base64url'),
-  newCode: (length, alphabet) => Array.from({ length }, () => alphabet[randomInt(alphabet.length)]).join(''),
-};
-
-export const systemClock: Clock = { now: () => Date.now() };
 
 /** One JSON line per entry: the cloud console's log search reads fields from it. */
 export const jsonLog = (entry: Record<string, unknown>): void => {
@@ -45,7 +37,7 @@ export interface CloudDeps {
 }
 
 export function createCloudDeps(options: CloudDepsOptions): CloudDeps {
-  const { cloud, env, clock = systemClock, ids = cryptoIds, log = jsonLog } = options;
+  const { cloud, env, clock = systemClock, ids = nodeIds, log = jsonLog } = options;
   const config = readCloudSettings(env);
   for (const problem of config.problems) log({ level: 'warn', msg: 'setting ignored', problem });
   const db = cloud.database();

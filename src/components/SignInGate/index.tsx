@@ -1,12 +1,13 @@
 /** Shows a page's content once someone is signed in; otherwise says who the arena is for and where to sign in. */
 import Taro from '@tarojs/taro';
-import { Button, Text, View } from '@tarojs/components';
+import { Button, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import type { User } from '../../../core/contract';
 import { signsInWithToken } from '../../api/platform';
 import { toastError } from '../../api/toast';
 import type { SessionState } from '../../hooks/useSession';
 import { routes } from '../../lib/routes';
+import AppIntro from '../AppIntro';
 import { ErrorState, Loading } from '../StateView';
 import './index.scss';
 
@@ -21,13 +22,13 @@ export default function SignInGate({ session, children }: Props) {
   if (session.status === 'anonymous') {
     return (
       <View className="gate">
-        <Text className="gate__title">比学赶超 微擂台</Text>
-        <Text className="gate__text">供全市参加“百日竞赛”的单位填报员、负责人、督办员和市领导使用。</Text>
-        <Text className="gate__text">
-          {signsInWithToken
-            ? '请用单位分配的账号登录，或用管理员给的邀请码加入。'
-            : '第一次使用请输入单位管理员给的邀请码加入。'}
-        </Text>
+        <AppIntro
+          hint={
+            signsInWithToken
+              ? '请用单位分配的账号登录，或用管理员给的邀请码加入。'
+              : '第一次使用请输入单位管理员给的邀请码加入。'
+          }
+        />
         <Button
           className="primary-btn"
           onClick={() => void Taro.navigateTo({ url: routes.join }).catch(toastError)}

@@ -10,13 +10,11 @@ import { call } from '../../api/call';
 import { toastError } from '../../api/toast';
 import BoardRow from '../../components/BoardRow';
 import Chips from '../../components/Chips';
-import PageFont from '../../components/PageFont';
 import ProgressBar from '../../components/ProgressBar';
-import SignInGate from '../../components/SignInGate';
+import SignedInPage from '../../components/SignedInPage';
 import { Empty, ErrorState, Loading } from '../../components/StateView';
 import { useArena } from '../../hooks/useArena';
 import { useAsync } from '../../hooks/useAsync';
-import { useSession } from '../../hooks/useSession';
 import { fmtPercent } from '../../lib/format';
 import { dataVersion } from '../../lib/freshness';
 import { campaignLength } from '../../lib/progress';
@@ -112,14 +110,9 @@ function Board({ user }: { user: User }) {
 }
 
 export default function BoardPage() {
-  const session = useSession();
   return (
-    <>
-      {/* WeChat: text follows the user's font size (page-meta; enablePageMeta in index.config.ts). */}
-      <PageFont title="榜单" />
-      <View className="page board">
-        <SignInGate session={session}>{(user) => <Board key={user.id} user={user} />}</SignInGate>
-      </View>
-    </>
+    <SignedInPage title="榜单" className="board">
+      {(user) => <Board key={user.id} user={user} />}
+    </SignedInPage>
   );
 }

@@ -4,13 +4,11 @@ import { Button, Text, View } from '@tarojs/components';
 import { useRef } from 'react';
 import type { User } from '../../../core/contract';
 import { toastError } from '../../api/toast';
-import PageFont from '../../components/PageFont';
 import PostCard from '../../components/PostCard';
-import SignInGate from '../../components/SignInGate';
+import SignedInPage from '../../components/SignedInPage';
 import { Empty, ErrorState, Loading } from '../../components/StateView';
 import { useArena } from '../../hooks/useArena';
 import { usePostList } from '../../hooks/usePostList';
-import { useSession } from '../../hooks/useSession';
 import { dataVersion } from '../../lib/freshness';
 import { canPost } from '../../lib/roles';
 import { routes } from '../../lib/routes';
@@ -74,14 +72,9 @@ function Feed({ user }: { user: User }) {
 }
 
 export default function FeedPage() {
-  const session = useSession();
   return (
-    <>
-      {/* WeChat: text follows the user's font size (page-meta; enablePageMeta in index.config.ts). */}
-      <PageFont title="晒一晒" />
-      <View className="page feed">
-        <SignInGate session={session}>{(user) => <Feed key={user.id} user={user} />}</SignInGate>
-      </View>
-    </>
+    <SignedInPage title="晒一晒" className="feed">
+      {(user) => <Feed key={user.id} user={user} />}
+    </SignedInPage>
   );
 }

@@ -7,6 +7,7 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { signsInWithToken } from '../../api/platform';
 import { toastError, toastSuccess } from '../../api/toast';
+import AppIntro from '../../components/AppIntro';
 import PageFont from '../../components/PageFont';
 import type { JoinFields, JoinMode } from './check';
 import JoinForm from './JoinForm';
@@ -42,13 +43,13 @@ export function JoinView({ withAccounts }: { withAccounts: boolean }) {
   return (
     <View>
       <View className="join__intro">
-        <Text className="join__title">比学赶超 微擂台</Text>
-        <Text className="join__text">供全市参加“百日竞赛”的单位填报员、负责人、督办员和市领导使用。</Text>
-        <Text className="join__text">
-          {withAccounts
-            ? '已有账号请直接登录；第一次使用请输入单位管理员给的邀请码加入。'
-            : '第一次使用请输入单位管理员给的邀请码和您的姓名，加入后即可查看和填报。'}
-        </Text>
+        <AppIntro
+          hint={
+            withAccounts
+              ? '已有账号请直接登录；第一次使用请输入单位管理员给的邀请码加入。'
+              : '第一次使用请输入单位管理员给的邀请码和您的姓名，加入后即可查看和填报。'
+          }
+        />
       </View>
       {withAccounts && (
         <View className="join__tabs" role="tablist">

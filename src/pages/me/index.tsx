@@ -1,11 +1,9 @@
 /** 我: who I am (name, unit, role), 消息 with the unread count, 订阅提醒 (WeChat), the demo switcher, and 关于. */
 import { Text, View } from '@tarojs/components';
 import { roleNames, type User } from '../../../core/contract';
-import PageFont from '../../components/PageFont';
-import SignInGate from '../../components/SignInGate';
+import SignedInPage from '../../components/SignedInPage';
 import SubscribeButton from '../../components/SubscribeButton';
 import { useArena } from '../../hooks/useArena';
-import { useSession } from '../../hooks/useSession';
 import About from './About';
 import DemoSwitcher from './DemoSwitcher';
 import MessagesEntry from './MessagesEntry';
@@ -30,14 +28,9 @@ function Me({ user }: { user: User }) {
 }
 
 export default function MePage() {
-  const session = useSession();
   return (
-    <>
-      {/* WeChat: text follows the user's font size (page-meta; enablePageMeta in index.config.ts). */}
-      <PageFont title="我" />
-      <View className="page me">
-        <SignInGate session={session}>{(user) => <Me user={user} />}</SignInGate>
-      </View>
-    </>
+    <SignedInPage title="我" className="me">
+      {(user) => <Me user={user} />}
+    </SignedInPage>
   );
 }

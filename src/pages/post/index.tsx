@@ -10,13 +10,11 @@ import { call } from '../../api/call';
 import { isNetworkError } from '../../api/errors';
 import { photos } from '../../api/photos';
 import { toastError, toastSuccess } from '../../api/toast';
-import PageFont from '../../components/PageFont';
-import SignInGate from '../../components/SignInGate';
+import SignedInPage from '../../components/SignedInPage';
 import SubscribeButton, { subscribeOffered } from '../../components/SubscribeButton';
 import { Empty, ErrorState, Loading } from '../../components/StateView';
 import { useArena } from '../../hooks/useArena';
 import { useAsync } from '../../hooks/useAsync';
-import { useSession } from '../../hooks/useSession';
 import { bumpDataVersion } from '../../lib/freshness';
 import { shanghaiDay, timeProgress } from '../../lib/progress';
 import { canPost } from '../../lib/roles';
@@ -127,22 +125,15 @@ function Compose({ user, unitId }: { user: User; unitId: string }) {
 }
 
 export default function PostPage() {
-  const session = useSession();
   return (
-    <>
-      {/* WeChat: text follows the user's font size (page-meta; enablePageMeta in index.config.ts). */}
-      <PageFont title="发布进展" />
-      <View className="page compose">
-        <SignInGate session={session}>
-          {(user) =>
-            canPost(user) && user.unitId ? (
-              <Compose key={user.id} user={user} unitId={user.unitId} />
-            ) : (
-              <Empty text="只有参赛单位的填报员和单位负责人可以发布进展" />
-            )
-          }
-        </SignInGate>
-      </View>
-    </>
+    <SignedInPage title="发布进展" className="compose">
+      {(user) =>
+        canPost(user) && user.unitId ? (
+          <Compose key={user.id} user={user} unitId={user.unitId} />
+        ) : (
+          <Empty text="只有参赛单位的填报员和单位负责人可以发布进展" />
+        )
+      }
+    </SignedInPage>
   );
 }

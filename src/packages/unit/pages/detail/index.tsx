@@ -7,14 +7,12 @@ import { Button, Text, View } from '@tarojs/components';
 import type { User } from '../../../../../core/contract';
 import { call } from '../../../../api/call';
 import BoardRow from '../../../../components/BoardRow';
-import PageFont from '../../../../components/PageFont';
 import PostCard from '../../../../components/PostCard';
-import SignInGate from '../../../../components/SignInGate';
+import SignedInPage from '../../../../components/SignedInPage';
 import { Empty, ErrorState, Loading } from '../../../../components/StateView';
 import { useArena } from '../../../../hooks/useArena';
 import { useAsync } from '../../../../hooks/useAsync';
 import { usePostList } from '../../../../hooks/usePostList';
-import { useSession } from '../../../../hooks/useSession';
 import { fmtNumber } from '../../../../lib/format';
 import { shanghaiDay, timeProgress } from '../../../../lib/progress';
 import Dimensions from '../../components/Dimensions';
@@ -79,23 +77,16 @@ function UnitDetail({ user, unitId }: { user: User; unitId: string }) {
 }
 
 export default function UnitPage() {
-  const session = useSession();
   const unitId = useRouter().params.unitId ?? '';
   return (
-    <>
-      {/* WeChat: text follows the user's font size (page-meta; enablePageMeta in index.config.ts). */}
-      <PageFont title="单位详情" />
-      <View className="page udetail">
-        <SignInGate session={session}>
-          {(user) =>
-            unitId ? (
-              <UnitDetail key={`${user.id}|${unitId}`} user={user} unitId={unitId} />
-            ) : (
-              <Empty text="没有指定单位" />
-            )
-          }
-        </SignInGate>
-      </View>
-    </>
+    <SignedInPage title="单位详情" className="udetail">
+      {(user) =>
+        unitId ? (
+          <UnitDetail key={`${user.id}|${unitId}`} user={user} unitId={unitId} />
+        ) : (
+          <Empty text="没有指定单位" />
+        )
+      }
+    </SignedInPage>
   );
 }
