@@ -87,10 +87,21 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/core/app/**', '**/core/domain/**', '**/adapters/**', '**/server/**'], message: 'The app imports only core/contract.' },
+            // core/domain is pure (no I/O, no clock): the app computes with the server's own rules.
+            { group: ['**/core/app/**', '**/adapters/**', '**/server/**'], message: 'The app imports only core/contract and core/domain.' },
             { group: ['better-sqlite3', 'hono', 'wx-server-sdk'], message: 'Not in the client.' },
           ],
         },
+      ],
+    },
+  },
+  {
+    // A test may hold the client's rule against the server's use case.
+    files: ['src/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/adapters/**', '**/server/**'], message: 'The app imports no adapter or host.' }] },
       ],
     },
   },

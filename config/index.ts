@@ -11,8 +11,8 @@ function designWidth(input?: unknown): number {
   return file.replace(/\\/g, '/').includes('@nutui') ? 375 : 750;
 }
 
-/** The shared contract lives outside src/ and is TypeScript: compile it like our own code. */
-const compile = { include: [resolve(__dirname, '..', 'core', 'contract')] };
+/** The shared contract and the pure rules live outside src/ and are TypeScript: compile them like our own code. */
+const compile = { include: ['contract', 'domain'].map((dir) => resolve(__dirname, '..', 'core', dir)) };
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const env = process.env.TARO_ENV ?? 'h5';

@@ -4,7 +4,7 @@
  * `count`) unless the post says why — then it is a recorded correction. Pure, so a store may retry it.
  */
 import type { CampaignData, DecideFigures, PostDraft } from './ports';
-import { isRunningTotal } from '../domain/pace';
+import { lowersRunningTotal } from '../domain/corrections';
 
 const formatNumber = (n: number): string => String(Number(n.toPrecision(12)));
 
@@ -15,10 +15,10 @@ export function decideFigures(data: Pick<CampaignData, 'metrics'>, draft: PostDr
     const figures = draft.figures.map(({ metricId, value }) => {
       const previous = latest.get(metricId)?.value ?? null;
       const metric = metricById.get(metricId);
-      if (metric && isRunningTotal(metric.kind) && previous !== null && value < previous) {
+      if (metric && lowersRunningTotal(metric.kind, previous, value)) {
         const measure = metric.measure;
         lowered.push(
-          `「${metric.name}」最新累计值为 ${formatNumber(previous)}${measure}，本次填报 ${formatNumber(value)}${measure} 低于它`,
+          `「${metric.name}」最新累计值为 ${formatNumber(previous ?? 0)}${measure}，本次填报 ${formatNumber(value)}${measure} 低于它`,
         );
       }
       return { metricId, value, previous };
@@ -29,7 +29,7 @@ export function decideFigures(data: Pick<CampaignData, 'metrics'>, draft: PostDr
         ok: false,
         error: {
           code: 'CONFLICT',
-          message: `${lowered.join('；')}。累计数只增不减：如确需下调，请填写更正原因（correctionReason）后再提交。`,
+          message: `${lowered.join('；')}。累计数只增不减：如确需下调，请填写更正原因后再提交。`,
         },
       };
     }

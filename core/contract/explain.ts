@@ -17,7 +17,7 @@ export type MetricDims = z.infer<typeof MetricDims>;
 
 export const MetricExplain = z.object({
   /** Completion expected by today: τ for a growing running total, else 1 (0 before the start). */
-  expected: z.number().optional(),
+  expected: z.number(),
   /** Value at the close of the effort baseline day (running totals only). */
   baselineValue: z.number().nullable().optional(),
   /** The city's ΣA and ΣT (growing cumulative metrics only). */

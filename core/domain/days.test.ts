@@ -1,4 +1,4 @@
-import { addDays, dayOf, daysBetween, isoOf, maxDay, minDay } from './days';
+import { addDays, dayOf, daysBetween, hourOf, isoOf, maxDay, minDay } from './days';
 
 describe('campaign days', () => {
   it('puts 16:30Z on the next Shanghai day (UTC+8 → 00:30)', () => {
@@ -34,5 +34,17 @@ describe('campaign days', () => {
   it('picks the earlier and later day', () => {
     expect(minDay('2025-10-10', '2025-09-30')).toBe('2025-09-30');
     expect(maxDay('2025-10-10', '2025-09-30')).toBe('2025-10-10');
+  });
+});
+
+describe('the fixed UTC+8 shortcut for Asia/Shanghai', () => {
+  it('gives the same day and hour as the time-zone database, hour by hour over four years', async () => {
+    const { default: dayjs } = await import('dayjs');
+    const start = Date.parse('2024-01-01T00:00:00Z');
+    for (let t = start; t < start + 4 * 366 * 86_400_000; t += 3_600_000 + 17_000) {
+      const zoned = dayjs(t).tz('Asia/Shanghai');
+      expect(dayOf(t, 'Asia/Shanghai')).toBe(zoned.format('YYYY-MM-DD'));
+      expect(hourOf(t, 'Asia/Shanghai')).toBe(zoned.hour());
+    }
   });
 });

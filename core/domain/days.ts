@@ -13,14 +13,26 @@ dayjs.extend(timezone);
 
 export const CAMPAIGN_TIMEZONE = 'Asia/Shanghai';
 
+/**
+ * Asia/Shanghai has kept UTC+8 without daylight saving since 1991, so its wall clock is a fixed shift:
+ * no Intl time-zone data needed (a phone's JS engine may lack it) and no per-call zone lookup.
+ */
+const FIXED_OFFSET_MS: Readonly<Record<string, number>> = { [CAMPAIGN_TIMEZONE]: 8 * 3_600_000 };
+
+/** The wall clock in `tz` as a UTC dayjs (so format/hour read the zone's wall time). */
+function wallClock(epochMs: number, tz: string): dayjs.Dayjs {
+  const offset = FIXED_OFFSET_MS[tz];
+  return offset === undefined ? dayjs(epochMs).tz(tz) : dayjs.utc(epochMs + offset);
+}
+
 /** The calendar day, in `tz`, of an instant given in epoch milliseconds. */
 export function dayOf(epochMs: number, tz: string = CAMPAIGN_TIMEZONE): Day {
-  return dayjs(epochMs).tz(tz).format('YYYY-MM-DD');
+  return wallClock(epochMs, tz).format('YYYY-MM-DD');
 }
 
 /** The wall-clock hour (0–23), in `tz`, of an instant given in epoch milliseconds. */
 export function hourOf(epochMs: number, tz: string = CAMPAIGN_TIMEZONE): number {
-  return dayjs(epochMs).tz(tz).hour();
+  return wallClock(epochMs, tz).hour();
 }
 
 /** ISO 8601 (UTC) text of an instant; core has no `Date` of its own. */

@@ -5,6 +5,8 @@ export * from './progress';
 export * from './completion';
 export * from './pace';
 export * from './light';
+export * from './figure-progress';
+export * from './corrections';
 export * from './results';
 export * from './quality';
 export * from './effort';

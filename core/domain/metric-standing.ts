@@ -7,8 +7,8 @@ import { behindSchedule, perDayNeeded, remaining } from './catch-up';
 import { completion } from './completion';
 import { contributes, contributionScore, type CityTotal } from './contribution';
 import { effortScore } from './effort';
-import { metricLight } from './light';
-import { expectedCompletion, isRunningTotal, pace } from './pace';
+import { figureProgress } from './figure-progress';
+import { isRunningTotal } from './pace';
 import { performanceScore, speedScore } from './results';
 
 /** The day-wide numbers every metric shares. */
@@ -59,9 +59,7 @@ export interface MetricFigures {
 }
 
 export function metricStanding(metric: Metric, f: MetricFigures, ctx: DayContext): MetricDetail {
-  const c = completion(f.value, f.target, metric.direction);
-  const expected = expectedCompletion(metric.kind, metric.direction, ctx.tau);
-  const p = pace(c, expected);
+  const { completion: c, expected, pace: p, light } = figureProgress(metric, f.value, f.target, ctx.tau);
   const left = remaining(f.value, f.target, metric.direction);
   const running = isRunningTotal(metric.kind);
   const growing = contributes(metric);
@@ -73,7 +71,7 @@ export function metricStanding(metric: Metric, f: MetricFigures, ctx: DayContext
     completion: c,
     expected,
     pace: p,
-    light: metricLight(c, p, metric.direction, ctx.tau),
+    light,
     remaining: left,
     perDayNeeded: perDayNeeded(left, ctx.daysLeft),
     behindSchedule: behindSchedule(c, expected),

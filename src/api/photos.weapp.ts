@@ -4,7 +4,7 @@
  * get temporary URLs from the cloud.
  */
 import Taro from '@tarojs/taro';
-import { shanghaiDay } from '../lib/progress';
+import { dayOf } from '../../core/domain/days';
 import { ApiCallError } from './errors';
 import type { Photos } from './photos.types';
 
@@ -22,7 +22,7 @@ async function compressed(path: string): Promise<string> {
 async function upload(filePath: string): Promise<string> {
   try {
     const res = await Taro.cloud.uploadFile({
-      cloudPath: `posts/${shanghaiDay(Date.now())}/${randomName()}.jpg`,
+      cloudPath: `posts/${dayOf(Date.now())}/${randomName()}.jpg`,
       filePath,
     });
     return res.fileID;

@@ -92,7 +92,7 @@ describe('API errors (demo mode on)', () => {
     expect(up.status).toBe(200);
     const down = await post({ figures: [{ metricId: invest, value: 40 }] });
     expectError(down, 409, 'CONFLICT');
-    expect(down.body.error?.message).toContain('correctionReason');
+    expect(down.body.error?.message).toContain('更正原因');
     const corrected = await post({
       figures: [{ metricId: invest, value: 40 }],
       correctionReason: '重复计入，按核实数更正',

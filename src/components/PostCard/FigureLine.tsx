@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import type { PostFigure } from '../../../core/contract';
 import type { MetricInfo } from '../../lib/arena';
 import { fmtNumber, fmtPercent, withMeasure } from '../../lib/format';
-import { completion, lightOf, pace, pacedByTime } from '../../lib/progress';
+import { figureProgress, pacedByTime } from '../../../core/domain/figure-progress';
 import LightTag from '../LightTag';
 import ProgressBar from '../ProgressBar';
 
@@ -33,8 +33,7 @@ export default function FigureLine({ figure, metric, target, tau }: Props) {
       </View>
     );
   }
-  const c = completion(figure.value, target, metric.direction);
-  const light = lightOf(c, pace(c, tau, metric), metric.direction);
+  const { completion: c, light } = figureProgress(metric, figure.value, target, tau);
   const timed = pacedByTime(metric);
   return (
     <View className="fig">

@@ -6,7 +6,7 @@ import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import type { Post } from '../../../core/contract';
 import type { Arena } from '../../lib/arena';
-import { shanghaiDay, timeProgress } from '../../lib/progress';
+import { campaignDayOf, tauOn } from '../../lib/progress';
 import { relativeTimeText } from '../../lib/time';
 import FigureLine from './FigureLine';
 import './index.scss';
@@ -19,7 +19,7 @@ interface Props {
 }
 
 export default function PostCard({ post, arena, now }: Props) {
-  const tau = timeProgress(arena.campaign, shanghaiDay(Date.parse(post.createdAt)));
+  const tau = tauOn(arena.campaign, campaignDayOf(arena.campaign, post.createdAt));
   const preview = (url: string) => void Taro.previewImage({ current: url, urls: post.photos });
   return (
     <View className="post" data-testid="post-card">

@@ -1,7 +1,7 @@
 /** One metric in the editor: what it is now, its target, what 序时 expects today, and the new value. */
 import { Input, Text, View } from '@tarojs/components';
 import { withMeasure } from '../../lib/format';
-import { expectedBy, pacedByTime } from '../../lib/progress';
+import { expectedValue, pacedByTime } from '../../../core/domain/figure-progress';
 import type { EditorMetric } from './validate';
 
 interface Props {
@@ -21,7 +21,7 @@ export default function MetricField({ row, tau, value, error, onInput }: Props) 
       <Text className="mfield__name">{metric.name}</Text>
       <Text className="mfield__facts">
         当前 {current === null ? '未填报' : withMeasure(current, m)} · 目标 {withMeasure(target, m)}
-        {pacedByTime(metric) ? ` · 序时应达 ${withMeasure(expectedBy(target, tau, metric), m)}` : ''}
+        {pacedByTime(metric) ? ` · 序时应达 ${withMeasure(expectedValue(metric, target, tau), m)}` : ''}
       </Text>
       <Input
         className="mfield__input"

@@ -16,7 +16,7 @@ import { Empty, ErrorState, Loading } from '../../components/StateView';
 import { useArena } from '../../hooks/useArena';
 import { useAsync } from '../../hooks/useAsync';
 import { bumpDataVersion } from '../../lib/freshness';
-import { shanghaiDay, timeProgress } from '../../lib/progress';
+import { campaignToday, tauOn } from '../../lib/progress';
 import { canPost } from '../../lib/roles';
 import { clearDraft, emptyDraft, loadDraft, saveDraft, type Draft } from './draft';
 import PostEditor from './PostEditor';
@@ -110,7 +110,7 @@ function Compose({ user, unitId }: { user: User; unitId: string }) {
       </View>
       <PostEditor
         rows={rows}
-        tau={d.timeProgress ?? timeProgress(a.campaign, shanghaiDay(Date.now()))}
+        tau={d.timeProgress ?? tauOn(a.campaign, campaignToday(a.campaign))}
         draft={draft}
         onChange={change}
         onSubmit={(c) => void send(c)}

@@ -17,12 +17,13 @@ describe('figure checks', () => {
     expect(parseFigure('1000000000.5')).toEqual({ error: '数值不能超过 10 亿' });
   });
 
-  it('treats a count going down as allowed but a running total going down as a correction', () => {
+  it('treats a running total or a count going down as a correction that needs a reason', () => {
     const c = checkDraft(
       { values: { 'm-count': '2', 'm-invest': '3.9' }, text: '', correctionReason: '' },
       rows,
     );
-    expect(c.decreased).toEqual(['m-invest']);
+    expect(c.decreased).toEqual(['m-invest', 'm-count']);
+    expect(c.reasonError).toContain('签约项目（上次 3）');
     expect(c.ok).toBe(false);
     const fixed = checkDraft(
       { values: { 'm-count': '2', 'm-invest': '3.9' }, text: '', correctionReason: '口径调整' },

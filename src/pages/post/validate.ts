@@ -1,8 +1,10 @@
 /**
  * The editor's checks, in Chinese, before anything is sent (the server checks again with the same
- * contract): numbers in 0–1e9, and a running total that goes down needs a correction reason.
+ * contract): numbers in 0–1e9, and a running total that goes down needs a correction reason — asked
+ * by the very rule the server's `decideFigures` applies (core/domain/corrections.ts).
  */
 import type { ActionArgs } from '../../../core/contract';
+import { lowersRunningTotal } from '../../../core/domain/corrections';
 import type { MetricInfo } from '../../lib/arena';
 import { fmtNumber } from '../../lib/format';
 
@@ -24,7 +26,7 @@ export interface Checked {
   figures: FigureInput[];
   /** metricId → what is wrong with it. */
   fieldErrors: Record<string, string>;
-  /** Running totals entered lower than before. */
+  /** Running totals (cumulative, count) entered lower than before. */
   decreased: string[];
   reasonError: string | null;
   formError: string | null;
@@ -57,7 +59,7 @@ export function checkDraft(draft: DraftFields, rows: EditorMetric[]): Checked {
       fieldErrors[row.metric.id] = parsed.error;
       continue;
     }
-    if (row.metric.kind === 'cumulative' && row.current !== null && parsed.value < row.current) {
+    if (lowersRunningTotal(row.metric.kind, row.current, parsed.value)) {
       decreased.push(row.metric.id);
     }
     figures.push({ metricId: row.metric.id, value: parsed.value });
@@ -68,7 +70,7 @@ export function checkDraft(draft: DraftFields, rows: EditorMetric[]): Checked {
     return row ? `${row.metric.name}（上次 ${fmtNumber(row.current ?? 0)}）` : id;
   });
   const reasonError = needReason
-    ? `累计数不应减少：${names.join('、')}比上次低，如确需更正请填写更正原因`
+    ? `累计数只增不减：${names.join('、')}比上次低，如确需更正请填写更正原因`
     : null;
   let formError: string | null = null;
   if (draft.text.length > MAX_TEXT) formError = `说明不能超过 ${MAX_TEXT} 字`;

@@ -5,26 +5,25 @@ import LightTag from '../../../components/LightTag';
 import ProgressBar from '../../../components/ProgressBar';
 import type { MetricInfo } from '../../../lib/arena';
 import { fmtPercent, withMeasure } from '../../../lib/format';
-import { expectedBy, pacedByTime } from '../../../lib/progress';
+import { pacedByTime } from '../../../../core/domain/figure-progress';
 
 type Standing = ActionOutput<'unit.detail'>['metrics'][number];
 
 interface Props {
   metric: MetricInfo;
   m: Standing;
-  tau: number;
 }
 
-export default function MetricCard({ metric, m, tau }: Props) {
+export default function MetricCard({ metric, m }: Props) {
   const u = metric.measure;
   const timed = pacedByTime(metric);
-  const expectedShare = m.expected ?? (timed ? tau : 1);
+  const expectedShare = m.expected;
   const facts: [string, string][] = [
     ['当前', m.value === null ? '未填报' : withMeasure(m.value, u)],
     ['目标', withMeasure(m.target, u)],
     ['完成', fmtPercent(m.completion)],
     ...(timed
-      ? ([['序时应达', withMeasure(expectedBy(m.target, expectedShare, metric), u)]] as [string, string][])
+      ? ([['序时应达', withMeasure(m.target * expectedShare, u)]] as [string, string][])
       : []),
     ['还差', m.remaining > 0 ? withMeasure(m.remaining, u) : '已达标'],
     ...(m.remaining > 0 && timed ? ([['每天需', withMeasure(m.perDayNeeded, u)]] as [string, string][]) : []),

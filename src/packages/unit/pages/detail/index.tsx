@@ -14,7 +14,7 @@ import { useArena } from '../../../../hooks/useArena';
 import { useAsync } from '../../../../hooks/useAsync';
 import { usePostList } from '../../../../hooks/usePostList';
 import { fmtNumber } from '../../../../lib/format';
-import { shanghaiDay, timeProgress } from '../../../../lib/progress';
+import { campaignToday, tauOn } from '../../../../lib/progress';
 import Dimensions from '../../components/Dimensions';
 import MetricCard from '../../components/MetricCard';
 import Trend from '../../components/Trend';
@@ -24,7 +24,7 @@ import './index.scss';
 function UnitDetail({ user, unitId }: { user: User; unitId: string }) {
   const arena = useArena(user.id);
   const detail = useAsync(unitId, () => call('unit.detail', { unitId }));
-  const trend = useTrend(arena.data, detail.data);
+  const trend = useTrend(detail.data);
   const posts = usePostList({ enabled: arena.data !== null, unitId, limit: 5 });
 
   usePullDownRefresh(() => {
@@ -38,7 +38,7 @@ function UnitDetail({ user, unitId }: { user: User; unitId: string }) {
   const d = detail.data;
   if (!a || !d) return <Loading rows={6} />;
 
-  const tau = d.timeProgress ?? timeProgress(a.campaign, shanghaiDay(Date.now()));
+  const tau = d.timeProgress ?? tauOn(a.campaign, campaignToday(a.campaign));
   const own = d.unit.id === user.unitId;
   return (
     <View>
@@ -57,7 +57,7 @@ function UnitDetail({ user, unitId }: { user: User; unitId: string }) {
       <Text className="section-title">各项指标（赶）</Text>
       {d.metrics.map((m) => {
         const metric = a.metric(m.metricId);
-        return metric ? <MetricCard key={m.metricId} metric={metric} m={m} tau={tau} /> : null;
+        return metric ? <MetricCard key={m.metricId} metric={metric} m={m} /> : null;
       })}
       <Text className="section-title">最近动态</Text>
       {posts.items.map((p) => (

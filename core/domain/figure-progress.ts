@@ -1,0 +1,33 @@
+/**
+ * One figure against its target on one day: completion, the completion 序时 expects, pace and the
+ * light (DOMAIN.md "Completion", "Pace", "Light"). The standings and the app's progress cards both
+ * call this, so a card never draws a light the board would not.
+ */
+import type { Light, Metric } from '../contract';
+import { completion } from './completion';
+import { metricLight } from './light';
+import { expectedCompletion, pace } from './pace';
+
+export type PaceRule = Pick<Metric, 'kind' | 'direction'>;
+
+export interface FigureProgress {
+  completion: number;
+  /** Completion expected by τ: τ for a growing running total, else 1 (0 before the start). */
+  expected: number;
+  pace: number;
+  light: Light;
+}
+
+export function figureProgress(metric: PaceRule, value: number | null, target: number, tau: number): FigureProgress {
+  const c = completion(value, target, metric.direction);
+  const expected = expectedCompletion(metric.kind, metric.direction, tau);
+  const p = pace(c, expected);
+  return { completion: c, expected, pace: p, light: metricLight(c, p, metric.direction, tau) };
+}
+
+/** Whether 序时 is drawn against this metric: it is expected to grow with time. */
+export const pacedByTime = (metric: PaceRule): boolean => expectedCompletion(metric.kind, metric.direction, 0.5) < 1;
+
+/** The value 序时 expects by τ, in the metric's own measure. */
+export const expectedValue = (metric: PaceRule, target: number, tau: number): number =>
+  target * expectedCompletion(metric.kind, metric.direction, tau);

@@ -1,0 +1,76 @@
+// The editor asks for a correction reason exactly when the server would refuse the post without one:
+// one post walked through the client's checkDraft and the server's decideFigures, for every metric
+// kind × direction × a value that goes up, down or stays the same.
+import type { Metric } from '../../../core/contract';
+import { decideFigures } from '../../../core/app/decide-figures';
+import type { LatestFigure, PostDraft } from '../../../core/app/ports';
+import type { MetricInfo } from '../../lib/arena';
+import { checkDraft } from './validate';
+
+const kinds: Metric['kind'][] = ['cumulative', 'rate', 'count'];
+const directions: Metric['direction'][] = ['up', 'down'];
+const moves = { up: 6, down: 4, same: 5 } as const;
+const PREVIOUS = 5;
+
+const metricOf = (kind: Metric['kind'], direction: Metric['direction']): MetricInfo => ({
+  id: `m-${kind}-${direction}`,
+  name: `${kind}-${direction}`,
+  measure: '个',
+  kind,
+  direction,
+  trackId: 't1',
+  trackName: '百日攻坚',
+});
+
+function serverVerdict(metric: MetricInfo, value: number, reason: string): 'ok' | 'CONFLICT' | string {
+  const draft: PostDraft = {
+    campaignId: 'c1',
+    unitId: 'u1',
+    authorId: 'user-1',
+    authorName: '填报员',
+    createdAt: '2025-02-01T02:00:00.000Z',
+    day: '2025-02-01',
+    text: '',
+    photos: [],
+    requestId: 'r1',
+    figures: [{ metricId: metric.id, value }],
+    correctionReason: reason || null,
+    flagged: false,
+  };
+  const latest = new Map<string, LatestFigure>([
+    [metric.id, { unitId: 'u1', metricId: metric.id, value: PREVIOUS, day: '2025-01-20' }],
+  ]);
+  const r = decideFigures({ metrics: [metric] }, draft)(latest);
+  return r.ok ? 'ok' : r.error.code;
+}
+
+describe('the editor and the server agree on when a lowered figure needs a reason', () => {
+  for (const kind of kinds) {
+    for (const direction of directions) {
+      for (const [move, value] of Object.entries(moves)) {
+        it(`${kind} × ${direction} × ${move}`, () => {
+          const metric = metricOf(kind, direction);
+          const row = { metric, current: PREVIOUS, target: 10 };
+          const client = checkDraft({ values: { [metric.id]: String(value) }, text: '', correctionReason: '' }, [row]);
+          const server = serverVerdict(metric, value, '');
+          // The form asks for a reason exactly when the server refuses for want of one.
+          expect(client.reasonError !== null).toBe(server === 'CONFLICT');
+          expect(client.ok).toBe(server === 'ok');
+          // With the reason given, both let the post through.
+          const withReason = checkDraft(
+            { values: { [metric.id]: String(value) }, text: '', correctionReason: '口径调整' },
+            [row],
+          );
+          expect(withReason.ok).toBe(true);
+          expect(serverVerdict(metric, value, '口径调整')).toBe('ok');
+        });
+      }
+    }
+  }
+
+  it('really refuses somewhere: a count and a cumulative going down need a reason', () => {
+    expect(serverVerdict(metricOf('count', 'up'), 4, '')).toBe('CONFLICT');
+    expect(serverVerdict(metricOf('cumulative', 'down'), 4, '')).toBe('CONFLICT');
+    expect(serverVerdict(metricOf('rate', 'up'), 4, '')).toBe('ok');
+  });
+});
