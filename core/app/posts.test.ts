@@ -266,3 +266,30 @@ describe('post.create: concurrent posts to one unit', () => {
     expect(await t.store.latestFigures('c1')).toEqual([expect.objectContaining({ value: chain[19] })]);
   });
 });
+
+describe('post.create after the end day (DOMAIN.md "Settled details")', () => {
+  it('takes final figures for 15 days after the end and counts them as of the end day', async () => {
+    const { t, token } = await withUser(users.repA);
+    t.setNow('2025-12-20T02:00:00Z'); // 11 days after 2025-12-09
+    const r = await t.call('post.create', post([{ metricId: 'm-invest', value: 9 }]), token);
+    expect(codeOf(r)).toBe('OK');
+    const [stored] = (await t.store.listPosts({ campaignId: 'c1', limit: 5 })).items;
+    expect(stored?.day).toBe('2025-12-09');
+    expect(await t.store.figuresAsOf('c1', '2025-12-09')).toContainEqual(
+      expect.objectContaining({ unitId: 'A', metricId: 'm-invest', value: 9 }),
+    );
+  });
+
+  it('refuses any post once the late window has passed, says why in Chinese, and writes nothing', async () => {
+    const { t, token } = await withUser(users.repA);
+    t.setNow('2025-12-25T02:00:00Z'); // 16 days after the end
+    const r = await t.call('post.create', post([{ metricId: 'm-invest', value: 9 }]), token);
+    expect(codeOf(r)).toBe('CONFLICT');
+    expect(errorOf(r)?.message).toBe(
+      '「三百竞赛（测试）」已于 2025-12-09 结束，结束后 15 天内可补报最终数据，现已截止，只能查看。',
+    );
+    expect((await t.store.listPosts({ campaignId: 'c1', limit: 5 })).items).toHaveLength(0);
+    // Reading stays open.
+    expect(codeOf(await t.call('board.leaderboard', {}, token))).toBe('OK');
+  });
+});

@@ -5,6 +5,7 @@
  */
 import { fail, ok, type Post } from '../contract';
 import { dayOf, isoOf } from '../domain/days';
+import { postingDay } from '../domain/posting-window';
 import type { Route } from './context';
 import { currentCampaign, type CampaignView } from './current';
 import { decideFigures } from './decide-figures';
@@ -46,13 +47,22 @@ export const postCreate: Route<'post.create'> = {
     if (!screened.ok) return screened;
 
     const now = clock.now();
+    const { campaign } = view.data;
+    const window = postingDay(dayOf(now, campaign.timezone), campaign.endDate, campaign.lateDays);
+    if (!window.open) {
+      return fail(
+        'CONFLICT',
+        `「${campaign.name}」已于 ${window.closedAfter} 结束，结束后 ${window.lateDays} 天内可补报最终数据，现已截止，只能查看。`,
+      );
+    }
     const draft: PostDraft = {
       campaignId: view.data.campaign.id,
       unitId: input.unitId,
       authorId: ctx.user.id,
       authorName: ctx.user.name,
       createdAt: isoOf(now),
-      day: dayOf(now, view.data.campaign.timezone),
+      // Final figures posted after the end count as of the end day.
+      day: window.day,
       figures: input.figures.map((f) => ({ metricId: f.metricId, value: f.value })),
       text: input.text,
       photos: input.photos ?? [],

@@ -24,6 +24,9 @@ export function standingRow(s: UnitStanding, rank: number, delta: number | null)
     completion: s.completion,
     pace: s.pace,
     light: s.light,
+    lightCounts: { ...s.lightCounts },
+    unreported: s.unreported,
+    worstMetricId: s.worstMetricId,
     rankDelta: delta,
   };
 }

@@ -31,7 +31,7 @@ describe('unit.detail', () => {
     expect(m?.completion).toBeCloseTo(0.3, 12);
     expect(m?.pace).toBeCloseTo(0.75, 12);
     expect(m?.perDayNeeded).toBeCloseTo(14 / 61, 12); // 10-10 … 12-09 is 61 days
-    expect(m?.behindSchedule).toBeCloseTo(0.1, 12);
+    expect(m?.behindSchedule).toBeCloseTo(2, 12); // τ 0.4 × 20 − 6 亿元
     expect(m?.city).toEqual({ value: 14, target: 40 });
     expect(m?.dims?.effort).toBeCloseTo(50, 8);
     expect(d.effortSince).toBe('2025-09-10');

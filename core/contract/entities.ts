@@ -40,6 +40,8 @@ export const Campaign = z.object({
   weights: Weights,
   /** Days without a post before the unit's reporters are reminded (DOMAIN.md "Reminders"). */
   postEveryDays: z.number().int().positive().optional(),
+  /** Days after the end during which final figures may still be posted, counted as of the end day (default 15). */
+  lateDays: z.number().int().nonnegative().max(90).optional(),
 });
 export type Campaign = z.infer<typeof Campaign>;
 
@@ -141,9 +143,16 @@ export const StandingRow = z.object({
   division: z.string(),
   score: z.number(),
   dims: Dims,
+  /** Plain means over the unit's metrics (uncapped). `pace` is the 进度比 the light is read from. */
   completion: z.number(),
   pace: z.number(),
   light: Light,
+  /** What the light is made of: how many of its metrics are at each light. */
+  lightCounts: z.object({ red: z.number().int(), yellow: z.number().int(), green: z.number().int(), done: z.number().int() }),
+  /** Metrics never reported (未填报). */
+  unreported: z.number().int(),
+  /** The metric furthest behind; null when every metric is done. */
+  worstMetricId: z.string().nullable(),
   /** Places gained since the previous day's close (positive = up); null when it was not ranked then. */
   rankDelta: z.number().int().nullable(),
 });
@@ -158,9 +167,12 @@ export const MetricStanding = z.object({
   light: Light,
   /** T − A for `up`, A − T for `down` (never below 0). */
   remaining: z.number(),
-  /** What must be done each remaining day, counting today; 0 when nothing is left. */
-  perDayNeeded: z.number(),
-  /** How far behind 序时 the unit is on this metric, as a share of the target (0 when ahead). */
-  behindSchedule: z.number(),
+  /**
+   * What must be done each remaining day, counting today, in the metric's measure; 0 when nothing is
+   * left; null for rates and `down` metrics, which are held to the target every day.
+   */
+  perDayNeeded: z.number().nullable(),
+  /** How far behind 序时 the unit is, in the metric's measure: τ·T − A (0 when ahead); null as above. */
+  behindSchedule: z.number().nullable(),
 });
 export type MetricStanding = z.infer<typeof MetricStanding>;

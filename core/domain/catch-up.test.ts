@@ -30,9 +30,11 @@ describe('catch up', () => {
     expect(perDayNeeded(0, 61)).toBe(0);
   });
 
-  it('measures how far behind 序时: expected 0.4, done 0.3 → 0.1; 0 when ahead', () => {
-    expect(behindSchedule(0.3, 0.4)).toBeCloseTo(0.1, 12);
-    expect(behindSchedule(0.6, 0.4)).toBe(0);
+  it('measures how far behind 序时 in the metric\'s measure: τ 0.4 × T 20 − A 6 = 2 亿元; 0 when ahead', () => {
+    expect(behindSchedule(6, 20, 0.4)).toBeCloseTo(2, 12);
+    expect(behindSchedule(12, 20, 0.4)).toBe(0);
+    // nothing reported yet: the whole τ·T
+    expect(behindSchedule(null, 20, 0.4)).toBeCloseTo(8, 12);
   });
 
   it('gives the points to the unit just above, null for the first', () => {
@@ -44,6 +46,8 @@ describe('catch up', () => {
     expect(gapToPrev(rows, 'A')).toBeNull();
     expect(gapToPrev(rows, 'B')).toBeCloseTo(49.643, 6);
     expect(gapToPrev(rows, 'D')).toBe(0);
+    // a tie up to float noise is a tie: 0, not 5.6e-17
+    expect(gapToPrev([{ unitId: 'X', score: 0.1 + 0.2 }, { unitId: 'Y', score: 0.3 }], 'Y')).toBe(0);
     expect(gapToPrev(rows, 'Z')).toBeNull();
   });
 });

@@ -1,9 +1,12 @@
 /**
- * 赶 (DOMAIN.md "catch up"): per metric, what is left, what must be done each remaining day
- * (counting today), how far behind 序时 the unit is; and the points to the unit just above.
+ * 赶 (DOMAIN.md "catch up" and "Settled details"): per metric, what is left, what must be done each
+ * remaining day (counting today) and how far behind 序时 the unit is — the last two in the metric's own
+ * measure and only for metrics paced by time (cumulative and count, `up`); rates and ceilings show the
+ * gap to the target alone. And the points to the unit just above in its division, 0 in a tie.
  */
 import type { Day, Direction } from '../contract';
 import { daysBetween, maxDay } from './days';
+import { sameScore } from './ranks';
 
 /** What is left: T − A for `up`, A − T for `down`; never below 0. Nothing reported: all of T. */
 export function remaining(value: number | null, target: number, direction: Direction): number {
@@ -20,9 +23,9 @@ export function perDayNeeded(left: number, days: number): number {
   return left <= 0 ? 0 : left / Math.max(days, 1);
 }
 
-/** Behind 序时 as a share of the target: expected completion minus completion, 0 when ahead. */
-export function behindSchedule(c: number, expected: number): number {
-  return Math.max(expected - c, 0);
+/** Behind 序时 in the metric's measure: τ·T − A, 0 when ahead; nothing reported counts as 0. */
+export function behindSchedule(value: number | null, target: number, tau: number): number {
+  return Math.max(tau * target - (value ?? 0), 0);
 }
 
 /** Points to the row just above in a list sorted by rank; null for the first. */
@@ -33,5 +36,6 @@ export function gapToPrev(
   const i = sortedScores.findIndex((r) => r.unitId === unitId);
   const above = i > 0 ? sortedScores[i - 1] : undefined;
   const me = sortedScores[i];
-  return above && me ? above.score - me.score : null;
+  if (!above || !me) return null;
+  return sameScore(above.score, me.score) ? 0 : above.score - me.score;
 }

@@ -8,6 +8,8 @@ import { completion } from './completion';
 import { metricLight } from './light';
 import { expectedCompletion, pace } from './pace';
 
+export { pacedByTime } from './pace';
+
 export type PaceRule = Pick<Metric, 'kind' | 'direction'>;
 
 export interface FigureProgress {
@@ -24,9 +26,6 @@ export function figureProgress(metric: PaceRule, value: number | null, target: n
   const p = pace(c, expected);
   return { completion: c, expected, pace: p, light: metricLight(c, p, metric.direction, tau) };
 }
-
-/** Whether 序时 is drawn against this metric: it is expected to grow with time. */
-export const pacedByTime = (metric: PaceRule): boolean => expectedCompletion(metric.kind, metric.direction, 0.5) < 1;
 
 /** The value 序时 expects by τ, in the metric's own measure. */
 export const expectedValue = (metric: PaceRule, target: number, tau: number): number =>

@@ -20,3 +20,4 @@ export * from './unit-summary';
 export * from './standings';
 export * from './trend';
 export * from './reminders';
+export * from './posting-window';

@@ -8,7 +8,7 @@ import { completion } from './completion';
 import { contributes, contributionScore, type CityTotal } from './contribution';
 import { effortScore } from './effort';
 import { figureProgress } from './figure-progress';
-import { isRunningTotal } from './pace';
+import { isRunningTotal, pacedByTime } from './pace';
 import { performanceScore, speedScore } from './results';
 
 /** The day-wide numbers every metric shares. */
@@ -42,8 +42,10 @@ export interface MetricDetail {
   pace: number;
   light: Light;
   remaining: number;
-  perDayNeeded: number;
-  behindSchedule: number;
+  /** Per remaining day, counting today, in the metric's measure; null where 序时 does not apply. */
+  perDayNeeded: number | null;
+  /** τ·T − A in the metric's measure (0 when ahead); null where 序时 does not apply. */
+  behindSchedule: number | null;
   /** Value at the close of the effort baseline day (running totals only). */
   baselineValue: number | null;
   /** ΣA and ΣT of the city (growing cumulative metrics only). */
@@ -62,6 +64,7 @@ export function metricStanding(metric: Metric, f: MetricFigures, ctx: DayContext
   const { completion: c, expected, pace: p, light } = figureProgress(metric, f.value, f.target, ctx.tau);
   const left = remaining(f.value, f.target, metric.direction);
   const running = isRunningTotal(metric.kind);
+  const paced = pacedByTime(metric);
   const growing = contributes(metric);
   const cBase = completion(f.baselineValue, f.target, metric.direction);
   return {
@@ -73,8 +76,8 @@ export function metricStanding(metric: Metric, f: MetricFigures, ctx: DayContext
     pace: p,
     light,
     remaining: left,
-    perDayNeeded: perDayNeeded(left, ctx.daysLeft),
-    behindSchedule: behindSchedule(c, expected),
+    perDayNeeded: paced ? perDayNeeded(left, ctx.daysLeft) : null,
+    behindSchedule: paced ? behindSchedule(f.value, f.target, ctx.tau) : null,
     baselineValue: running ? f.baselineValue : null,
     city: growing ? (f.city ?? { value: 0, target: 0 }) : null,
     dims: {

@@ -8,10 +8,14 @@ import type { Direction, MetricKind } from '../contract';
 /** Running totals: the value is a total since the start that only grows, barring corrections. */
 export const isRunningTotal = (kind: MetricKind): boolean => kind === 'cumulative' || kind === 'count';
 
+/** Compared with time (序时): running totals that grow. Rates and ceilings are held to the target every day. */
+export const pacedByTime = (metric: { kind: MetricKind; direction: Direction }): boolean =>
+  isRunningTotal(metric.kind) && metric.direction === 'up';
+
 /** The completion expected by today: τ for a growing running total, else 1; nothing before the start. */
 export function expectedCompletion(kind: MetricKind, direction: Direction, tau: number): number {
   if (tau <= 0) return 0;
-  return isRunningTotal(kind) && direction === 'up' ? tau : 1;
+  return pacedByTime({ kind, direction }) ? tau : 1;
 }
 
 /**

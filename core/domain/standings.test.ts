@@ -104,7 +104,7 @@ describe('computeStandings', () => {
     ]);
   });
 
-  it('explains each metric figure by figure (B on m1: 14 left, 14/61 a day, 0.1 behind)', () => {
+  it('explains each metric figure by figure (B on m1: 14 left, 14/61 a day, 0.4 × 20 − 6 = 2 behind)', () => {
     const [m] = byId(s, 'B').metrics;
     expect(m).toMatchObject({
       metricId: 'm1',
@@ -117,15 +117,16 @@ describe('computeStandings', () => {
     expect(m?.expected).toBeCloseTo(0.4, 12);
     expect(m?.remaining).toBe(14);
     expect(m?.perDayNeeded).toBeCloseTo(14 / 61, 12);
-    expect(m?.behindSchedule).toBeCloseTo(0.1, 12);
+    expect(m?.behindSchedule).toBeCloseTo(2, 12);
     expect(m?.light).toBe('red');
   });
 
-  it('measures a down metric over its ceiling against 1, not τ (C on m2: 0.8 left, 0.2 behind)', () => {
+  it('measures a down metric over its ceiling against 1, not τ (C on m2: 0.8 left, no per-day or 序时 gap)', () => {
     const m = byId(s, 'C').metrics[1];
     expect(m).toMatchObject({ metricId: 'm2', baselineValue: null, city: null, light: 'yellow' });
     expect(m?.remaining).toBeCloseTo(0.8, 12);
-    expect(m?.behindSchedule).toBeCloseTo(0.2, 12);
+    expect(m?.perDayNeeded).toBeNull();
+    expect(m?.behindSchedule).toBeNull();
     expect(m?.dims.effort).toBeNull();
     expect(m?.dims.contribution).toBeNull();
   });

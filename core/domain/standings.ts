@@ -12,7 +12,7 @@ import { timeProgress } from './progress';
 import { quality, type QualityResult } from './quality';
 import { rankAll } from './ranks';
 import { groupBy, indexFigures, type CampaignFacts, type FigureValue, type ProblemFact } from './types';
-import { summarize } from './unit-summary';
+import { summarize, type LightCounts } from './unit-summary';
 
 export interface StandingsInput extends CampaignFacts {
   day: Day;
@@ -35,6 +35,9 @@ export interface UnitStanding {
   completion: number;
   pace: number;
   light: Light;
+  lightCounts: LightCounts;
+  unreported: number;
+  worstMetricId: string | null;
   overallRank: number;
   divisionRank: number;
   quality: QualityResult;
@@ -114,9 +117,10 @@ export function computeStandings(input: StandingsInput): Standings {
 }
 
 function rank(rows: Unranked[]): UnitStanding[] {
-  const asRankable = (r: Unranked) => ({
+  // rows follow the campaign's unit list, so a row's index is the unit's official place in it.
+  const asRankable = (r: Unranked, order: number) => ({
     r,
-    name: r.unitName,
+    order,
     score: r.score,
     performance: r.dims.performance,
   });

@@ -67,6 +67,9 @@ export function makeRow(over: Partial<StandingRow> = {}): StandingRow {
     completion: 0.5,
     pace: 1.2,
     light: 'green',
+    lightCounts: { red: 0, yellow: 1, green: 2, done: 0 },
+    unreported: 0,
+    worstMetricId: 'm-rate',
     rankDelta: 2,
     ...over,
   };

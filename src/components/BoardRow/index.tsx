@@ -1,19 +1,34 @@
 /**
- * One unit on the leaderboard: rank, name, score, rank change (arrow and number), light,
- * completion bar with the 序时 marker. The user's own unit is marked 本单位.
+ * One unit on the leaderboard: rank, name, score, rank change (arrow and number), light, and what the
+ * light is made of (DOMAIN.md "Settled details"): the mean pace (进度比), how many metrics are 滞后 /
+ * 预警 / 正常 / 完成 or never reported, and the one furthest behind. No mean completion beside 序时: it
+ * mixes paced and unpaced metrics and can seem to contradict the light. The own unit is marked 本单位.
  */
 import { Text, View } from '@tarojs/components';
-import type { StandingRow } from '../../../core/contract';
-import { fmtPercent, fmtScore } from '../../lib/format';
+import { lightNames, type Light, type StandingRow } from '../../../core/contract';
+import { fmtNumber, fmtScore } from '../../lib/format';
 import LightTag from '../LightTag';
-import ProgressBar from '../ProgressBar';
 import './index.scss';
 
 interface Props {
   row: StandingRow;
-  timeProgress: number;
   own?: boolean;
   onOpen?: (unitId: string) => void;
+  /** The metric's name for the 最落后 line. */
+  metricName?: (metricId: string) => string | undefined;
+}
+
+const worstFirst: readonly Light[] = ['red', 'yellow', 'green', 'done'];
+
+/** "进度比 0.93 · 滞后 2 · 预警 1 · 正常 5 · 未填报 1": the light's ingredients, zeros left out. */
+export function lightMakeup(row: Pick<StandingRow, 'pace' | 'lightCounts' | 'unreported'>): string {
+  const parts = [`进度比 ${fmtNumber(row.pace, 2)}`];
+  for (const light of worstFirst) {
+    const n = row.lightCounts[light];
+    if (n > 0) parts.push(`${lightNames[light]} ${n}`);
+  }
+  if (row.unreported > 0) parts.push(`未填报 ${row.unreported}`);
+  return parts.join(' · ');
 }
 
 /** "↑2", "↓1", "持平", "新上榜": an arrow and a number, never colour alone. */
@@ -24,8 +39,9 @@ export function rankChangeText(delta: number | null): { text: string; dir: 'up' 
   return { text: '－ 持平', dir: 'same' };
 }
 
-export default function BoardRow({ row, timeProgress, own = false, onOpen }: Props) {
+export default function BoardRow({ row, own = false, onOpen, metricName }: Props) {
   const change = rankChangeText(row.rankDelta);
+  const worst = row.worstMetricId === null ? undefined : metricName?.(row.worstMetricId);
   const medal = row.rank <= 3 ? ` brow__rank--top${row.rank}` : '';
   return (
     <View
@@ -46,10 +62,8 @@ export default function BoardRow({ row, timeProgress, own = false, onOpen }: Pro
           <Text className={`brow__change brow__change--${change.dir}`}>{change.text}</Text>
           <LightTag light={row.light} />
         </View>
-        <ProgressBar value={row.completion} light={row.light} mark={timeProgress} />
-        <Text className="brow__meta">
-          完成 {fmtPercent(row.completion)} · 序时 {fmtPercent(timeProgress, 0)}
-        </Text>
+        <Text className="brow__meta">{lightMakeup(row)}</Text>
+        {worst && <Text className="brow__meta">最落后：{worst}</Text>}
       </View>
     </View>
   );

@@ -50,6 +50,7 @@ function Board({ user }: { user: User }) {
   if (!a) return <Loading />;
 
   const open = (unitId: string) => void Taro.navigateTo({ url: routes.unit(unitId) }).catch(toastError);
+  const metricName = (metricId: string) => a?.metric(metricId)?.name;
   const data = board.data;
   const own = data?.rows.find((r) => r.unitId === user.unitId);
   const len = campaignLength(a.campaign);
@@ -85,7 +86,7 @@ function Board({ user }: { user: User }) {
       {data && own && (
         <View className="board__pinned">
           <Text className="section-title">本单位</Text>
-          <BoardRow row={own} own timeProgress={data.timeProgress} onOpen={open} />
+          <BoardRow row={own} own onOpen={open} metricName={metricName} />
         </View>
       )}
       {data && (
@@ -98,8 +99,8 @@ function Board({ user }: { user: User }) {
               key={r.unitId}
               row={r}
               own={r.unitId === user.unitId}
-              timeProgress={data.timeProgress}
               onOpen={open}
+              metricName={metricName}
             />
           ))}
           {data.rows.length === 0 && <Empty text="暂无数据" />}

@@ -26,9 +26,11 @@ export default function MetricCard({ metric, m }: Props) {
       ? ([['序时应达', withMeasure(m.target * expectedShare, u)]] as [string, string][])
       : []),
     ['还差', m.remaining > 0 ? withMeasure(m.remaining, u) : '已达标'],
-    ...(m.remaining > 0 && timed ? ([['每天需', withMeasure(m.perDayNeeded, u)]] as [string, string][]) : []),
-    ...(m.behindSchedule > 0
-      ? ([['落后序时', `目标的 ${fmtPercent(m.behindSchedule)}`]] as [string, string][])
+    ...(m.remaining > 0 && m.perDayNeeded !== null
+      ? ([['每天需', withMeasure(m.perDayNeeded, u)]] as [string, string][])
+      : []),
+    ...(m.behindSchedule !== null && m.behindSchedule > 0
+      ? ([['落后序时', withMeasure(m.behindSchedule, u)]] as [string, string][])
       : []),
   ];
   return (

@@ -14,7 +14,6 @@ import { useArena } from '../../../../hooks/useArena';
 import { useAsync } from '../../../../hooks/useAsync';
 import { usePostList } from '../../../../hooks/usePostList';
 import { fmtNumber } from '../../../../lib/format';
-import { campaignToday, tauOn } from '../../../../lib/progress';
 import Dimensions from '../../components/Dimensions';
 import MetricCard from '../../components/MetricCard';
 import Trend from '../../components/Trend';
@@ -38,7 +37,6 @@ function UnitDetail({ user, unitId }: { user: User; unitId: string }) {
   const d = detail.data;
   if (!a || !d) return <Loading rows={6} />;
 
-  const tau = d.timeProgress ?? tauOn(a.campaign, campaignToday(a.campaign));
   const own = d.unit.id === user.unitId;
   return (
     <View>
@@ -48,10 +46,14 @@ function UnitDetail({ user, unitId }: { user: User; unitId: string }) {
           {d.unit.division} · 组内第 {d.standing.divisionRank} 名 · 全市第 {d.standing.overallRank} 名
         </Text>
         <Text className="uhead__gap">
-          {d.gapToPrev === null ? '组内第一，保持领先' : `距组内上一名还差 ${fmtNumber(d.gapToPrev, 1)} 分`}
+          {d.gapToPrev === null
+            ? '组内第一，保持领先'
+            : d.gapToPrev === 0
+              ? '与组内上一名同分'
+              : `距组内上一名还差 ${fmtNumber(d.gapToPrev, 1)} 分`}
         </Text>
       </View>
-      <BoardRow row={d.standing} own={own} timeProgress={tau} />
+      <BoardRow row={d.standing} own={own} metricName={(id) => a.metric(id)?.name} />
       <Dimensions detail={d} arena={a} />
       <Trend trend={trend} />
       <Text className="section-title">各项指标（赶）</Text>
