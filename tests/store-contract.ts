@@ -11,6 +11,7 @@ import { concurrencyCases, replayCases } from './store-cases-replay';
 import { figureCases, listCases } from './store-cases-read';
 import { joinCases } from './store-cases-join';
 import { notifyCases } from './store-cases-notify';
+import { photoCases } from './store-cases-photos';
 
 export const storeCases = [
   'campaign.roundTrip',
@@ -66,6 +67,12 @@ export const storeCases = [
   'credits.neverNegative',
   'posts.lastPostDays',
   'commit.flagged',
+  // issue 7: image checks
+  'photos.checks',
+  'photos.hide',
+  'photos.flagOnly',
+  'photos.refused',
+  'photos.concurrent',
 ] as const;
 export type StoreCase = (typeof storeCases)[number];
 
@@ -130,5 +137,6 @@ export function describeStore(name: string, makeStore: MakeStore, options: Store
     replayCases(ctx);
     joinCases(ctx);
     notifyCases(ctx);
+    photoCases(ctx);
   });
 }

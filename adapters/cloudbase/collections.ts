@@ -16,6 +16,7 @@
  *   inboxes/{userId}                       { seq }   (orders a user's notifications made in one ms)
  *   posts/{postId}                         { campaignId, unitId, createdMs, seq, record }
  *   request_keys/{author:requestId}        { postId, campaignId }
+ *   photo_checks/{traceId}                 { postId, createdMs, record }   (an image check's verdict finds its photo)
  *   latest_figures/{campaign:unit}         { campaignId, unitId, lastDay, figures: [{metricId, value, day}] }
  *   daily_figures/{campaign:unit:day}      { campaignId, unitId, day, figures: [{metricId, value}], state }
  *   data_versions/{campaignId}             { campaignId, version, campaign, posts }
@@ -37,6 +38,7 @@ export const collections = {
   inboxes: 'inboxes',
   posts: 'posts',
   requestKeys: 'request_keys',
+  photoChecks: 'photo_checks',
   latestFigures: 'latest_figures',
   dailyFigures: 'daily_figures',
   dataVersions: 'data_versions',

@@ -25,6 +25,7 @@ import {
   listUsers,
   putUser,
 } from './people';
+import { addPhotoChecks, flagPost, getPhotoCheck } from './photo-checks';
 import { listPosts } from './posts';
 import { deleteSession, deleteUserSessions, getSession, putSession } from './sessions';
 import { campaignVersion, dataVersion } from './versions';
@@ -71,5 +72,8 @@ export function createCloudStore({ db, ...options }: CloudStoreOptions): Store {
     countUnread: (userId) => countUnread(db, userId),
     markRead: (userId, ids, at) => markRead(db, userId, ids, at),
     addSubscribeCredits: (userId, delta) => addSubscribeCredits(db, userId, delta),
+    addPhotoChecks: (checks) => addPhotoChecks(db, checks),
+    getPhotoCheck: (traceId) => getPhotoCheck(db, traceId),
+    flagPost: (postId, hidePhoto) => flagPost(db, postId, hidePhoto),
   };
 }

@@ -10,6 +10,7 @@ import { createFeed } from './feed';
 import { createFigures } from './figures';
 import { createNotifications } from './notifications';
 import { createPeople } from './people';
+import { createPhotoChecks } from './photo-checks';
 
 interface CampaignState {
   feed: ReturnType<typeof createFeed>;
@@ -26,6 +27,8 @@ export function createMemoryStore(): Store {
   const people = createPeople();
   const notifications = createNotifications();
   const byRequest = new Map<string, PostRecord>();
+  const byId = new Map<string, PostRecord>();
+  const photoChecks = createPhotoChecks((postId) => byId.get(postId));
   let current: string | null = null;
   let seq = 0;
 
@@ -95,6 +98,7 @@ export function createMemoryStore(): Store {
       const last = s.lastPost.get(post.unitId);
       if (last === undefined || post.day > last) s.lastPost.set(post.unitId, post.day);
       byRequest.set(rk, post);
+      byId.set(post.id, post);
       bump(draft.campaignId);
       return { ok: true, post: structuredClone(post), replayed: false };
     },
@@ -153,6 +157,16 @@ export function createMemoryStore(): Store {
     },
     async addSubscribeCredits(userId, delta) {
       return people.addCredits(userId, delta);
+    },
+
+    async addPhotoChecks(checks) {
+      photoChecks.add(checks);
+    },
+    async getPhotoCheck(traceId) {
+      return photoChecks.get(traceId);
+    },
+    async flagPost(postId, hidePhoto) {
+      return photoChecks.flag(postId, hidePhoto);
     },
   };
 }

@@ -53,6 +53,8 @@ export interface PostRow {
   correction_reason: string | null;
   request_id: string;
   flagged: 0 | 1;
+  /** JSON: [string]; NULL when no photo is hidden (0005_photo_checks). */
+  hidden_photos: string | null;
 }
 
 export interface FigureRow {
@@ -115,6 +117,7 @@ export function toPost(r: PostRow): PostRecord {
     correctionReason: r.correction_reason,
     requestId: r.request_id,
     ...(r.flagged === 1 ? { flagged: true } : {}),
+    ...(r.hidden_photos === null ? {} : { hiddenPhotos: JSON.parse(r.hidden_photos) as string[] }),
   };
 }
 

@@ -12,6 +12,7 @@ import { migrate, readMigrations } from './migrate';
 import { notificationQueries } from './notifications';
 import { openDatabase } from './open';
 import { peopleQueries } from './people';
+import { photoCheckQueries } from './photo-checks';
 import { postQueries } from './posts';
 
 export interface SqliteStoreOptions {
@@ -43,6 +44,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const figures = figureQueries(db);
   const invites = inviteQueries(db);
   const notes = notificationQueries(db);
+  const photoChecks = photoCheckQueries(db);
 
   // `async` turns a thrown error (a constraint, a failing decide) into a rejected promise, as callers expect.
   const store: Store = {
@@ -79,6 +81,10 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     countUnread: async (userId) => notes.countUnread(userId),
     markRead: async (userId, ids, at) => notes.markRead(userId, ids, at),
     addSubscribeCredits: async (userId, delta) => people.addSubscribeCredits(userId, delta),
+
+    addPhotoChecks: async (checks) => photoChecks.add(checks),
+    getPhotoCheck: async (traceId) => photoChecks.get(traceId),
+    flagPost: async (postId, hidePhoto) => photoChecks.flag(postId, hidePhoto),
   };
 
   return {

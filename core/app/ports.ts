@@ -130,7 +130,19 @@ export interface PostRecord {
   requestId: string;
   /** The content check asked for a supervisor's review. */
   flagged?: boolean;
+  /** Photos an image check found risky: kept in `photos` (not deleted) but not shown to readers. */
+  hiddenPhotos?: string[];
 }
+
+/** Which photo of which post an asynchronous image check is about; its verdict arrives later by trace id. */
+export interface PhotoCheckRecord {
+  traceId: string;
+  postId: string;
+  photo: string;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+}
+
 
 /** A post before the store gives it an id and fills in `previous`. */
 export type PostDraft = Omit<PostRecord, 'id' | 'figures'> & { figures: FigureInputRecord[] };
@@ -232,6 +244,17 @@ export interface Store {
   markRead(userId: string, ids: string[] | undefined, at: number): Promise<void>;
   /** Adds `delta` (may be negative) to the user's subscription credits, never below 0; returns the new count. */
   addSubscribeCredits(userId: string, delta: number): Promise<number>;
+
+  // --- photo checks (issue 7) ---------------------------------------------
+  /** Remembers each started image check (a trace id seen again replaces its record). */
+  addPhotoChecks(checks: PhotoCheckRecord[]): Promise<void>;
+  getPhotoCheck(traceId: string): Promise<PhotoCheckRecord | null>;
+  /**
+   * Flags a post for a supervisor's review and, when `hidePhoto` is given, also hides that photo (kept, not
+   * deleted); doing it again changes nothing. False, writing nothing, when there is no such post or the post
+   * has no such photo. Standings do not change, so the data version does not either.
+   */
+  flagPost(postId: string, hidePhoto?: string): Promise<boolean>;
 }
 
 /** Password hashing: scrypt on the self-hosted server; the cloud has no passwords (OPENID is the identity). */
@@ -265,6 +288,18 @@ export interface ContentGuard {
   check(text: string, who: { userId: string; openid?: string }): Promise<{ verdict: 'pass' | 'review' | 'risky'; label?: string }>;
 }
 
+/** Who may post a photo (issue 7): only one this deployment stored for that very user. */
+export interface PhotoRefs {
+  /** True when `ref` names a photo this deployment stored for `who` (an upload of theirs, here). */
+  owns(ref: string, who: { userId: string; openid?: string }): Promise<boolean>;
+}
+
+/** An image check that answers later (mediaCheckAsync on WeChat); the verdict comes back by trace id. */
+export interface PhotoGuard {
+  /** Starts a check of each photo; a photo whose check could not start is left out of the answer. */
+  submit(photos: string[], who: { userId: string; openid?: string }): Promise<Array<{ photo: string; traceId: string }>>;
+}
+
 /** Where photos live: a post keeps file ids; readers get URLs they can load. */
 export interface Files {
   urls(fileIds: string[]): Promise<Map<string, string>>;
@@ -291,6 +326,10 @@ export interface Deps {
   guard?: ContentGuard;
   /** Absent: photo ids are shown as they are (self-hosted URLs). */
   files?: Files;
+  /** Absent: no photo is accepted in a post. */
+  photoRefs?: PhotoRefs;
+  /** Absent: photos are not checked (the self-hosted server has no image check). */
+  photoGuard?: PhotoGuard;
 }
 
 export interface Settings {
