@@ -8,7 +8,8 @@ const errorOf = (r: { ok: boolean; error?: { code: string; message: string } }) 
 async function arena(guard: ContentGuard, files?: Files) {
   const entries: Array<Record<string, unknown>> = [];
   const t = await testArena(createMemoryStore(), {
-    ports: { guard, ...(files ? { files } : {}) },
+    // Any photo counts as the poster's own here: ./photos.test.ts tests that rule.
+    ports: { guard, photoRefs: { owns: async () => true }, ...(files ? { files } : {}) },
     log: (e) => void entries.push(e),
   });
   return { ...t, entries, rep: await t.login(users.repA) };

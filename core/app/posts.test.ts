@@ -6,7 +6,8 @@ const codeOf = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'OK' : 
 const errorOf = (r: { ok: boolean; error?: { code: string; message: string } }) => (r.ok ? null : r.error);
 
 async function withUser(u: UserRecord) {
-  const t = await testArena(createMemoryStore());
+  // Any photo counts as the poster's own here: ./photos.test.ts tests that rule.
+  const t = await testArena(createMemoryStore(), { ports: { photoRefs: { owns: async () => true } } });
   return { t, token: await t.login(u) };
 }
 

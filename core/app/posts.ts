@@ -1,6 +1,7 @@
 /**
  * 晒一晒: `post.create` (a unit's reporter or leader posts figures and text; idempotent by requestId;
- * the text screened by the content guard first) and `post.list` (the feed, newest first). Time and day
+ * the photos must be the author's own uploads and the text screened by the content guard first; photos are
+ * submitted to the image check after the write) and `post.list` (the feed, newest first). Time and day
  * come from the Clock, in the campaign's zone.
  */
 import { fail, ok, type Post } from '../contract';
@@ -9,7 +10,8 @@ import { postingDay } from '../domain/posting-window';
 import type { Route } from './context';
 import { currentCampaign, type CampaignView } from './current';
 import { decideFigures } from './decide-figures';
-import { photoUrls, type PhotoUrls } from './photos';
+import { startPhotoChecks } from './photo-checks';
+import { checkPhotoRefs, photosOut, photoUrls, type PhotoUrls } from './photos';
 import { checkFigures, checkPoster } from './post-rules';
 import type { PostDraft, PostRecord } from './ports';
 import { screenText } from './screen';
@@ -25,7 +27,7 @@ export const postOut = (p: PostRecord, view: CampaignView, url: PhotoUrls = (id)
   createdAt: p.createdAt,
   figures: p.figures.map((f) => ({ metricId: f.metricId, value: f.value, previous: f.previous })),
   text: p.text,
-  photos: p.photos.map(url),
+  ...photosOut(p, url),
   correctionReason: p.correctionReason,
   ...(p.flagged ? { flagged: true } : {}),
 });
@@ -42,6 +44,8 @@ export const postCreate: Route<'post.create'> = {
     if (forbidden) return forbidden;
     const invalid = checkFigures(input.unitId, input.figures, input.text, view);
     if (invalid) return { ok: false, error: invalid };
+    const foreign = await checkPhotoRefs(ctx, input.photos ?? []);
+    if (foreign) return foreign;
     // Before the transaction: a remote check must not hold it open, and refused text writes nothing.
     const screened = await screenText(ctx, input.text);
     if (!screened.ok) return screened;
@@ -72,7 +76,10 @@ export const postCreate: Route<'post.create'> = {
     };
     const committed = await store.commitPost(draft, decideFigures(view.data, draft));
     if (!committed.ok) return committed;
-    return ok({ post: postOut(committed.post, view, await photoUrls(ctx, [committed.post])) });
+    // Photos are checked after the write: the check needs the post's id, and answers later anyway.
+    const unchecked = !committed.replayed && (await startPhotoChecks(ctx.deps, ctx.user, committed.post));
+    const post = unchecked ? { ...committed.post, flagged: true } : committed.post;
+    return ok({ post: postOut(post, view, await photoUrls(ctx, [post])) });
   },
 };
 

@@ -83,8 +83,8 @@ export interface TestArenaOptions {
   /** Skip saving the campaign (to test "no current campaign"). */
   empty?: boolean;
   log?: Deps['log'];
-  /** Optional ports: passwords, notifiers, guard, files. */
-  ports?: Pick<Deps, 'passwords' | 'notifiers' | 'guard' | 'files'>;
+  /** Optional ports: passwords, notifiers, guard, files, photo references and image checks. */
+  ports?: Pick<Deps, 'passwords' | 'notifiers' | 'guard' | 'files' | 'photoRefs' | 'photoGuard'>;
 }
 
 /** The n-th code (n ≥ 1) of `length` characters of `alphabet`: distinct for each n, like a random draw. */

@@ -117,6 +117,8 @@ export const Post = z.object({
   correctionReason: z.string().nullable(),
   /** The content check asked for a supervisor's review (published meanwhile). */
   flagged: z.boolean().optional(),
+  /** Indexes into `photos` of photos an image check hid (kept, not deleted): their URL is '' and they show as a grey tile. */
+  hiddenPhotos: z.array(z.number().int().min(0)).optional(),
 });
 export type Post = z.infer<typeof Post>;
 
