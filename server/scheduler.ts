@@ -1,18 +1,21 @@
 /**
  * The self-hosted timer: at minute 0 of every hour (Asia/Shanghai), run the reminder jobs that are due.
- * The jobs decide for themselves what is due and dedupe every reminder, so a missed or doubled tick is
- * harmless; croner keeps one run at a time.
+ * The jobs decide for themselves what is due (from 09:00 until quiet hours, whatever is still owed that
+ * day) and dedupe every reminder, so a missed or doubled tick is harmless; croner keeps one run at a time.
  */
 import { Cron } from 'croner';
 import { runDueJobs } from '../core/app';
 import type { Deps } from '../core/app/ports';
 import { errorFields, type Log } from './log';
 
+export const SCHEDULER_BUDGET_MS = 50 * 60_000;
+
 export function startScheduler(deps: Deps, log: Log): { stop(): void } {
   const job = new Cron('0 * * * *', { timezone: 'Asia/Shanghai', protect: true }, async () => {
     try {
-      const summary = await runDueJobs(deps);
-      if (summary.ran.length > 0 || summary.failed.length > 0) log('info', 'jobs ran', { ...summary });
+      // Ends well before the next tick; croner's `protect` would skip a tick that found it still running.
+      const summary = await runDueJobs(deps, { budgetMs: SCHEDULER_BUDGET_MS });
+      if (summary.ran.length > 0 || summary.failed.length > 0 || summary.unfinished.length > 0) log('info', 'jobs ran', { ...summary });
     } catch (error) {
       log('error', 'jobs failed', errorFields(error));
     }

@@ -7,7 +7,7 @@ import type { InviteRecord, UserRecord } from '../core/app/ports';
 import type { SuiteContext } from './store-contract';
 import { U, users } from './store-fixtures';
 
-const wechat: UserRecord = { id: 'user-wx', name: '钱多多', role: 'reporter', unitId: U.b2, openid: 'oAbC-123_openid', subscribeCredits: 2 };
+const wechat: UserRecord = { id: 'user-wx', name: '钱多多', role: 'reporter', unitId: U.b2, openid: 'oAbC-123_openid', subscribeCredits: { 'tpl-no-post': 2, '*': 1 } };
 const selfHosted: UserRecord = {
   id: 'user-acct', name: '孙立', role: 'unit_leader', unitId: U.a2, account: 'sun.li', passwordHash: 'scrypt$1024$8$1$c2FsdA$aGFzaA',
 };

@@ -1,6 +1,6 @@
 /**
  * Store contract cases for reminders (issue 4): notifications stored once per dedupe key, listed newest
- * first page by page, counted and marked read; channel outcomes; subscription credits never below 0;
+ * first page by page, counted and marked read; channel outcomes (subscription credits: ./store-cases-credits.ts);
  * each unit's latest post day (text-only posts count); a flagged post keeps its flag.
  */
 import type { NotificationRecord, Store } from '../core/app/ports';
@@ -96,17 +96,6 @@ export function notifyCases({ it, store }: SuiteContext): void {
       await store().setNotificationChannel(`n-${me}-1`, 'subscribe', 'sent');
       const [n] = (await store().listNotifications({ userId: me, limit: 1 })).items;
       expect(n?.channels).toEqual({ subscribe: 'sent', webhook: 'sent' });
-    });
-
-    it('credits.neverNegative', 'subscription credits add up, come down, and never go below 0', async () => {
-      expect(await store().addSubscribeCredits(me, 3)).toBe(3);
-      expect(await store().addSubscribeCredits(me, -1)).toBe(2);
-      expect((await store().getUser(me))?.subscribeCredits).toBe(2);
-      expect(await store().addSubscribeCredits(me, -5)).toBe(0);
-      expect(await store().addSubscribeCredits(me, 1)).toBe(1);
-      expect(await store().addSubscribeCredits(me, -Number.MAX_SAFE_INTEGER)).toBe(0);
-      expect((await store().getUser(me))?.subscribeCredits).toBe(0);
-      expect((await store().getUser(other))?.subscribeCredits).toBeUndefined();
     });
   });
 

@@ -12,6 +12,7 @@ import { figureCases, listCases } from './store-cases-read';
 import { joinCases } from './store-cases-join';
 import { notifyCases } from './store-cases-notify';
 import { photoCases } from './store-cases-photos';
+import { creditCases } from './store-cases-credits';
 
 export const storeCases = [
   'campaign.roundTrip',
@@ -64,7 +65,13 @@ export const storeCases = [
   'notify.paging',
   'notify.unread',
   'notify.channels',
-  'credits.neverNegative',
+  // issue 7: credits per template, stored dedupe keys
+  'credits.perTemplate',
+  'credits.dropAll',
+  'credits.unknownUser',
+  'credits.putUser',
+  'credits.concurrent',
+  'notify.storedKeys',
   'posts.lastPostDays',
   'commit.flagged',
   // issue 7: image checks
@@ -138,5 +145,6 @@ export function describeStore(name: string, makeStore: MakeStore, options: Store
     joinCases(ctx);
     notifyCases(ctx);
     photoCases(ctx);
+    creditCases(ctx);
   });
 }

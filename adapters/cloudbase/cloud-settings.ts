@@ -7,16 +7,19 @@
  *   ARENA_RATE_LIMIT=600               requests a minute per user (at least 120)
  *   ARENA_TPL_<KIND>=<templateId>      subscription template per reminder kind, e.g. ARENA_TPL_NO_POST
  *   ARENA_TPL_<KIND>_FIELDS=thing1=title,thing2=body,time3=time
- *                                      the template's keywords and what fills each (title|body|time|kind)
+ *                                      the template's keywords and what fills each (title|body|time|kind);
+ *                                      a source its keyword's type cannot take refuses the template
+ *                                      (./subscribe-fields.ts), e.g. phrase takes only kind
  *   ARENA_NOTIFY_PAGE=pages/me/index   the page a tap on a message opens
  *   ARENA_MP_STATE=formal              developer | trial | formal: which version of the app that page is in
  *   ARENA_TASK_KEY=<secret>            required by the console tasks of arena-cron (setup, invites, campaigns)
  */
 import { notificationKinds, type NotificationKind } from '../../core/contract';
+import { TEMPLATE_ID } from '../../core/app/credits';
 import type { Settings } from '../../core/app/ports';
 import type { SubscribeSendParams } from './cloud-types';
 import type { SubscribeTemplate } from './notifier';
-import { fieldSources, type FieldSource } from './subscribe-fields';
+import { fieldProblem, fieldSources, type FieldSource } from './subscribe-fields';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -33,14 +36,22 @@ export interface CloudSettings {
 const DEFAULT_FIELDS = 'thing1=title,thing2=body,time3=time';
 const MIN_RATE = 120;
 
-function parseFields(spec: string): Record<string, FieldSource> | null {
-  const out: Record<string, FieldSource> = {};
+/** The keywords and their sources, or the problems that refuse the template (each in Chinese). */
+function parseFields(name: string, spec: string): { fields: Record<string, FieldSource> } | { problems: string[] } {
+  const fields: Record<string, FieldSource> = {};
+  const problems: string[] = [];
   for (const pair of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
     const m = /^([a-z_]+\d+)=([a-z]+)$/.exec(pair);
-    if (!m || !fieldSources.includes(m[2] as FieldSource)) return null;
-    out[m[1]!] = m[2] as FieldSource;
+    if (!m || !fieldSources.includes(m[2] as FieldSource)) {
+      problems.push(`${name} 格式应为「thing1=title,time2=time」（可用 ${fieldSources.join('/')}），「${pair}」不对`);
+      continue;
+    }
+    const problem = fieldProblem(m[1]!, m[2] as FieldSource);
+    if (problem) problems.push(`${name}：${problem}`);
+    else fields[m[1]!] = m[2] as FieldSource;
   }
-  return Object.keys(out).length > 0 ? out : null;
+  if (problems.length === 0 && Object.keys(fields).length === 0) problems.push(`${name} 为空`);
+  return problems.length > 0 ? { problems } : { fields };
 }
 
 export function readCloudSettings(env: Env): CloudSettings {
@@ -62,9 +73,13 @@ export function readCloudSettings(env: Env): CloudSettings {
     const name = `ARENA_TPL_${kind.toUpperCase()}`;
     const id = text(name);
     if (id === undefined) continue;
-    const fields = parseFields(text(`${name}_FIELDS`) ?? DEFAULT_FIELDS);
-    if (fields) templates[kind] = { id, fields };
-    else problems.push(`${name}_FIELDS 格式应为「thing1=title,time2=time」（可用 ${fieldSources.join('/')}），该类提醒只发站内消息`);
+    if (!TEMPLATE_ID.test(id)) {
+      problems.push(`${name} 不像模板 ID（应为字母、数字、- 和 _），实际为「${id}」；该类提醒只发站内消息`);
+      continue;
+    }
+    const parsed = parseFields(`${name}_FIELDS`, text(`${name}_FIELDS`) ?? DEFAULT_FIELDS);
+    if ('fields' in parsed) templates[kind] = { id, fields: parsed.fields };
+    else problems.push(...parsed.problems.map((p) => `${p}；该类提醒只发站内消息`));
   }
 
   const stateRaw = text('ARENA_MP_STATE') ?? 'formal';

@@ -6,7 +6,7 @@ import type { NotificationRecord, UserRecord } from '../../core/app/ports';
 import type { SubscribeSendParams, WxOpenApi } from './cloud-types';
 import { createSubscribeNotifier } from './notifier';
 
-const user: UserRecord = { id: 'u1', name: '王芳', role: 'reporter', unitId: 'A', openid: 'o-1', subscribeCredits: 2 };
+const user: UserRecord = { id: 'u1', name: '王芳', role: 'reporter', unitId: 'A', openid: 'o-1', subscribeCredits: { 'tpl-no-post': 2 } };
 const notification: NotificationRecord = {
   id: 'n1',
   userId: 'u1',
@@ -41,8 +41,9 @@ describe('subscription-message notifier', () => {
     const { openapi, calls } = fakeOpenApi(async () => ({ errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' }));
     const notifier = createSubscribeNotifier({ openapi, templates, page: 'pages/me/index' });
     expect(notifier.channel).toBe('subscribe');
-    // The job counts the consents: one spent per 'sent', all dropped on 'not_subscribed'.
-    expect(notifier.usesSubscribeCredits).toBe(true);
+    // The job counts the consents, per template: one of the kind's template spent per 'sent'.
+    expect(notifier.creditTemplate?.('no_post')).toBe('tpl-no-post');
+    expect(notifier.creditTemplate?.('review_published')).toBeNull();
     expect(await notifier.send({ user, notification })).toBe('sent');
     expect(calls).toEqual([
       {
@@ -66,10 +67,28 @@ describe('subscription-message notifier', () => {
     const { openapi, calls } = fakeOpenApi(async () => ({ errCode: 0 }));
     const notifier = createSubscribeNotifier({ openapi, templates });
     expect(await notifier.send({ user: { ...user, openid: undefined }, notification })).toBe('skipped');
-    expect(await notifier.send({ user: { ...user, subscribeCredits: 0 }, notification })).toBe('skipped');
+    expect(await notifier.send({ user: { ...user, subscribeCredits: {} }, notification })).toBe('skipped');
     expect(await notifier.send({ user: { ...user, subscribeCredits: undefined }, notification })).toBe('skipped');
+    // A consent to another template is no consent to this one.
+    expect(await notifier.send({ user: { ...user, subscribeCredits: { 'tpl-review': 3 } }, notification })).toBe('skipped');
     expect(await notifier.send({ user, notification: { ...notification, kind: 'review_published' } })).toBe('skipped');
     expect(calls).toHaveLength(0);
+  });
+
+  it('credits counted before templates were told apart ("*") still send', async () => {
+    const { openapi, calls } = fakeOpenApi(async () => ({ errCode: 0 }));
+    const notifier = createSubscribeNotifier({ openapi, templates });
+    expect(await notifier.send({ user: { ...user, subscribeCredits: { '*': 1 } }, notification })).toBe('sent');
+    expect(calls.map((c) => c.templateId)).toEqual(['tpl-no-post']);
+  });
+
+  it('a value its keyword refuses is never sent: failed and logged, WeChat not called', async () => {
+    const log = jest.fn();
+    const { openapi, calls } = fakeOpenApi(async () => ({ errCode: 0 }));
+    const blank = createSubscribeNotifier({ openapi, templates, log });
+    expect(await blank.send({ user, notification: { ...notification, body: ' \n ' } })).toBe('failed');
+    expect(calls).toHaveLength(0);
+    expect(log).toHaveBeenCalledWith(expect.objectContaining({ kind: 'no_post', templateId: 'tpl-no-post' }));
   });
 
   it('a refusal or used-up consent (43101) is not_subscribed, thrown or answered', async () => {

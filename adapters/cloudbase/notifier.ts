@@ -1,12 +1,13 @@
 /**
  * The Notifier on WeChat subscription messages (`cloud.openapi.subscribeMessage.send`). A user gets one
- * only with an OPENID, a template for the kind, and a consent left (each tap on 订阅 is one message);
- * otherwise the in-app list alone carries the reminder ('skipped'). 43101 means the user refused or the
- * consent was used up: 'not_subscribed', and the job stops using this channel for them. Credits are the
- * job's to count (`usesSubscribeCredits`: core/app/deliver.ts takes one per 'sent' and zeroes them on
- * 'not_subscribed'), so this adapter writes nothing and can be retried safely.
+ * only with an OPENID, a template for the kind, and a consent left for that template (each acceptance of
+ * a template is one message of it); otherwise the in-app list alone carries the reminder ('skipped').
+ * 43101 means the user refused or the consent was used up: 'not_subscribed', and the job drops that
+ * template's credits. Credits are the job's to count (`creditTemplate`: core/app/deliver.ts takes one of
+ * the template per 'sent'), so this adapter writes nothing and can be retried safely.
  */
 import type { NotificationKind } from '../../core/contract';
+import { creditToSpend } from '../../core/app/credits';
 import type { Notifier } from '../../core/app/ports';
 import { errCodeOf, type SubscribeSendParams, type WxOpenApi } from './cloud-types';
 import { fillTemplate, type FieldSource } from './subscribe-fields';
@@ -34,17 +35,22 @@ export function createSubscribeNotifier(options: SubscribeNotifierOptions): Noti
   const { openapi, templates, page = 'pages/me/index', miniprogramState = 'formal', log } = options;
   return {
     channel: 'subscribe',
-    usesSubscribeCredits: true,
+    creditTemplate: (kind) => templates[kind]?.id ?? null,
     async send({ user, notification }) {
       const template = templates[notification.kind];
-      if (!user.openid || (user.subscribeCredits ?? 0) <= 0 || !template) return 'skipped';
+      if (!user.openid || !template || creditToSpend(user.subscribeCredits, template.id) === null) return 'skipped';
+      const data = fillTemplate(notification, template.fields);
+      if (!data) {
+        log?.({ level: 'warn', msg: 'subscription message has a value its keyword refuses', kind: notification.kind, templateId: template.id });
+        return 'failed';
+      }
       let code: number | undefined;
       try {
         const res = await openapi.subscribeMessage.send({
           touser: user.openid,
           templateId: template.id,
           page,
-          data: fillTemplate(notification, template.fields),
+          data,
           miniprogramState,
           lang: 'zh_CN',
         });

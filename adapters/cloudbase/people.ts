@@ -4,7 +4,9 @@
  * each is a document of its own (`openids/{openid}`, `accounts/{account}`) naming its user, claimed in the
  * same transaction that writes the user, so two binds of one OPENID conflict and the second is refused.
  */
-import type { UserRecord } from '../../core/app/ports';
+import { applyCredits } from '../../core/app/credits';
+import type { SubscribeCredits, UserRecord } from '../../core/app/ports';
+import { userOf } from './user-doc';
 import { collections as C, docId } from './collections';
 import { readAll, readDoc } from './reads';
 import type { WxDatabase, WxTransaction } from './wx-types';
@@ -48,7 +50,7 @@ export async function putUser(db: WxDatabase, user: UserRecord): Promise<void> {
 
 export async function getUser(db: WxDatabase, userId: string): Promise<UserRecord | null> {
   const doc = await readDoc(db.collection(C.users).doc(docId(userId)));
-  return doc ? (doc.record as UserRecord) : null;
+  return doc ? userOf(doc.record) : null;
 }
 
 async function byKey(db: WxDatabase, collection: KeyCollection, key: string): Promise<UserRecord | null> {
@@ -65,17 +67,26 @@ export const getUserByAccount = (db: WxDatabase, account: string) => byKey(db, C
 
 export async function listUsers(db: WxDatabase, filter: { demo?: boolean } = {}): Promise<UserRecord[]> {
   const where = filter.demo === undefined ? {} : { isDemo: filter.demo };
-  return (await readAll(db, C.users, where)).map((d) => d.record as UserRecord);
+  return (await readAll(db, C.users, where)).map((d) => userOf(d.record));
 }
 
-/** Clamped at 0 in a transaction: a refusal that zeroes the credits and a new consent never lose one another. */
-export async function addSubscribeCredits(db: WxDatabase, userId: string, delta: number): Promise<number> {
+/**
+ * In a transaction, with the core's rule (applyCredits): a refusal that drops credits and a new consent
+ * never lose one another. A legacy single count (before credits were kept per template) is read as
+ * credits of any template and written back as a map; the whole document is set, since an update would
+ * merge the new map into the old value.
+ */
+export async function addSubscribeCredits(db: WxDatabase, userId: string, deltas: SubscribeCredits): Promise<SubscribeCredits> {
   return db.runTransaction(async (t) => {
     const ref = t.collection(C.users).doc(docId(userId));
     const doc = await readDoc(ref);
-    if (!doc) return 0;
-    const credits = Math.max(0, ((doc.record as UserRecord).subscribeCredits ?? 0) + delta);
-    await ref.update({ data: { record: { subscribeCredits: credits } } });
-    return credits;
+    if (!doc) return {};
+    const { _id: _ignored, ...fields } = doc;
+    const record = userOf(doc.record);
+    const next = applyCredits(record.subscribeCredits, deltas);
+    const { subscribeCredits: _old, ...rest } = record;
+    const updated: UserRecord = Object.keys(next).length > 0 ? { ...rest, subscribeCredits: next } : rest;
+    await ref.set({ data: { ...fields, record: updated } });
+    return next;
   }, 10);
 }

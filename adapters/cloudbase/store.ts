@@ -27,6 +27,7 @@ import {
 } from './people';
 import { addPhotoChecks, flagPost, getPhotoCheck } from './photo-checks';
 import { listPosts } from './posts';
+import { storedDedupeKeys } from './reminder-keys';
 import { deleteSession, deleteUserSessions, getSession, putSession } from './sessions';
 import { campaignVersion, dataVersion } from './versions';
 import type { WxDatabase } from './wx-types';
@@ -71,7 +72,8 @@ export function createCloudStore({ db, ...options }: CloudStoreOptions): Store {
     listNotifications: (query) => listNotifications(db, query),
     countUnread: (userId) => countUnread(db, userId),
     markRead: (userId, ids, at) => markRead(db, userId, ids, at),
-    addSubscribeCredits: (userId, delta) => addSubscribeCredits(db, userId, delta),
+    addSubscribeCredits: (userId, deltas) => addSubscribeCredits(db, userId, deltas),
+    storedDedupeKeys: (keys) => storedDedupeKeys(db, keys),
     addPhotoChecks: (checks) => addPhotoChecks(db, checks),
     getPhotoCheck: (traceId) => getPhotoCheck(db, traceId),
     flagPost: (postId, hidePhoto) => flagPost(db, postId, hidePhoto),

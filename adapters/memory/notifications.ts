@@ -30,6 +30,9 @@ export function createNotifications() {
       byId.set(n.id, { ms: n.createdAt, seq: (seq += 1), n: copy(n) });
       return true;
     },
+    storedKeys(wanted: readonly string[]): Set<string> {
+      return new Set(wanted.filter((k) => keys.has(k)));
+    },
     setChannel(id: string, channel: string, outcome: string): void {
       const e = byId.get(id);
       if (e) e.n.channels[channel] = outcome;

@@ -2,7 +2,12 @@
  * People in memory: users (with unique OPENIDs and accounts), sessions and invite codes. Every method
  * runs to its end without awaiting, so `redeemInvite` is atomic: two redeemers never both win.
  */
-import type { InviteRecord, SessionRecord, UserRecord } from '../../core/app/ports';
+import { applyCredits } from '../../core/app/credits';
+import type { InviteRecord, SessionRecord, SubscribeCredits, UserRecord } from '../../core/app/ports';
+
+/** A user copied in or out, credits too, so no caller shares what is stored. */
+const copy = (u: UserRecord): UserRecord =>
+  u.subscribeCredits === undefined ? { ...u } : { ...u, subscribeCredits: { ...u.subscribeCredits } };
 
 export function createPeople() {
   const users = new Map<string, UserRecord>();
@@ -19,26 +24,28 @@ export function createPeople() {
         const other = value === undefined ? undefined : holder(field, value);
         if (other && other.id !== user.id) throw new Error(`${field} 已被用户 ${other.id} 使用`);
       }
-      users.set(user.id, { ...user });
+      users.set(user.id, copy(user));
     },
     getUser(userId: string): UserRecord | null {
       const u = users.get(userId);
-      return u ? { ...u } : null;
+      return u ? copy(u) : null;
     },
     findUser(field: 'openid' | 'account', value: string): UserRecord | null {
       const u = holder(field, value);
-      return u ? { ...u } : null;
+      return u ? copy(u) : null;
     },
     listUsers(filter?: { demo?: boolean }): UserRecord[] {
       const all = [...users.values()];
       const wanted = filter?.demo === undefined ? all : all.filter((u) => (u.demo === true) === filter.demo);
-      return wanted.map((u) => ({ ...u }));
+      return wanted.map(copy);
     },
-    addCredits(userId: string, delta: number): number {
+    addCredits(userId: string, deltas: SubscribeCredits): SubscribeCredits {
       const u = users.get(userId);
-      if (!u) return 0;
-      u.subscribeCredits = Math.max(0, (u.subscribeCredits ?? 0) + delta);
-      return u.subscribeCredits;
+      if (!u) return {};
+      const next = applyCredits(u.subscribeCredits, deltas);
+      if (Object.keys(next).length > 0) u.subscribeCredits = next;
+      else delete u.subscribeCredits;
+      return { ...next };
     },
 
     putSession(session: SessionRecord): void {

@@ -155,8 +155,11 @@ export function createMemoryStore(): Store {
     async markRead(userId, ids, at) {
       notifications.markRead(userId, ids, at);
     },
-    async addSubscribeCredits(userId, delta) {
-      return people.addCredits(userId, delta);
+    async addSubscribeCredits(userId, deltas) {
+      return people.addCredits(userId, deltas);
+    },
+    async storedDedupeKeys(keys) {
+      return notifications.storedKeys(keys);
     },
 
     async addPhotoChecks(checks) {

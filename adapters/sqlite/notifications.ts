@@ -47,6 +47,10 @@ export function notificationQueries(db: Database) {
   const page = db.prepare<[string, number, number, number], NotificationRow>(`
     SELECT * FROM notifications WHERE user_id = ? AND (created_at, seq) < (?, ?)
     ORDER BY created_at DESC, seq DESC LIMIT ?`);
+  // The keys travel as one JSON array: no limit on bound parameters, one statement for any number.
+  const stored = db.prepare<[string], { dedupe_key: string }>(
+    'SELECT dedupe_key FROM notifications WHERE dedupe_key IN (SELECT value FROM json_each(?))',
+  );
   const unread = db.prepare<[string], { n: number }>(
     'SELECT count(*) AS n FROM notifications WHERE user_id = ? AND read_at IS NULL',
   );
@@ -61,6 +65,8 @@ export function notificationQueries(db: Database) {
   });
 
   return {
+    storedKeys: (keys: readonly string[]): Set<string> =>
+      new Set(keys.length === 0 ? [] : stored.all(JSON.stringify(keys)).map((r) => r.dedupe_key)),
     add: (n: NotificationRecord): boolean =>
       insert.run({ ...n, channels: JSON.stringify(n.channels) }).changes === 1,
     setChannel: (id: string, channel: string, outcome: string) =>

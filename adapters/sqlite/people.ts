@@ -1,11 +1,8 @@
 /** Users (an OPENID and an account each belong to one user: unique indexes) and sessions in SQLite. */
 import type { Database } from 'better-sqlite3';
-import type { SessionRecord, UserRecord } from '../../core/app/ports';
+import type { SessionRecord, SubscribeCredits, UserRecord } from '../../core/app/ports';
+import { creditQueries } from './credits';
 import { type UserRow, toUser } from './rows';
-
-/** Credits are whole messages; an unbounded "take them all" becomes the most any user could hold. */
-const wholeDelta = (delta: number): number =>
-  Number.isFinite(delta) ? Math.trunc(delta) : delta < 0 ? -Number.MAX_SAFE_INTEGER : 0;
 
 /**
  * A taken OPENID or account is refused with an error of this module's own. (better-sqlite3's native part
@@ -25,19 +22,17 @@ function unique<T>(write: () => T): T {
 
 export function peopleQueries(db: Database) {
   const putUser = db.prepare(`
-    INSERT INTO users (id, name, role, unit_id, demo, openid, account, password_hash, subscribe_credits)
-    VALUES (@id, @name, @role, @unitId, @demo, @openid, @account, @passwordHash, @subscribeCredits)
+    INSERT INTO users (id, name, role, unit_id, demo, openid, account, password_hash)
+    VALUES (@id, @name, @role, @unitId, @demo, @openid, @account, @passwordHash)
     ON CONFLICT (id) DO UPDATE SET name = excluded.name, role = excluded.role, unit_id = excluded.unit_id,
       demo = excluded.demo, openid = excluded.openid, account = excluded.account,
-      password_hash = excluded.password_hash, subscribe_credits = excluded.subscribe_credits`);
+      password_hash = excluded.password_hash`);
   const getUser = db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?');
   const byOpenid = db.prepare<[string], UserRow>('SELECT * FROM users WHERE openid = ?');
   const byAccount = db.prepare<[string], UserRow>('SELECT * FROM users WHERE account = ?');
   const allUsers = db.prepare<[], UserRow>('SELECT * FROM users ORDER BY id');
   const usersByDemo = db.prepare<[0 | 1], UserRow>('SELECT * FROM users WHERE demo = ? ORDER BY id');
-  const addCredits = db.prepare<[number, string], { subscribe_credits: number }>(`
-    UPDATE users SET subscribe_credits = max(0, coalesce(subscribe_credits, 0) + ?) WHERE id = ?
-    RETURNING subscribe_credits`);
+  const credits = creditQueries(db);
 
   const putSession = db.prepare(`
     INSERT INTO sessions (token, user_id, expires_at) VALUES (@token, @userId, @expiresAt)
@@ -48,32 +43,32 @@ export function peopleQueries(db: Database) {
   const deleteSession = db.prepare<[string]>('DELETE FROM sessions WHERE token = ?');
   const deleteUserSessions = db.prepare<[string]>('DELETE FROM sessions WHERE user_id = ?');
 
-  const one = (row: UserRow | undefined): UserRecord | null => (row ? toUser(row) : null);
+  const one = (row: UserRow | undefined): UserRecord | null => (row ? toUser(row, credits.of(row.id)) : null);
+  const writeUser = db.transaction((u: UserRecord) => {
+    putUser.run({
+      id: u.id,
+      name: u.name,
+      role: u.role,
+      unitId: u.unitId,
+      demo: u.demo ? 1 : 0,
+      openid: u.openid ?? null,
+      account: u.account ?? null,
+      passwordHash: u.passwordHash ?? null,
+    });
+    credits.replace(u.id, u.subscribeCredits ?? {});
+  });
 
   return {
-    putUser: (u: UserRecord) =>
-      void unique(() =>
-        putUser.run({
-          id: u.id,
-          name: u.name,
-          role: u.role,
-          unitId: u.unitId,
-          demo: u.demo ? 1 : 0,
-          openid: u.openid ?? null,
-          account: u.account ?? null,
-          passwordHash: u.passwordHash ?? null,
-          subscribeCredits: u.subscribeCredits ?? null,
-        }),
-      ),
+    putUser: (u: UserRecord) => void unique(() => writeUser(u)),
     getUser: (id: string) => one(getUser.get(id)),
     getUserByOpenid: (openid: string) => one(byOpenid.get(openid)),
     getUserByAccount: (account: string) => one(byAccount.get(account)),
     listUsers: (filter?: { demo?: boolean }): UserRecord[] => {
       const rows = filter?.demo === undefined ? allUsers.all() : usersByDemo.all(filter.demo ? 1 : 0);
-      return rows.map(toUser);
+      const held = credits.byUser();
+      return rows.map((r) => toUser(r, held.get(r.id)));
     },
-    addSubscribeCredits: (userId: string, delta: number): number =>
-      addCredits.get(wholeDelta(delta), userId)?.subscribe_credits ?? 0,
+    addSubscribeCredits: (userId: string, deltas: SubscribeCredits) => credits.add(userId, deltas),
     putSession: (s: SessionRecord) => void putSession.run(s),
     getSession: (token: string): SessionRecord | null => getSession.get(token) ?? null,
     deleteSession: (token: string) => void deleteSession.run(token),

@@ -34,7 +34,6 @@ export interface UserRow {
   openid: string | null;
   account: string | null;
   password_hash: string | null;
-  subscribe_credits: number | null;
 }
 
 export interface PostRow {
@@ -88,7 +87,8 @@ export function toMetric(r: MetricRow): MetricRecord {
   };
 }
 
-export function toUser(r: UserRow): UserRecord {
+/** `credits`: the user's rows of subscribe_credits (./credits.ts); empty when none. */
+export function toUser(r: UserRow, credits: Readonly<Record<string, number>> = {}): UserRecord {
   return {
     id: r.id,
     name: r.name,
@@ -98,7 +98,7 @@ export function toUser(r: UserRow): UserRecord {
     ...(r.openid === null ? {} : { openid: r.openid }),
     ...(r.account === null ? {} : { account: r.account }),
     ...(r.password_hash === null ? {} : { passwordHash: r.password_hash }),
-    ...(r.subscribe_credits === null ? {} : { subscribeCredits: r.subscribe_credits }),
+    ...(Object.keys(credits).length === 0 ? {} : { subscribeCredits: { ...credits } }),
   };
 }
 

@@ -80,7 +80,8 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     listNotifications: async (query) => notes.list(query),
     countUnread: async (userId) => notes.countUnread(userId),
     markRead: async (userId, ids, at) => notes.markRead(userId, ids, at),
-    addSubscribeCredits: async (userId, delta) => people.addSubscribeCredits(userId, delta),
+    addSubscribeCredits: async (userId, deltas) => people.addSubscribeCredits(userId, deltas),
+    storedDedupeKeys: async (keys) => notes.storedKeys(keys),
 
     addPhotoChecks: async (checks) => photoChecks.add(checks),
     getPhotoCheck: async (traceId) => photoChecks.get(traceId),

@@ -2,10 +2,13 @@
  * Delivering one reminder (DOMAIN.md "Reminders"): it is stored in the in-app list under its dedupe key —
  * if that key is already there, nothing more happens, so a retried or double-fired run sends nothing
  * twice — then each external channel is tried in order and its outcome recorded on the notification.
- * A channel that says `not_subscribed` is not used for that user again until they consent anew.
+ * A channel that spends consents (WeChat) is tried only with a credit of the kind's template, takes one
+ * per message sent, and drops that template's credits when it says `not_subscribed`: in-app only until
+ * the user consents anew.
  */
 import type { NotificationKind } from '../contract';
 import { reminderKey } from '../domain/reminders';
+import { creditToSpend, dropCredits } from './credits';
 import type { Deps, Notifier, NotificationRecord, UserRecord } from './ports';
 
 export interface Reminder {
@@ -51,7 +54,13 @@ async function tryChannel(
   notification: NotificationRecord,
 ): Promise<Outcome> {
   const { store, log } = deps;
-  if (notifier.usesSubscribeCredits && (user.subscribeCredits ?? 0) <= 0) return 'skipped';
+  // undefined: the channel spends no consents; null: it has no template for this kind.
+  const template = notifier.creditTemplate?.(notification.kind);
+  let spend: string | null = null;
+  if (template !== undefined) {
+    spend = template === null ? null : creditToSpend(user.subscribeCredits, template);
+    if (spend === null) return 'skipped';
+  }
   let outcome: Outcome;
   try {
     outcome = await notifier.send({ user, notification });
@@ -60,10 +69,10 @@ async function tryChannel(
     log?.({ level: 'error', msg: 'notifier failed', channel: notifier.channel, userId: user.id, error: message });
     return 'failed';
   }
-  if (outcome === 'not_subscribed') {
-    user.subscribeCredits = await store.addSubscribeCredits(user.id, -Number.MAX_SAFE_INTEGER);
-  } else if (outcome === 'sent' && notifier.usesSubscribeCredits) {
-    user.subscribeCredits = await store.addSubscribeCredits(user.id, -1);
+  if (template && outcome === 'not_subscribed') {
+    user.subscribeCredits = await store.addSubscribeCredits(user.id, dropCredits(template));
+  } else if (spend && outcome === 'sent') {
+    user.subscribeCredits = await store.addSubscribeCredits(user.id, { [spend]: -1 });
   }
   return outcome;
 }

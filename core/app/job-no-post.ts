@@ -1,16 +1,21 @@
 /**
  * The first reminder job (DOMAIN.md "Reminders": "No post from a unit for postEveryDays (default 7)
- * days: its reporters, at 09:00"). Owed again each day until the unit posts; the day is the period.
+ * days: its reporters, at 09:00"). Due from 09:00: the first run at or after nine sends the day's
+ * reminders, and later runs finish what a deadline or a missed tick left. Owed again each day until the
+ * unit posts; the day is the period.
  */
 import { dailyPeriod, unitsOwingPost } from '../domain/reminders';
 import type { Reminder } from './deliver';
 import type { Job } from './jobs';
 
+/** The campaign-zone hour the day's no-post reminders start going out. */
+export const NO_POST_FROM_HOUR = 9;
+
 const monthDay = (day: string): string => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
 
 export const noPostJob: Job = {
   name: 'no_post',
-  due: (hour) => hour === 9,
+  due: (hour) => hour >= NO_POST_FROM_HOUR,
   owed: async ({ deps, view, today, users }) => {
     const { campaign, units } = view.data;
     const owing = unitsOwingPost({

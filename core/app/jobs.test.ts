@@ -20,23 +20,25 @@ async function arena(notifiers: Notifier[] = []) {
 }
 
 /** A channel that answers as told and remembers what it was asked to send. */
-function channel(name: string, answer: (m: OutboundMessage) => ReturnType<Notifier['send']>, usesSubscribeCredits = false) {
+function channel(name: string, answer: (m: OutboundMessage) => ReturnType<Notifier['send']>, template?: string) {
   const sent: OutboundMessage[] = [];
   const notifier: Notifier = {
     channel: name,
-    ...(usesSubscribeCredits ? { usesSubscribeCredits } : {}),
+    ...(template !== undefined ? { creditTemplate: (kind: string) => (kind === 'no_post' ? template : null) } : {}),
     send: async (m) => (sent.push(m), answer(m)),
   };
   return { notifier, sent };
 }
 
-describe('the no-post reminder (09:00 Shanghai, after 7 days without a post)', () => {
+const done = { failed: [], left: 0, unfinished: [] };
+
+describe('the no-post reminder (from 09:00 Shanghai, after 7 days without a post)', () => {
   it('reminds the reporters of every unit that has not posted, at 09:00, once however often the timer fires', async () => {
     const t = await arena();
     t.setNow('2025-10-10T01:00:00Z'); // 09:00 in Shanghai
-    expect(await t.run()).toEqual({ ran: ['no_post'], sent: 5, skipped: 0, failed: [] });
+    expect(await t.run()).toEqual({ ran: ['no_post'], sent: 5, skipped: 0, ...done });
     t.setNow('2025-10-10T01:59:00Z');
-    expect(await t.run()).toEqual({ ran: ['no_post'], sent: 0, skipped: 5, failed: [] });
+    expect(await t.run()).toEqual({ ran: ['no_post'], sent: 0, skipped: 5, ...done });
     expect(await runDueJobs(t.deps)).toMatchObject({ sent: 0 });
     expect(await t.reminded()).toEqual(allReporters);
     const [mine] = await t.inbox(users.repA.id);
@@ -73,11 +75,11 @@ describe('the no-post reminder (09:00 Shanghai, after 7 days without a post)', (
     expect(late?.body).toBe('「甲镇」已经 7 天没有晒进度了（上次是 10月2日），请发布本单位的最新进展和数据。');
   });
 
-  it('sends nothing at other hours, nor in quiet hours, nor outside the campaign', async () => {
+  it('sends nothing before 09:00, nor in quiet hours, nor outside the campaign', async () => {
     const t = await arena();
-    for (const at of ['2025-10-10T02:00:00Z', '2025-10-10T00:59:59Z', '2025-10-10T14:00:00Z']) {
-      t.setNow(at);
-      expect(await t.run()).toEqual({ ran: [], sent: 0, skipped: 0, failed: [] });
+    for (const at of ['2025-10-10T00:59:59Z', '2025-10-09T23:00:00Z', '2025-10-10T14:00:00Z', '2025-10-10T15:30:00Z']) {
+      t.setNow(at); // 08:59:59, 07:00, 22:00 and 23:30 in Shanghai
+      expect(await t.run()).toEqual({ ran: [], sent: 0, skipped: 0, ...done });
     }
     for (const at of ['2025-08-31T01:00:00Z', '2025-12-10T01:00:00Z']) {
       t.setNow(at);
@@ -88,7 +90,7 @@ describe('the no-post reminder (09:00 Shanghai, after 7 days without a post)', (
 
   it('sends nothing when no campaign is current', async () => {
     const t = await testArena(createMemoryStore(), { empty: true, now: '2025-10-10T01:00:00Z' });
-    expect(await runDueJobs(t.deps)).toEqual({ ran: [], sent: 0, skipped: 0, failed: [] });
+    expect(await runDueJobs(t.deps)).toEqual({ ran: [], sent: 0, skipped: 0, ...done });
   });
 });
 
@@ -105,7 +107,7 @@ describe('quiet hours apply to every job', () => {
     const t = await arena();
     const ran: number[] = [];
     for (let h = 0; h < 24; h += 1) {
-      const summary = await runDueJobs(t.deps, Date.parse('2025-10-10T00:00:00+08:00') + h * 3_600_000, [hourly]);
+      const summary = await runDueJobs(t.deps, { at: Date.parse('2025-10-10T00:00:00+08:00') + h * 3_600_000, jobs: [hourly] });
       if (summary.ran.length > 0) ran.push(h);
     }
     expect(ran).toEqual([8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21]);
@@ -115,8 +117,8 @@ describe('quiet hours apply to every job', () => {
   it('keeps running the other jobs when one fails, and says which failed', async () => {
     const t = await arena();
     const broken: Job = { name: 'broken', due: () => true, owed: async () => Promise.reject(new Error('boom')) };
-    const summary = await runDueJobs(t.deps, Date.parse('2025-10-10T10:00:00+08:00'), [broken, hourly]);
-    expect(summary).toEqual({ ran: ['hourly'], sent: 1, skipped: 0, failed: ['broken'] });
+    const summary = await runDueJobs(t.deps, { at: Date.parse('2025-10-10T10:00:00+08:00'), jobs: [broken, hourly] });
+    expect(summary).toEqual({ ran: ['hourly'], sent: 1, skipped: 0, failed: ['broken'], left: 0, unfinished: [] });
   });
 });
 
@@ -137,14 +139,16 @@ describe('reminder channels', () => {
     expect(robot.sent).toHaveLength(5);
   });
 
-  it('spends one subscription credit per message sent, and skips users with none', async () => {
-    const wechat = channel('subscribe', async () => 'sent', true);
+  it('spends one credit of the kind’s template per message sent, and skips users with none of it', async () => {
+    const wechat = channel('subscribe', async () => 'sent', 'tpl-no-post');
     const t = await arena([wechat.notifier]);
-    await t.store.addSubscribeCredits(users.repB.id, 1);
+    await t.store.addSubscribeCredits(users.repB.id, { 'tpl-no-post': 1, 'tpl-review': 2 });
+    await t.store.addSubscribeCredits(users.repC.id, { 'tpl-review': 2 }); // consented to another template only
     t.setNow(at9);
     await t.run();
     expect(wechat.sent.map((m) => m.user.id)).toEqual([users.repB.id]);
-    expect((await t.store.getUser(users.repB.id))?.subscribeCredits).toBe(0);
+    expect((await t.store.getUser(users.repB.id))?.subscribeCredits).toEqual({ 'tpl-review': 2 });
+    expect((await t.store.getUser(users.repC.id))?.subscribeCredits).toEqual({ 'tpl-review': 2 });
     expect((await t.inbox(users.repB.id))[0]?.channels).toEqual({ subscribe: 'sent' });
     expect((await t.inbox(users.repC.id))[0]?.channels).toEqual({ subscribe: 'skipped' });
 
@@ -154,13 +158,26 @@ describe('reminder channels', () => {
     expect((await t.inbox(users.repB.id))[0]?.channels).toEqual({ subscribe: 'skipped' });
   });
 
-  it('makes a user in-app only when a channel says not_subscribed', async () => {
-    const wechat = channel('subscribe', async () => 'not_subscribed', true);
+  it('spends credits counted before templates were told apart ("*") when the template has none', async () => {
+    const wechat = channel('subscribe', async () => 'sent', 'tpl-no-post');
     const t = await arena([wechat.notifier]);
-    await t.store.addSubscribeCredits(users.repB.id, 3);
+    await t.store.addSubscribeCredits(users.repB.id, { '*': 1, 'tpl-no-post': 1 });
+    await t.store.addSubscribeCredits(users.repC.id, { '*': 2 });
     t.setNow(at9);
     await t.run();
-    expect((await t.store.getUser(users.repB.id))?.subscribeCredits).toBe(0);
+    expect(wechat.sent.map((m) => m.user.id).sort()).toEqual([users.repB.id, users.repC.id]);
+    // The template's own credit first; the unnamed ones only when it has none.
+    expect((await t.store.getUser(users.repB.id))?.subscribeCredits).toEqual({ '*': 1 });
+    expect((await t.store.getUser(users.repC.id))?.subscribeCredits).toEqual({ '*': 1 });
+  });
+
+  it('drops the template’s credits (and the unnamed ones) when the channel says not_subscribed', async () => {
+    const wechat = channel('subscribe', async () => 'not_subscribed', 'tpl-no-post');
+    const t = await arena([wechat.notifier]);
+    await t.store.addSubscribeCredits(users.repB.id, { 'tpl-no-post': 3, '*': 1, 'tpl-review': 1 });
+    t.setNow(at9);
+    await t.run();
+    expect((await t.store.getUser(users.repB.id))?.subscribeCredits).toEqual({ 'tpl-review': 1 });
     expect((await t.inbox(users.repB.id))[0]?.channels).toEqual({ subscribe: 'not_subscribed' });
     t.setNow('2025-10-11T01:00:00Z');
     await t.run();

@@ -56,11 +56,24 @@ describe('the in-app notification list', () => {
     expect(await t.store.countUnread(users.repA.id)).toBe(3);
   });
 
-  it('adds one subscription credit per template the caller accepted', async () => {
+  it('adds one subscription credit per template the caller accepted, counted per template', async () => {
     const t = await arena();
-    expect((await t.expectOk('notify.subscribe', { accepted: ['tpl-no-post'] }, t.me)).credits).toBe(1);
-    expect((await t.expectOk('notify.subscribe', { accepted: ['tpl-no-post', 'tpl-review', 'tpl-no-post'] }, t.me)).credits).toBe(3);
-    expect((await t.expectOk('notify.subscribe', { accepted: [] }, t.me)).credits).toBe(3);
-    expect((await t.store.getUser(users.repA.id))?.subscribeCredits).toBe(3);
+    expect((await t.expectOk('notify.subscribe', { accepted: ['tpl-no-post'] }, t.me)).credits).toEqual({ 'tpl-no-post': 1 });
+    const both = await t.expectOk('notify.subscribe', { accepted: ['tpl-no-post', 'tpl-review', 'tpl-no-post'] }, t.me);
+    expect(both.credits).toEqual({ 'tpl-no-post': 2, 'tpl-review': 1 });
+    expect((await t.expectOk('notify.subscribe', { accepted: [] }, t.me)).credits).toEqual({ 'tpl-no-post': 2, 'tpl-review': 1 });
+    expect((await t.store.getUser(users.repA.id))?.subscribeCredits).toEqual({ 'tpl-no-post': 2, 'tpl-review': 1 });
+  });
+
+  it('ignores ids that cannot be template ids, and new templates past the cap', async () => {
+    const t = await arena();
+    const odd = await t.expectOk('notify.subscribe', { accepted: ['a.b', '$set', 'ok_1'] }, t.me);
+    expect(odd.credits).toEqual({ ok_1: 1 });
+    const many = Array.from({ length: 25 }, (_, i) => `tpl${i}`);
+    for (let i = 0; i < many.length; i += 10) await t.expectOk('notify.subscribe', { accepted: many.slice(i, i + 10) }, t.me);
+    const held = (await t.store.getUser(users.repA.id))?.subscribeCredits ?? {};
+    expect(Object.keys(held)).toHaveLength(20);
+    // A template already held still takes more.
+    expect((await t.expectOk('notify.subscribe', { accepted: ['ok_1', 'tpl24'] }, t.me)).credits.ok_1).toBe(2);
   });
 });

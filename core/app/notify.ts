@@ -1,11 +1,12 @@
 /**
  * The in-app notification list (DOMAIN.md "Reminders": the in-app list always): `notify.list` (newest
  * first, with the unread count for the 消息 badge), `notify.read`, and `notify.subscribe`, which records
- * the WeChat subscription consents the caller just gave (each acceptance allows one message).
+ * the WeChat subscription consents the caller just gave (one message of each template accepted: ./credits.ts).
  */
 import { fail, ok, type Notification } from '../contract';
 import { isoOf } from '../domain/days';
 import type { Route } from './context';
+import { creditsForAccepted } from './credits';
 import type { NotificationRecord } from './ports';
 
 export const notificationOut = (n: NotificationRecord): Notification => ({
@@ -45,8 +46,8 @@ export const notifyRead: Route<'notify.read'> = {
 export const notifySubscribe: Route<'notify.subscribe'> = {
   access: 'user',
   run: async (ctx, { accepted }) => {
-    // One consent per template id and tap: a repeated id in one answer is still one acceptance.
-    const credits = await ctx.deps.store.addSubscribeCredits(ctx.user.id, new Set(accepted).size);
-    return ok({ credits });
+    const deltas = creditsForAccepted(ctx.user.subscribeCredits, accepted);
+    const credits = await ctx.deps.store.addSubscribeCredits(ctx.user.id, deltas);
+    return ok({ credits: { ...credits } });
   },
 };

@@ -56,9 +56,15 @@ export interface UserRecord {
   /** Self-hosted: the sign-in account (unique) and its password hash (from the Passwords port). */
   account?: string;
   passwordHash?: string;
-  /** Subscription-message consents left (each acceptance is one message); 0 or absent: in-app only. */
-  subscribeCredits?: number;
+  /**
+   * Subscription-message consents left, by template id (each acceptance of a template allows one message
+   * of that template); only positive counts; absent when none: in-app only. See ./credits.ts.
+   */
+  subscribeCredits?: SubscribeCredits;
 }
+
+/** Consents left by template id; `ANY_TEMPLATE` ('*') holds those counted before templates were told apart. */
+export type SubscribeCredits = Readonly<Record<string, number>>;
 
 export interface InviteRecord {
   code: string;
@@ -142,7 +148,6 @@ export interface PhotoCheckRecord {
   /** Milliseconds since the epoch. */
   createdAt: number;
 }
-
 
 /** A post before the store gives it an id and fills in `previous`. */
 export type PostDraft = Omit<PostRecord, 'id' | 'figures'> & { figures: FigureInputRecord[] };
@@ -242,8 +247,13 @@ export interface Store {
   countUnread(userId: string): Promise<number>;
   /** Marks the user's notifications read (the given ids, or all when ids is absent). */
   markRead(userId: string, ids: string[] | undefined, at: number): Promise<void>;
-  /** Adds `delta` (may be negative) to the user's subscription credits, never below 0; returns the new count. */
-  addSubscribeCredits(userId: string, delta: number): Promise<number>;
+  /**
+   * In one atomic step adds each delta (may be negative) to the user's credits of that template id, each
+   * never below 0; returns the user's credits afterwards (positive counts only; {} for an unknown user).
+   */
+  addSubscribeCredits(userId: string, deltas: SubscribeCredits): Promise<SubscribeCredits>;
+  /** Which of these dedupe keys are stored already (the reminder job skips them without writing). */
+  storedDedupeKeys(keys: readonly string[]): Promise<Set<string>>;
 
   // --- photo checks (issue 7) ---------------------------------------------
   /** Remembers each started image check (a trace id seen again replaces its record). */
@@ -276,10 +286,11 @@ export interface OutboundMessage {
 export interface Notifier {
   readonly channel: string;
   /**
-   * Each message sent spends one of the user's `subscribeCredits` (WeChat one-time subscriptions): the
-   * reminder job skips the channel for a user with none, and takes one credit per 'sent'.
+   * For a channel whose messages each spend one consent (WeChat one-time subscriptions): the template a
+   * message of this kind goes out with, or null when none is set. The reminder job skips the channel for
+   * a user with no credit of that template, takes one per 'sent', and drops them on 'not_subscribed'.
    */
-  readonly usesSubscribeCredits?: boolean;
+  creditTemplate?(kind: NotificationKind): string | null;
   send(message: OutboundMessage): Promise<'sent' | 'skipped' | 'not_subscribed' | 'failed'>;
 }
 

@@ -161,10 +161,13 @@ export const actions = {
     input: z.object({ ids: z.array(Id('消息 ID')).max(100).optional(), all: z.boolean().optional() }),
     output: z.object({ unread: z.number().int() }),
   },
-  /** WeChat: the caller accepted subscription messages for these template ids (each acceptance is one message). */
+  /**
+   * WeChat: the caller accepted subscription messages for these template ids (each acceptance allows one
+   * message of that template); answers the caller's credits by template id.
+   */
   'notify.subscribe': {
     input: z.object({ accepted: z.array(z.string().min(1).max(100)).max(10) }),
-    output: z.object({ credits: z.number().int() }),
+    output: z.object({ credits: z.record(z.string(), z.number().int()) }),
   },
 } as const;
 

@@ -115,7 +115,7 @@ describe('cloud function bundles', () => {
   it('arena-cron loads without network, runs the timer on an empty environment, refuses the app', () => {
     const timer = runBundle('arena-cron', [{ Type: 'Timer', TriggerName: 'hourly', Time: '2025-10-10T01:00:00Z' }]);
     expect(timer.mainType).toBe('function');
-    expect(timer.answers[0]).toEqual({ ok: true, data: { ran: [], sent: 0, skipped: 0, failed: [] } });
+    expect(timer.answers[0]).toEqual({ ok: true, data: { ran: [], sent: 0, skipped: 0, failed: [], left: 0, unfinished: [] } });
     const fromApp = runBundle('arena-cron', [{}], 'o-someone');
     expect(fromApp.answers[0]).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });

@@ -48,12 +48,12 @@ beforeEach(async () => {
   store = createCloudStore({ db: fake.double.db });
   await store.saveCampaign(campaign);
   await store.setCurrentCampaignId(campaign.campaign.id);
-  await store.putUser(reporter(users.repA, { openid: 'o-a', subscribeCredits: 5 }));
-  await store.putUser(reporter(users.real, { openid: 'o-real', subscribeCredits: 0 })); // unit A, no consent
-  await store.putUser(reporter(users.repB, { openid: 'o-b', subscribeCredits: 5 }));
-  await store.putUser(reporter(users.repC, { openid: 'o-c', subscribeCredits: 5 }));
+  await store.putUser(reporter(users.repA, { openid: 'o-a', subscribeCredits: { 'tpl-no-post': 5 } }));
+  await store.putUser(reporter(users.real, { openid: 'o-real', subscribeCredits: { 'tpl-review': 5 } })); // unit A, not this template
+  await store.putUser(reporter(users.repB, { openid: 'o-b', subscribeCredits: { 'tpl-no-post': 5 } }));
+  await store.putUser(reporter(users.repC, { openid: 'o-c', subscribeCredits: { 'tpl-no-post': 5 } }));
   await store.putUser(reporter(users.repD, {})); // no OPENID: in-app only
-  await store.putUser(reporter(users.leadA, { openid: 'o-lead-a', subscribeCredits: 5 })); // not a reporter
+  await store.putUser(reporter(users.leadA, { openid: 'o-lead-a', subscribeCredits: { 'tpl-no-post': 5 } })); // not a reporter
   await postFor('A', '2025-09-25', '10:00', 'req-a-0925');
   await postFor('B', '2025-10-09', '16:00', 'req-b-1009');
   // C and D never posted; the campaign began on 2025-09-01.
@@ -88,13 +88,13 @@ describe('arena-cron: the no-post reminder', () => {
     const toA = fake.sent.find((s) => s.touser === 'o-a')!;
     expect(toA).toMatchObject({ templateId: 'tpl-no-post', page: 'pages/me/index', miniprogramState: 'formal' });
     for (const { value } of Object.values(toA.data)) expect(Array.from(value).length).toBeLessThanOrEqual(20);
-    expect((await store.getUser(users.repA.id))?.subscribeCredits).toBe(4);
+    expect((await store.getUser(users.repA.id))?.subscribeCredits).toEqual({ 'tpl-no-post': 4 });
 
     // The same hour again: nothing new is stored or sent.
     expect(await fire('2025-10-10', '09:40')).toMatchObject({ ok: true, data: { sent: 0, skipped: 4 } });
     expect(fake.sent).toHaveLength(2);
     expect(fake.double.dump('notifications')).toHaveLength(4);
-    expect((await store.getUser(users.repA.id))?.subscribeCredits).toBe(4);
+    expect((await store.getUser(users.repA.id))?.subscribeCredits).toEqual({ 'tpl-no-post': 4 });
   });
 
   it('two function instances fired at the same moment still send each reminder once', async () => {
@@ -108,12 +108,19 @@ describe('arena-cron: the no-post reminder', () => {
     expect(fake.double.dump('notifications')).toHaveLength(4);
   });
 
-  it('nothing at quiet hours or at other hours, and the hour is Shanghai’s, not the server’s', async () => {
-    for (const time of ['23:00', '22:00', '02:00', '07:00', '10:00', '17:00']) {
+  it('nothing at quiet hours or before nine, and the hour is Shanghai’s, not the server’s', async () => {
+    for (const time of ['23:00', '22:00', '02:00', '07:00', '08:00', '08:59']) {
       expect(await fire('2025-10-10', time)).toMatchObject({ ok: true, data: { sent: 0 } });
     }
     expect(fake.sent).toHaveLength(0);
     expect(fake.double.dump('notifications')).toHaveLength(0);
+  });
+
+  it('a missed nine o’clock tick loses nothing: the first run of the day, at 13:00, sends the day’s reminders', async () => {
+    expect(await fire('2025-10-10', '13:00')).toMatchObject({ ok: true, data: { ran: ['no_post'], sent: 4, left: 0 } });
+    expect(sentTo()).toEqual(['o-a', 'o-c']);
+    expect(await fire('2025-10-10', '14:00')).toMatchObject({ ok: true, data: { sent: 0, skipped: 4 } });
+    expect(fake.sent).toHaveLength(2);
   });
 
   it('on two days running each owed reminder goes out once a day; a unit that posted is left alone', async () => {
@@ -142,7 +149,7 @@ describe('arena-cron: the no-post reminder', () => {
     await fire('2025-10-10', '09:00');
     const toC = fake.double.dump('notifications').find((d) => d.userId === users.repC.id);
     expect((toC?.record as { channels: Record<string, string> }).channels).toEqual({ subscribe: 'not_subscribed' });
-    expect((await store.getUser(users.repC.id))?.subscribeCredits).toBe(0);
+    expect((await store.getUser(users.repC.id))?.subscribeCredits).toBeUndefined();
 
     fake.answers.send = async () => ({ errCode: 0 });
     await fire('2025-10-11', '09:00');
