@@ -9,6 +9,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { fail, httpStatus, type Fail, type Result } from '../core/contract';
 import type { Arena } from '../core/app';
+import type { FilesRoute } from './files';
 import { errorFields, type Log } from './log';
 import { serveStaticH5 } from './static';
 
@@ -23,7 +24,7 @@ export interface AppOptions {
   /** Largest request body accepted, in bytes (default 1 MB). */
   maxBodyBytes?: number;
   /** Photo upload and download (`POST /api/files`, `GET /files/:name`); not served when absent. */
-  files?: Hono;
+  files?: FilesRoute;
   /** Extra facts for `/healthz` (campaign id, data version); a throw makes it answer 503. */
   health?: () => Promise<Record<string, unknown>>;
 }

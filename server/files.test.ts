@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFilesRoute, signedInVia, sniffImage } from './files';
+import { createServerPhotoRefs, ownerTag } from './photo-refs';
 
 const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
 const jpeg = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70]);
@@ -14,8 +15,13 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+/** 'good' signs in as user-a, 'other' as user-b. */
 const app = (maxBytes = 1024) =>
-  createFilesRoute({ dir, maxBytes, authenticate: async (token) => token === 'good' });
+  createFilesRoute({
+    dir,
+    maxBytes,
+    authenticate: async (token) => ({ good: 'user-a', other: 'user-b' })[token ?? ''] ?? null,
+  });
 
 function upload(
   a: ReturnType<typeof app>,
@@ -43,7 +49,7 @@ describe('photo upload', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as { ok: boolean; data: { url: string; type: string } };
     expect(body.ok).toBe(true);
-    expect(body.data.url).toMatch(/^\/files\/[0-9a-f]{32}\.png$/);
+    expect(body.data.url).toMatch(new RegExp(`^/files/${ownerTag('user-a')}-[0-9a-f]{32}\\.png$`));
     expect(readdirSync(dir)).toHaveLength(1);
 
     const got = await a.request(body.data.url);
@@ -123,15 +129,46 @@ describe('image sniffing', () => {
 });
 
 describe('signed in via the arena', () => {
-  it('accepts a token me.get accepts, and never asks without one', async () => {
-    const handle = jest.fn(async (_body: unknown, caller: { token?: string | null }) => ({
-      ok: caller.token === 't',
-    }));
+  it('names the user of a token me.get accepts, and never asks without one', async () => {
+    const handle = jest.fn(async (_body: unknown, caller: { token?: string | null }) =>
+      caller.token === 't' ? { ok: true as const, data: { user: { id: 'user-t', name: '王芳' } } } : { ok: false as const },
+    );
     const check = signedInVia({ handle });
-    expect(await check('t')).toBe(true);
-    expect(await check('x')).toBe(false);
-    expect(await check(null)).toBe(false);
+    expect(await check('t')).toBe('user-t');
+    expect(await check('x')).toBeNull();
+    expect(await check(null)).toBeNull();
     expect(handle).toHaveBeenCalledTimes(2);
     expect(handle).toHaveBeenCalledWith({ action: 'me.get', data: {} }, { token: 't' });
+  });
+});
+
+describe('whose photo it is', () => {
+  const uploadAs = async (a: ReturnType<typeof app>, token: string) =>
+    ((await (await upload(a, png, { token })).json()) as { data: { url: string } }).data.url;
+
+  it('an upload belongs to its uploader: theirs to post, nobody else’s', async () => {
+    const a = app();
+    const refs = createServerPhotoRefs(dir);
+    const mine = await uploadAs(a, 'good');
+    const theirs = await uploadAs(a, 'other');
+    expect(await refs.owns(mine, { userId: 'user-a' })).toBe(true);
+    expect(await refs.owns(theirs, { userId: 'user-b' })).toBe(true);
+    expect(await refs.owns(theirs, { userId: 'user-a' })).toBe(false);
+    expect(await refs.owns(mine, { userId: 'user-b' })).toBe(false);
+  });
+
+  it('refuses what was never uploaded here, however it is written', async () => {
+    const refs = createServerPhotoRefs(dir);
+    const made = `/files/${ownerTag('user-a')}-${'0'.repeat(32)}.png`;
+    for (const ref of [
+      made, // the right shape, but no such file
+      'https://elsewhere.example/a.png',
+      'javascript:alert(1)',
+      `/files/${'0'.repeat(32)}.png`,
+      `/files/${ownerTag('user-a')}-../../arena.db`,
+      `${made}?x=1`,
+    ]) {
+      expect(await refs.owns(ref, { userId: 'user-a' })).toBe(false);
+    }
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Photo uploads for the self-hosted server: `POST /api/files` (multipart, field `file`, signed in) and
  * `GET /files/:name`. An image is recognised by its first bytes, never by its name or declared type;
- * it is stored under a random name, so nothing a client sends ends up in a path.
+ * it is stored under the uploader's owner tag and a random part (./photo-refs.ts), so nothing a client
+ * sends ends up in a path, and a post can name only its author's own uploads.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -10,14 +11,15 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { fail, httpStatus, ok, type ErrorCode } from '../core/contract';
+import { ownerTag } from './photo-refs';
 
 export interface FilesOptions {
   /** Folder the images are kept in (DATA_DIR/files); made when missing. */
   dir: string;
   /** Largest image accepted, in bytes. */
   maxBytes: number;
-  /** Whether a bearer token belongs to a signed-in user (see `signedInVia`). */
-  authenticate: (token: string | null) => Promise<boolean>;
+  /** The id of the signed-in user a bearer token belongs to, or null (see `signedInVia`). */
+  authenticate: (token: string | null) => Promise<string | null>;
 }
 
 type Kind = { ext: string; type: string };
@@ -44,7 +46,8 @@ const types: Record<string, string> = {
   gif: 'image/gif',
   webp: 'image/webp',
 };
-const storedName = /^[0-9a-f]{32}\.(jpg|png|gif|webp)$/;
+// With the owner tag since issue 7; names from before it are still served.
+const storedName = /^(?:[0-9a-f]{16}-)?[0-9a-f]{32}\.(jpg|png|gif|webp)$/;
 
 const bearer = (header: string | undefined): string | null =>
   /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1] ?? null;
@@ -52,14 +55,23 @@ const bearer = (header: string | undefined): string | null =>
 const refuse = (c: Context, code: ErrorCode, message: string, status?: number) =>
   c.json(fail(code, message), (status ?? httpStatus[code]) as ContentfulStatusCode);
 
-/** Adapts the arena router: a token is good when `me.get` answers ok with it. */
-export const signedInVia =
-  (arena: { handle(body: unknown, caller: { token?: string | null }): Promise<{ ok: boolean }> }) =>
-  async (token: string | null): Promise<boolean> =>
-    token !== null && (await arena.handle({ action: 'me.get', data: {} }, { token })).ok;
+type MeAnswer = { ok: true; data: unknown } | { ok: false };
 
-export function createFilesRoute({ dir, maxBytes, authenticate }: FilesOptions): Hono {
-  const app = new Hono();
+/** Adapts the arena router: a token is good when `me.get` answers ok with it, and names that user. */
+export const signedInVia =
+  (arena: { handle(body: unknown, caller: { token?: string | null }): Promise<MeAnswer> }) =>
+  async (token: string | null): Promise<string | null> => {
+    if (token === null) return null;
+    const me = await arena.handle({ action: 'me.get', data: {} }, { token });
+    const id = me.ok ? (me.data as { user?: { id?: unknown } }).user?.id : undefined;
+    return typeof id === 'string' && id !== '' ? id : null;
+  };
+
+/** The upload route remembers who is uploading, between the sign-in check and the write. */
+export type FilesRoute = Hono<{ Variables: { uploader: string } }>;
+
+export function createFilesRoute({ dir, maxBytes, authenticate }: FilesOptions): FilesRoute {
+  const app: FilesRoute = new Hono();
   const mb = `${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MB`;
   const tooBig = (c: Context) => refuse(c, 'INVALID_ARGUMENT', `照片不能超过 ${mb}，请压缩后再传。`, 413);
 
@@ -67,8 +79,9 @@ export function createFilesRoute({ dir, maxBytes, authenticate }: FilesOptions):
     '/api/files',
     async (c, next) => {
       // Checked before the body is read: an anonymous caller cannot make us buffer anything.
-      if (!(await authenticate(bearer(c.req.header('authorization')))))
-        return refuse(c, 'UNAUTHENTICATED', '请先登录，再上传照片。');
+      const userId = await authenticate(bearer(c.req.header('authorization')));
+      if (userId === null) return refuse(c, 'UNAUTHENTICATED', '请先登录，再上传照片。');
+      c.set('uploader', userId);
       await next();
     },
     // Room for the multipart headers around the image itself.
@@ -86,7 +99,7 @@ export function createFilesRoute({ dir, maxBytes, authenticate }: FilesOptions):
       const bytes = new Uint8Array(await file.arrayBuffer());
       const kind = sniffImage(bytes);
       if (!kind) return refuse(c, 'INVALID_ARGUMENT', '只能上传 JPEG、PNG、WebP 或 GIF 格式的图片。', 415);
-      const name = `${randomBytes(16).toString('hex')}.${kind.ext}`;
+      const name = `${ownerTag(c.get('uploader'))}-${randomBytes(16).toString('hex')}.${kind.ext}`;
       await mkdir(dir, { recursive: true });
       await writeFile(join(dir, name), bytes, { flag: 'wx' });
       return c.json(ok({ url: `/files/${name}`, name, type: kind.type, bytes: bytes.length }));

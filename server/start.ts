@@ -10,6 +10,7 @@ import { seedDemo } from '../core/app/demo';
 import type { Deps, Store } from '../core/app/ports';
 import { buildApp } from './app';
 import { createFilesRoute, signedInVia } from './files';
+import { createServerPhotoRefs } from './photo-refs';
 import type { ServerConfig } from './config';
 import { listen } from './listen';
 import { errorFields, type Log } from './log';
@@ -43,6 +44,7 @@ const defaultStaticRoot = (): string | null => {
 export async function startArena(options: StartOptions): Promise<RunningArena> {
   const { config, log } = options;
   mkdirSync(config.dataDir, { recursive: true });
+  const filesDir = join(config.dataDir, 'files');
   const sqlite = createSqliteStore({ file: join(config.dataDir, 'arena.db') });
   try {
     const store = options.decorateStore ? options.decorateStore(sqlite.store) : sqlite.store;
@@ -58,6 +60,8 @@ export async function startArena(options: StartOptions): Promise<RunningArena> {
       },
       passwords: createScryptPasswords(),
       guard: createLocalGuard(),
+      // A post names only its author's own uploads. The local guard checks no images: photos stay as posted.
+      photoRefs: createServerPhotoRefs(filesDir),
       notifiers: config.webhookUrl ? [createWebhookNotifier({ url: config.webhookUrl })] : [],
       log: ({ level, msg, ...fields }) =>
         log(level === 'error' || level === 'warn' ? level : 'info', String(msg ?? 'core'), fields),
@@ -79,7 +83,7 @@ export async function startArena(options: StartOptions): Promise<RunningArena> {
     const arena = createArena(deps);
     // Photos from the H5 app: images only (checked by content), 5 MB at most, signed-in users only.
     const files = createFilesRoute({
-      dir: join(config.dataDir, 'files'),
+      dir: filesDir,
       maxBytes: 5 * 1024 * 1024,
       authenticate: signedInVia(arena),
     });
