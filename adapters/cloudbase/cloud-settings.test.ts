@@ -50,4 +50,23 @@ describe('cloud settings', () => {
     expect(s.problems).toHaveLength(3);
     expect(s.problems.join('\n')).toMatch(/ARENA_RATE_LIMIT[\s\S]*ARENA_TPL_NO_POST_FIELDS[\s\S]*ARENA_MP_STATE/);
   });
+
+  it('a keyword fed a source its type cannot take refuses the template when the settings are read, saying why', () => {
+    const s = readCloudSettings({
+      ARENA_TPL_NO_POST: 'tplA',
+      ARENA_TPL_NO_POST_FIELDS: 'thing1=title,phrase2=title',
+      ARENA_TPL_INTERVIEW_DUE: 'tplB',
+      ARENA_TPL_INTERVIEW_DUE_FIELDS: 'time1=body,number2=kind',
+      ARENA_TPL_REVIEW_PUBLISHED: 'tplC',
+      ARENA_TPL_REVIEW_PUBLISHED_FIELDS: 'phrase1=kind,date2=time,short_thing3=title,name4=kind',
+      ARENA_TPL_PROBLEM_OVERDUE: 'tpl with spaces',
+    });
+    expect(Object.keys(s.templates)).toEqual(['review_published']);
+    expect(s.problems).toHaveLength(4);
+    const all = s.problems.join('\n');
+    expect(all).toMatch(/ARENA_TPL_NO_POST_FIELDS：phrase2 是「汉字」（5 个以内纯汉字），不能填 title（标题）：只能填 kind；该类提醒只发站内消息/);
+    expect(all).toMatch(/ARENA_TPL_INTERVIEW_DUE_FIELDS：time1 是「时间」.*不能填 body/);
+    expect(all).toMatch(/ARENA_TPL_INTERVIEW_DUE_FIELDS：number2 是「数字」.*本程序没有能填它的内容/);
+    expect(all).toMatch(/ARENA_TPL_PROBLEM_OVERDUE 不像模板 ID/);
+  });
 });

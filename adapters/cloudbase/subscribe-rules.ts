@@ -97,6 +97,8 @@ export const keywordRules = {
   amount: exact('金额', '币种符号加 10 位以内数字，可带小数和“元”', [], /^[¥￥$€£]\d{1,10}(\.\d{1,2})?元?$/u),
   phone_number: exact('电话', '17 位以内数字和符号', [], /^[\d+\-() ]{1,17}$/),
   car_number: exact('车牌', '8 位以内车牌号', [], /^(?=.{1,8}$)[\p{Script=Han}A-Z0-9][A-Z0-9]*[\p{Script=Han}A-Z0-9]?$/u),
+  // Only the template's own values are accepted, and nothing here knows them.
+  enum: exact('枚举值', '只能是模板设定的枚举值', [], /(?!)/),
 } as const satisfies Record<string, KeywordRule>;
 
 export type KeywordType = keyof typeof keywordRules;
