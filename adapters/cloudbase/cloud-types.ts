@@ -36,9 +36,30 @@ export interface MsgSecCheckResult extends WxOpenApiResult {
   detail?: Array<{ strategy?: string; errcode?: number; suggest?: string; label?: number; keyword?: string }>;
 }
 
+/** An image or audio check whose verdict is pushed later (event `wxa_media_check`), matched by `traceId`. */
+export interface MediaCheckAsyncParams {
+  /** A URL WeChat can download (a cloud fileID will not do: a temporary URL of it). */
+  mediaUrl: string;
+  /** 1 audio, 2 image. */
+  mediaType: 1 | 2;
+  version: 2;
+  /** 1 资料, 2 评论, 3 论坛, 4 社交日志. */
+  scene: 1 | 2 | 3 | 4;
+  /** The user who posted it; WeChat wants one who used the mini-program in the last two hours. */
+  openid: string;
+}
+
+/** The SDK turns the answer's snake_case into camelCase: `trace_id` arrives as `traceId`. */
+export interface MediaCheckAsyncResult extends WxOpenApiResult {
+  traceId?: string;
+}
+
 export interface WxOpenApi {
   subscribeMessage: { send(params: SubscribeSendParams): Promise<WxOpenApiResult> };
-  security: { msgSecCheck(params: MsgSecCheckParams): Promise<MsgSecCheckResult> };
+  security: {
+    msgSecCheck(params: MsgSecCheckParams): Promise<MsgSecCheckResult>;
+    mediaCheckAsync(params: MediaCheckAsyncParams): Promise<MediaCheckAsyncResult>;
+  };
 }
 
 export interface TempFileUrlResult {
@@ -60,7 +81,7 @@ export interface WxCloud {
   /** A marker the SDK resolves to the function's own environment. */
   DYNAMIC_CURRENT_ENV: unknown;
   init(options?: { env?: unknown }): void;
-  database(options?: { throwOnNotFound?: boolean }): WxDatabase;
+  database(options?: { env?: unknown; throwOnNotFound?: boolean }): WxDatabase;
   getWXContext(): WxContext;
   openapi: WxOpenApi;
   getTempFileURL: GetTempFileURL;

@@ -1,12 +1,14 @@
 /**
- * The post path under concurrency, on the database double whose transactions conflict and retry as the
- * cloud's do: concurrent posts are serialised by retries and lose no update, a phone's retries of one
- * request write one post, and when retries run out the caller is told to try again and nothing is written.
+ * The post path under concurrency, through the real wx-server-sdk over the emulated server, whose
+ * transactions conflict as the cloud's do: concurrent posts are serialised by retries and lose no update,
+ * a phone's retries of one request write one post, and when retries run out the caller is told to try
+ * again and nothing is written.
  */
 import type { PostDraft } from '../../core/app/ports';
 import { C1, C2, M, U, campaignData, decideFrom, draft } from '../../tests/store-fixtures';
-import { createDbDouble } from '../../tests/wx/db-double';
-import { createCloudStore } from './store';
+import { emulate, type Emulated } from '../../tests/cloudbase/setup';
+import { collections } from './collections';
+import { createCloudStore, type CloudStoreOptions } from './store';
 
 const burst = (n: number, unitId: string = U.a1): PostDraft[] =>
   Array.from({ length: n }, (_, i) =>
@@ -19,29 +21,35 @@ const burst = (n: number, unitId: string = U.a1): PostDraft[] =>
     }),
   );
 
-async function setUp(
-  options: Parameters<typeof createCloudStore>[0] extends infer O ? Omit<O, 'db'> : never = {},
-) {
-  const double = createDbDouble({ jitter: 3, seed: 11 });
-  const store = createCloudStore({ db: double.db, ...options });
+let env: Emulated;
+afterEach(() => env.done());
+
+const conflicts = () => {
+  const { conflictsAtWrite, conflictsAtCommit } = env.server.stats.transactions;
+  return conflictsAtWrite + conflictsAtCommit;
+};
+
+async function setUp(options: Omit<CloudStoreOptions, 'db'> = {}) {
+  env = emulate({ collections: Object.values(collections), jitter: 3, seed: 11 });
+  const store = createCloudStore({ db: env.db, ...options });
   await store.saveCampaign(campaignData());
   await store.saveCampaign(campaignData(C2));
-  return { double, store };
+  return { store };
 }
 
 describe('cloudbase commitPost under concurrency', () => {
   it('concurrent posts to one unit conflict, are retried, and each sees the one committed before it', async () => {
-    const { double, store } = await setUp();
-    const conflictsBefore = double.stats.conflicts;
+    const { store } = await setUp();
+    const conflictsBefore = conflicts();
     const drafts = burst(12);
     const results = await Promise.all(drafts.map((d) => store.commitPost(d, decideFrom(d.figures))));
 
-    expect(double.stats.conflicts).toBeGreaterThan(conflictsBefore);
+    expect(conflicts()).toBeGreaterThan(conflictsBefore);
     const previous = results.map((r) => (r.ok ? r.post.figures[0]?.previous : 'failed'));
     // One post saw nothing before it; every other saw a value no other post saw: a chain, no lost update.
     expect(previous.filter((p) => p === null)).toHaveLength(1);
     expect(new Set(previous).size).toBe(12);
-    const seqs = double
+    const seqs = env.server
       .dump('posts')
       .map((p) => p.seq as number)
       .sort((a, b) => a - b);
@@ -56,7 +64,7 @@ describe('cloudbase commitPost under concurrency', () => {
   });
 
   it('a request sent five times at once writes one post and answers the rest as replays', async () => {
-    const { double, store } = await setUp();
+    const { store } = await setUp();
     const v0 = await store.dataVersion(C1);
     const d = burst(1)[0]!;
     const results = await Promise.all(
@@ -66,36 +74,37 @@ describe('cloudbase commitPost under concurrency', () => {
     expect(fresh).toHaveLength(1);
     const id = fresh[0]!.ok ? fresh[0]!.post.id : '';
     expect(results.every((r) => r.ok && r.post.id === id)).toBe(true);
-    expect(double.dump('posts')).toHaveLength(1);
+    expect(env.server.dump('posts')).toHaveLength(1);
     expect(await store.dataVersion(C1)).toBe(v0 + 1);
   });
 
   it('posts to different campaigns touch different documents and never conflict', async () => {
-    const { double, store } = await setUp();
-    const before = double.stats.conflicts;
+    const { store } = await setUp();
+    const before = conflicts();
     const a = burst(1, U.a1)[0]!;
     const b = { ...burst(1, U.b1)[0]!, campaignId: C2 };
     await Promise.all([a, b].map((d) => store.commitPost(d, decideFrom(d.figures))));
-    expect(double.stats.conflicts).toBe(before);
+    expect(conflicts()).toBe(before);
   });
 
   it('when retries run out, the post is refused as busy and nothing of it is written', async () => {
-    const { double, store } = await setUp({ runs: 1, rounds: 1 });
+    const { store } = await setUp({ retry: { attempts: 1 } });
     const drafts = burst(2);
     const results = await Promise.all(drafts.map((d) => store.commitPost(d, decideFrom(d.figures))));
     const refused = results.filter((r) => !r.ok);
     expect(refused).toEqual([
       { ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('稍后重试') } },
     ]);
-    expect(double.dump('posts')).toHaveLength(1);
-    expect(double.dump('request_keys')).toHaveLength(1);
+    expect(env.server.dump('posts')).toHaveLength(1);
+    expect(env.server.dump('request_keys')).toHaveLength(1);
   });
 
   it('an error that is not a conflict is not retried and reaches the caller', async () => {
-    const double = createDbDouble({ collections: ['campaigns', 'request_keys'] });
-    const store = createCloudStore({ db: double.db });
+    env = emulate({ collections: ['campaigns', 'request_keys'] });
+    const store = createCloudStore({ db: env.db });
     const d = burst(1)[0]!;
     await expect(store.commitPost(d, decideFrom(d.figures))).rejects.toMatchObject({ errCode: -502005 });
-    expect(double.stats.attempts).toBe(1);
+    expect(env.server.stats.transactions.started).toBe(1);
+    expect(env.server.openTransactions()).toBe(0);
   });
 });

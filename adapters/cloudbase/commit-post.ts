@@ -4,8 +4,9 @@
  * day's document, all by id; call `decide`; write the post, the key, the latest and daily documents, and
  * bump the version. Two posts that could disturb each other both write the same documents (the request
  * key, the unit's latest, the campaign's version), so they conflict and one is run again with fresh reads
- * (`decide` is pure, so that is safe). That holds under the cloud's snapshot isolation, which refuses
- * write-write conflicts, as well as under the test double's stricter read checks.
+ * (`decide` is pure, so that is safe): the cloud reads a snapshot and refuses the second writer of a
+ * document, and the store's `runTransaction` retries (./transaction.ts). When every run conflicted, the
+ * author is told to try again and nothing is written.
  */
 import type { CommitResult, DecideFigures, LatestFigure, PostDraft, PostRecord } from '../../core/app/ports';
 import { collections as C, docId } from './collections';
@@ -21,19 +22,10 @@ import {
   type DayEntry,
   type LatestEntry,
 } from './figure-docs';
-import { isConflict, readDoc } from './reads';
+import { readDoc } from './reads';
+import { isBusy } from './transaction';
 import { asVersion, versionRef, writeVersion } from './versions';
 import type { WxCommands, WxDatabase, WxTransaction } from './wx-types';
-
-export interface CommitOptions {
-  newId: () => string;
-  /** Runs per `runTransaction` (the SDK retries conflicts itself up to this many runs). */
-  runs: number;
-  /** Further `runTransaction` calls after a pause, for bursts the SDK's own retries do not absorb. */
-  rounds: number;
-  /** Upper bound of the random pause between rounds, in ms (grows with each round). */
-  backoffMs: number;
-}
 
 const BUSY = { code: 'CONFLICT', message: '同时提交的人较多，请稍后重试' } as const;
 
@@ -84,24 +76,17 @@ async function attempt(
   return { ok: true, post, replayed: false };
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
+/** `db` runs its transactions with retries (the store's, ./transaction.ts `withRetries`). */
 export async function commitPost(
   db: WxDatabase,
-  options: CommitOptions,
+  newId: () => string,
   draft: PostDraft,
   decide: DecideFigures,
 ): Promise<CommitResult> {
-  for (let round = 1; ; round += 1) {
-    try {
-      return await db.runTransaction(
-        (t) => attempt(t, db.command, draft, decide, options.newId),
-        options.runs,
-      );
-    } catch (e) {
-      if (!isConflict(e)) throw e;
-      if (round >= options.rounds) return { ok: false, error: BUSY };
-      await sleep(Math.random() * options.backoffMs * round);
-    }
+  try {
+    return await db.runTransaction((t) => attempt(t, db.command, draft, decide, newId));
+  } catch (e) {
+    if (isBusy(e)) return { ok: false, error: BUSY };
+    throw e;
   }
 }

@@ -8,7 +8,11 @@ import { collections as C, docId } from './collections';
 import { readDoc } from './reads';
 import type { WxDatabase } from './wx-types';
 
-const fields = (invite: InviteRecord) => ({ expiresAt: invite.expiresAt, usedBy: invite.usedBy, record: invite });
+const fields = (invite: InviteRecord) => ({
+  expiresAt: invite.expiresAt,
+  usedBy: invite.usedBy,
+  record: invite,
+});
 
 export async function createInvite(db: WxDatabase, invite: InviteRecord): Promise<void> {
   // `add` with the code as _id refuses a code that exists: a collision must not revive a used code.
@@ -30,5 +34,5 @@ export async function redeemInvite(
     const used: InviteRecord = { ...invite, usedBy: userId, usedAt: at };
     await ref.set({ data: fields(used) });
     return used;
-  }, 10);
+  });
 }

@@ -24,7 +24,7 @@ export async function addNotification(db: WxDatabase, n: NotificationRecord): Pr
       .doc(docId(n.id))
       .set({ data: { userId: n.userId, createdMs: n.createdAt, seq, unread: n.readAt === null, record: n } });
     return true;
-  }, 10);
+  });
 }
 
 /** Channel names become a field path: keep them to plain words. */

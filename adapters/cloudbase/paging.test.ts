@@ -1,11 +1,19 @@
 /**
- * The cloud answers at most 100 documents a query (20 for an aggregate without a limit): the adapter must
- * read past that. A campaign of 250 units × 2 metrics loads whole and its figures come back complete.
+ * A query answers 100 documents unless it asks for more (20 for an aggregate without a limit): the adapter
+ * must read past that. A campaign of 250 units × 2 metrics loads whole and its figures come back complete,
+ * through the real wx-server-sdk over the emulated server.
  */
 import type { CampaignData, LatestFigure } from '../../core/app/ports';
-import { createDbDouble } from '../../tests/wx/db-double';
+import { emulate, type Emulated } from '../../tests/cloudbase/setup';
+import { collections } from './collections';
 import { sorted } from '../../tests/store-read';
 import { createCloudStore } from './store';
+
+let env: Emulated;
+beforeEach(() => {
+  env = emulate({ collections: Object.values(collections) });
+});
+afterEach(() => env.done());
 
 const C = 'c-province';
 const unitId = (i: number) => `u-${String(i).padStart(3, '0')}`;
@@ -62,8 +70,7 @@ const accept = (figures: Array<{ metricId: string; value: number }>) => () => ({
 
 describe('cloudbase store: reading past the 100-document cap', () => {
   it('loads a campaign of 250 units and 500 targets whole and in order', async () => {
-    const double = createDbDouble();
-    const store = createCloudStore({ db: double.db });
+    const store = createCloudStore({ db: env.db });
     const data = bigCampaign(250);
     await store.saveCampaign(data);
     const loaded = await store.loadCampaign(C);
@@ -74,12 +81,11 @@ describe('cloudbase store: reading past the 100-document cap', () => {
     // Saving a smaller version drops the rest, however many there were.
     await store.saveCampaign(bigCampaign(120));
     expect(await store.loadCampaign(C)).toEqual(bigCampaign(120));
-    expect(double.dump('targets')).toHaveLength(240);
+    expect(env.server.dump('targets')).toHaveLength(240);
   });
 
   it('returns the latest and as-of figures of all 250 units, not the first page of them', async () => {
-    const double = createDbDouble();
-    const store = createCloudStore({ db: double.db });
+    const store = createCloudStore({ db: env.db });
     await store.saveCampaign(bigCampaign(250));
     for (let i = 0; i < 250; i += 1) {
       const d = post(i, '2025-03-05', `r-${i}`, i + 1);
@@ -89,16 +95,16 @@ describe('cloudbase store: reading past the 100-document cap', () => {
       METRICS.map((metricId) => ({ unitId: unitId(i), metricId, value: i + 1, day: '2025-03-05' })),
     ).flat();
 
-    const before = double.stats.queries;
+    env.emulator.resetRoundTrips();
     expect(sorted(await store.latestFigures(C))).toEqual(expected);
-    expect(double.stats.queries - before).toBe(3); // 100 + 100 + 50 documents, one per unit
+    expect(env.emulator.roundTrips()).toBe(3); // 100 + 100 + 50 documents, one per unit
 
     expect(sorted(await store.figuresAsOf(C, '2025-03-31'))).toEqual(expected);
     expect(await store.figuresAsOf(C, '2025-03-04')).toEqual([]);
   });
 
   it('follows one unit’s 130 days of figures and a 150-post page past the cap', async () => {
-    const store = createCloudStore({ db: createDbDouble().db });
+    const store = createCloudStore({ db: env.db });
     await store.saveCampaign(bigCampaign(3));
     const day = (n: number) => new Date(Date.UTC(2025, 2, 1 + n)).toISOString().slice(0, 10);
     for (let n = 0; n < 130; n += 1) {

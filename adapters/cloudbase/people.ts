@@ -45,7 +45,7 @@ export async function putUser(db: WxDatabase, user: UserRecord): Promise<void> {
     await claim(t, C.openids, user.id, before?.openid, user.openid);
     await claim(t, C.accounts, user.id, before?.account, user.account);
     await ref.set({ data: { isDemo: user.demo === true, record: user } });
-  }, 10);
+  });
 }
 
 export async function getUser(db: WxDatabase, userId: string): Promise<UserRecord | null> {
@@ -88,5 +88,5 @@ export async function addSubscribeCredits(db: WxDatabase, userId: string, deltas
     const updated: UserRecord = Object.keys(next).length > 0 ? { ...rest, subscribeCredits: next } : rest;
     await ref.set({ data: { ...fields, record: updated } });
     return next;
-  }, 10);
+  });
 }

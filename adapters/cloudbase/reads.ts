@@ -1,11 +1,15 @@
 /**
- * Reading from the cloud database the way it answers: `doc().get()` rejects for a missing document
- * (unless the db was made with `throwOnNotFound: false`), and a query answers at most 100 documents,
- * so lists are read page by page, keyed on a field that is unique within the filter.
+ * Reading from the cloud database the way it answers, and telling its errors apart. With wx-server-sdk
+ * 4.0.2 every database failure is an Error with a numeric `errCode` and no string `code`, except one: a
+ * conflict at commit, which `runTransaction` rethrows as the server's own `{ code, message }` object.
+ * `doc().get()` rejects for a missing document (unless the db was made with `throwOnNotFound: false`).
+ * A query answers 100 documents unless given a limit (at most 1000); lists are read in pages of 100,
+ * keyed on a field that is unique within the filter, which keeps each answer well under the 1 MB a
+ * function may receive.
  */
 import type { WxData, WxDatabase, WxDocRef } from './wx-types';
 
-/** The server SDK's cap on one `get()` in a cloud function. */
+/** Documents per query page. */
 export const PAGE = 100;
 
 function message(e: unknown): string {
@@ -14,19 +18,24 @@ function message(e: unknown): string {
   return `${String(errMsg ?? '')} ${String(msg ?? '')}`;
 }
 
-const codeOf = (e: unknown): unknown =>
-  typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+const field = (e: unknown, name: 'code' | 'errCode'): unknown =>
+  typeof e === 'object' && e !== null ? (e as Record<string, unknown>)[name] : undefined;
 
-/** A missing document (not a missing collection, which is a setup error and must surface). */
+/**
+ * A missing document: wx-server-sdk itself rejects `doc().get()` with errCode -1 and
+ * "document with _id … does not exist" (a missing collection, -502005, is a setup error and surfaces).
+ */
 export function isNotFound(e: unknown): boolean {
-  return (
-    codeOf(e) === 'DATABASE_DOCUMENT_NOT_EXIST' ||
-    /cannot find document|document with _id .* does not exist/i.test(message(e))
-  );
+  return field(e, 'errCode') === -1 && /document with _id .* does not exist/.test(message(e));
 }
 
+/**
+ * A write conflict between transactions, in both shapes: the server's object with code
+ * DATABASE_TRANSACTION_CONFLICT (a conflict at commit), or the SDK's Error with errCode -501001 around the
+ * server's "[ResourceUnavailable.TransactionConflict] …" (a conflict at a write).
+ */
 export function isConflict(e: unknown): boolean {
-  return codeOf(e) === 'DATABASE_TRANSACTION_CONFLICT' || /TransactionConflict/.test(message(e));
+  return field(e, 'code') === 'DATABASE_TRANSACTION_CONFLICT' || /TransactionConflict/.test(message(e));
 }
 
 /** A document or null, inside or outside a transaction. */

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeStore } from '../../tests/store-contract';
-import { createDbDouble } from '../../tests/wx/db-double';
+import { emulate } from '../../tests/cloudbase/setup';
 import { collections } from './collections';
 import { ensureCollections } from './setup';
 import { createCloudStore } from './store';
@@ -16,10 +16,14 @@ const names = Object.values(collections).sort();
 
 describe('cloudbase setup', () => {
   it('creates every collection the store uses, and running it again changes nothing', async () => {
-    const double = createDbDouble({ collections: ['users'] });
-    expect((await ensureCollections(double.db)).sort()).toEqual(names.filter((n) => n !== 'users'));
-    expect(await ensureCollections(double.db)).toEqual([]);
-    expect(double.collections().sort()).toEqual(names);
+    const env = emulate({ collections: ['users'] });
+    try {
+      expect((await ensureCollections(env.db)).sort()).toEqual(names.filter((n) => n !== 'users'));
+      expect(await ensureCollections(env.db)).toEqual([]);
+      expect(env.server.collections().sort()).toEqual(names);
+    } finally {
+      env.done();
+    }
   });
 
   it('security rules refuse every client read and write, on every collection', () => {
@@ -46,10 +50,11 @@ describe('cloudbase setup', () => {
   });
 });
 
-// On an environment where only the created collections exist, the whole contract still holds:
+// On a fresh environment where only the collections setup created exist, the whole contract still holds:
 // the store touches no collection that setup does not create.
-describeStore('cloudbase (wx db double, fresh environment after ensureCollections)', async () => {
-  const double = createDbDouble({ collections: [] });
-  await ensureCollections(double.db);
-  return { store: createCloudStore({ db: double.db }) };
+let made = 0;
+describeStore('cloudbase (real SDK, fresh environment after ensureCollections)', async () => {
+  const env = emulate({ env: `fresh-${(made += 1)}` });
+  await ensureCollections(env.db);
+  return { store: createCloudStore({ db: env.db }), close: env.done };
 });

@@ -6,13 +6,18 @@
 import { collections } from './collections';
 import type { WxDatabase } from './wx-types';
 
-function alreadyExists(e: unknown): boolean {
-  if (typeof e !== 'object' || e === null) return false;
-  const { code, errMsg, message } = e as { code?: unknown; errMsg?: unknown; message?: unknown };
-  const text = `${String(errMsg ?? '')} ${String(message ?? '')}`;
-  return (
-    code === 'DATABASE_COLLECTION_ALREADY_EXIST' || /already exist|ResourceExist|Table exist/i.test(text)
-  );
+/**
+ * Whether `name` exists. wx-server-sdk reports "already exists" as a generic -501001 whose text is the
+ * server's, so rather than read the text, a failed create is followed by a count, which only an
+ * existing collection answers.
+ */
+async function exists(db: WxDatabase, name: string): Promise<boolean> {
+  try {
+    await db.collection(name).limit(1).count();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The names created now (the others existed). */
@@ -26,7 +31,7 @@ export async function ensureCollections(
       await db.createCollection(name);
       created.push(name);
     } catch (e) {
-      if (!alreadyExists(e)) throw e;
+      if (!(await exists(db, name))) throw e;
     }
   }
   return created;

@@ -1,14 +1,25 @@
-// The Store contract suite on the CloudBase adapter, over the in-memory double of the wx-server-sdk
-// database (tests/wx): once as `cloud.database()` comes by default (a missing document rejects), once as
-// `cloud.database({ throwOnNotFound: false })` with jittered latency, so interleavings differ.
+// The Store contract suite on the CloudBase adapter through the real wx-server-sdk 4.0.2, answered by the
+// in-memory CloudBase server (tests/cloudbase): once as `cloud.database()` comes by default (a missing
+// document rejects), once with `throwOnNotFound: false` and jittered latency, so that interleavings differ.
 import { describeStore } from '../../tests/store-contract';
-import { createDbDouble } from '../../tests/wx/db-double';
+import { emulate } from '../../tests/cloudbase/setup';
+import { collections } from './collections';
 import { createCloudStore } from './store';
 
-describeStore('cloudbase (wx db double)', async () => ({
-  store: createCloudStore({ db: createDbDouble().db }),
-}));
+let made = 0;
 
-describeStore('cloudbase (wx db double, throwOnNotFound: false, jitter)', async () => ({
-  store: createCloudStore({ db: createDbDouble({ throwOnNotFound: false, jitter: 4, seed: 7 }).db }),
-}));
+describeStore('cloudbase (real SDK, emulated server)', async () => {
+  const env = emulate({ collections: Object.values(collections), env: `store-${(made += 1)}` });
+  return { store: createCloudStore({ db: env.db }), close: env.done };
+});
+
+describeStore('cloudbase (real SDK, emulated server, throwOnNotFound: false, jitter)', async () => {
+  const env = emulate({
+    collections: Object.values(collections),
+    env: `store-${(made += 1)}`,
+    throwOnNotFound: false,
+    jitter: 4,
+    seed: made,
+  });
+  return { store: createCloudStore({ db: env.db }), close: env.done };
+});

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Store } from '../../core/app/ports';
 import { getCurrentCampaignId, loadCampaign, saveCampaign, setCurrentCampaignId } from './campaigns';
-import { commitPost, type CommitOptions } from './commit-post';
+import { commitPost } from './commit-post';
 import { figuresAsOf, lastPostDays, latestFigures, unitDailyFigures } from './figures';
 import { createInvite, redeemInvite } from './invites';
 import {
@@ -29,20 +29,21 @@ import { addPhotoChecks, flagPost, getPhotoCheck } from './photo-checks';
 import { listPosts } from './posts';
 import { storedDedupeKeys } from './reminder-keys';
 import { deleteSession, deleteUserSessions, getSession, putSession } from './sessions';
+import { defaultRetry, withRetries, type RetryPolicy } from './transaction';
 import { campaignVersion, dataVersion } from './versions';
 import type { WxDatabase } from './wx-types';
 
-export interface CloudStoreOptions extends Partial<CommitOptions> {
+export interface CloudStoreOptions {
   db: WxDatabase;
+  /** Ids of new posts (default: random). */
+  newId?: () => string;
+  /** How every transaction retries conflicts (./transaction.ts). */
+  retry?: Partial<RetryPolicy>;
 }
 
-export function createCloudStore({ db, ...options }: CloudStoreOptions): Store {
-  const commit: CommitOptions = {
-    newId: options.newId ?? (() => randomUUID().replace(/-/g, '')),
-    runs: options.runs ?? 5,
-    rounds: options.rounds ?? 6,
-    backoffMs: options.backoffMs ?? 40,
-  };
+export function createCloudStore(options: CloudStoreOptions): Store {
+  const newId = options.newId ?? (() => randomUUID().replace(/-/g, ''));
+  const db = withRetries(options.db, { ...defaultRetry, ...options.retry });
   return {
     saveCampaign: (data) => saveCampaign(db, data),
     loadCampaign: (campaignId) => loadCampaign(db, campaignId),
@@ -54,7 +55,7 @@ export function createCloudStore({ db, ...options }: CloudStoreOptions): Store {
     putSession: (session) => putSession(db, session),
     getSession: (token) => getSession(db, token),
     deleteSession: (token) => deleteSession(db, token),
-    commitPost: (draft, decide) => commitPost(db, commit, draft, decide),
+    commitPost: (draft, decide) => commitPost(db, newId, draft, decide),
     listPosts: (query) => listPosts(db, query),
     latestFigures: (campaignId) => latestFigures(db, campaignId),
     figuresAsOf: (campaignId, day) => figuresAsOf(db, campaignId, day),

@@ -39,7 +39,8 @@ export async function writeVersion(
 ): Promise<void> {
   const ref = versionRef(t, campaignId);
   const { posts, campaign } = change;
-  if (existed) await ref.update({ data: { version: _.inc(1), campaign: _.inc(campaign), posts: _.inc(posts) } });
+  if (existed)
+    await ref.update({ data: { version: _.inc(1), campaign: _.inc(campaign), posts: _.inc(posts) } });
   else await ref.set({ data: { campaignId, version: 1, campaign, posts } });
 }
 
@@ -48,7 +49,7 @@ export async function bumpCampaignVersion(db: WxDatabase, campaignId: string): P
   await db.runTransaction(async (t) => {
     const doc = await readDoc(versionRef(t, campaignId));
     await writeVersion(t, db.command, campaignId, doc !== null, { posts: 0, campaign: 1 });
-  }, 10);
+  });
 }
 
 export async function dataVersion(db: WxDatabase, campaignId: string): Promise<number> {

@@ -1,6 +1,6 @@
 /**
  * The part of the wx-server-sdk database (`cloud.database()`) the CloudBase adapter uses, as structural
- * types: the real SDK's `db` and the in-memory double in tests/wx both fit. Nothing here loads the SDK.
+ * types that the real SDK's `db` fits. Nothing here loads the SDK.
  * Shapes follow the server SDK 4.x reference (Database, Collection, Query, Document, Aggregate, Transaction).
  */
 
@@ -95,8 +95,9 @@ export interface WxDatabase {
   command: WxCommands;
   collection(name: string): WxCollection;
   /**
-   * Runs `fn` in a transaction and commits when it returns. On a conflict with another transaction the
-   * SDK runs `fn` again, up to `times` runs (3 by default); any other error rejects at once.
+   * Runs `fn` in a transaction and commits when it returns. The SDK runs `fn` again only for a conflict
+   * at commit (`times` + 1 runs in all, 3 by default); a conflict at a write rejects at once. The store
+   * replaces this with ./transaction.ts, which retries both.
    */
   runTransaction<T>(fn: (transaction: WxTransaction) => Promise<T>, times?: number): Promise<T>;
   createCollection(name: string): Promise<unknown>;

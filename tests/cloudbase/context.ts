@@ -36,13 +36,13 @@ export function callerVars(openid: string | null, appid: string): Vars {
 
 export const runAs = <T>(vars: Vars, fn: () => Promise<T>): Promise<T> => invocation.run(vars, fn);
 
-/** Replaces `process.env` with the overlay; returns the undo. */
-export function overlayEnv(fixed: Vars): () => void {
+/** Replaces `process.env` with the overlay (`fixed()` read at each access); returns the undo. */
+export function overlayEnv(fixedVars: () => Vars): () => void {
   const real = process.env;
   const value = (key: string | symbol): string | undefined => {
     if (typeof key !== 'string') return undefined;
     if (callerKeys.has(key)) return invocation.getStore()?.[key];
-    return fixed[key] ?? real[key];
+    return fixedVars()[key] ?? real[key];
   };
   const view = new Proxy(real, {
     get: (_, key) => value(key),
@@ -50,7 +50,7 @@ export function overlayEnv(fixed: Vars): () => void {
     ownKeys: () => {
       const keys = new Set([
         ...Object.keys(real),
-        ...Object.keys(fixed),
+        ...Object.keys(fixedVars()),
         ...Object.keys(invocation.getStore() ?? {}),
       ]);
       return [...keys].filter((k) => value(k) !== undefined);

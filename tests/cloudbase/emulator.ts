@@ -5,12 +5,9 @@
  * Nothing reaches the network: a request of any other service is refused. `asCaller` runs a cloud function
  * invocation with the caller's WX context in the environment, where `cloud.getWXContext()` reads it.
  */
-import { TcbApiHttpRequester } from '@cloudbase/node-sdk/dist/utils/tcbapirequester';
-import { TcbDBApiHttpRequester } from '@cloudbase/node-sdk/dist/utils/tcbdbapirequester';
-import { TcbOpenApiHttpCommonRequester } from '@cloudbase/node-sdk/dist/utils/tcbopenapicommonrequester';
-import { TcbOpenApiHttpRequester } from '@cloudbase/node-sdk/dist/utils/tcbopenapirequester';
-import { callerVars, overlayEnv, runAs } from './context';
+import { callerVars, runAs } from './context';
 import { decodeOpenApiRequest, encodeOpenApiResponse } from './protobuf';
+import { addRoute } from './routes';
 import { createCloudDbServer, type CloudDbServer } from './server';
 import { answerOpenApi, answerTempFiles, createWxServices, type WxServices } from './wx-services';
 
@@ -34,15 +31,14 @@ export interface CloudEmulatorOptions {
   collections?: readonly string[];
   /** WeChat's side (default: everything passes). Keep a handle to script answers and read the calls. */
   services?: WxServices;
-  /** The environment id (`ENV` of the WX context). */
+  /**
+   * The environment id (`ENV` of the WX context; default `test-env`). Emulations installed at once need
+   * distinct ids; `cloud.database({ env })` reaches one that is not the last installed.
+   */
   env?: string;
   /** The mini-program's AppID (`APPID` of the WX context). */
   appid?: string;
 }
-
-const refuse = async (): Promise<never> => {
-  throw new Error('emulator: this service is not emulated, and the network is off');
-};
 
 export function createCloudEmulator(options: CloudEmulatorOptions = {}): CloudEmulator {
   const server = options.server ?? createCloudDbServer({ collections: options.collections ?? [] });
@@ -57,47 +53,22 @@ export function createCloudEmulator(options: CloudEmulatorOptions = {}): CloudEm
       return encodeOpenApiResponse(await answerOpenApi(services, String(params.apiName), request));
     }
     if (params.action === 'storage.batchGetDownloadUrl') return answerTempFiles(services, params.file_list);
-    return refuse();
+    throw new Error(`emulator: ${String(params.action)} is not emulated, and the network is off`);
   }
 
   return {
     install() {
-      const db = TcbDBApiHttpRequester.prototype;
-      const api = TcbApiHttpRequester.prototype;
-      const saved = {
-        send: db.send,
-        request: api.request,
-        openApi: TcbOpenApiHttpRequester.prototype.request,
-        common: TcbOpenApiHttpCommonRequester.prototype.request,
-      };
-      db.send = async (action, data) => {
-        trips += 1;
-        // The requester sends JSON: what the server gets holds no references into the caller's objects.
-        return server.handle(action, JSON.parse(JSON.stringify(data ?? {})) as Record<string, unknown>);
-      };
-      api.request = async function request() {
-        trips += 1;
-        return service(this.args.params);
-      };
-      TcbOpenApiHttpRequester.prototype.request = refuse;
-      TcbOpenApiHttpCommonRequester.prototype.request = refuse;
-      const restoreEnv = overlayEnv({
-        TCB_ENV: env,
-        SCF_NAMESPACE: env,
-        // Credentials and "in Tencent Cloud" as a deployed function has them: the SDK then neither
-        // rejects for missing keys nor asks the metadata service where it runs.
-        TENCENTCLOUD: 'true',
-        TENCENTCLOUD_SECRETID: 'emulated-secret-id',
-        TENCENTCLOUD_SECRETKEY: 'emulated-secret-key',
-        TENCENTCLOUD_SESSIONTOKEN: 'emulated-session-token',
+      return addRoute({
+        env,
+        database: (action, params) => {
+          trips += 1;
+          return server.handle(action, params);
+        },
+        service: (params) => {
+          trips += 1;
+          return service(params);
+        },
       });
-      return () => {
-        db.send = saved.send;
-        api.request = saved.request;
-        TcbOpenApiHttpRequester.prototype.request = saved.openApi;
-        TcbOpenApiHttpCommonRequester.prototype.request = saved.common;
-        restoreEnv();
-      };
     },
     asCaller: (openid, fn) => runAs(callerVars(openid, appid), fn),
     roundTrips: () => trips,

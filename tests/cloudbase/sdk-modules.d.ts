@@ -2,7 +2,12 @@
 // process; the emulation replaces their methods on the prototypes (shared by every way of importing them).
 declare module '@cloudbase/node-sdk/dist/utils/tcbdbapirequester' {
   /** One database request: `database.getDocument`, `database.modifyDocument`, … */
-  export type DbSend = (api: string, data?: Record<string, unknown>, opts?: unknown) => Promise<unknown>;
+  export type DbSend = (
+    this: { config?: { env?: unknown } },
+    api: string,
+    data?: Record<string, unknown>,
+    opts?: unknown,
+  ) => Promise<unknown>;
   export const TcbDBApiHttpRequester: { prototype: { send: DbSend } };
 }
 
@@ -11,7 +16,7 @@ declare module '@cloudbase/node-sdk/dist/utils/tcbapirequester' {
     params: Record<string, unknown> & { action: string };
   }
   /** One request of the other services: `wx.openApi`, `storage.batchGetDownloadUrl`, … */
-  export type Request = (this: { args: RequesterArgs }) => Promise<unknown>;
+  export type Request = (this: { args: RequesterArgs; config?: { env?: unknown } }) => Promise<unknown>;
   export const TcbApiHttpRequester: { prototype: { request: Request } };
 }
 

@@ -18,13 +18,21 @@ export interface Emulated {
   done: () => void;
 }
 
-export function emulate(options: CloudDbServerOptions & { throwOnNotFound?: boolean } = {}): Emulated {
-  const { throwOnNotFound, ...serverOptions } = options;
+export interface EmulateOptions extends CloudDbServerOptions {
+  /** As `cloud.database({ throwOnNotFound })`. */
+  throwOnNotFound?: boolean;
+  /** The environment id; emulations alive at once need distinct ones (default `test-env`). */
+  env?: string;
+}
+
+export function emulate(options: EmulateOptions = {}): Emulated {
+  const { throwOnNotFound, env = 'test-env', ...serverOptions } = options;
   const server = createCloudDbServer(serverOptions);
   const services = createWxServices();
-  const emulator = createCloudEmulator({ server, services });
+  const emulator = createCloudEmulator({ server, services, env });
   const done = emulator.install();
   const cloud = sdkCloud();
-  const db = throwOnNotFound === undefined ? cloud.database() : cloud.database({ throwOnNotFound });
+  // Named by its environment, the database stays this emulation's while others are installed.
+  const db = cloud.database(throwOnNotFound === undefined ? { env } : { env, throwOnNotFound });
   return { emulator, server, services, cloud, db, done };
 }
