@@ -1,5 +1,6 @@
-// Two projects: the platform-free code and its hosts test in node in seconds;
-// the Taro pages test in jsdom with the H5 components (see TOOLCHAIN.md "Tests").
+// Three projects: the platform-free code and its hosts test in node in seconds; the Taro pages test in
+// jsdom with the H5 components (see TOOLCHAIN.md "Tests"); "weapp" runs the built mini-program
+// (dist/weapp, the function bundles), so `npm test` selects it only after its build step.
 /** @type {import('jest').Config} */
 const node = {
   displayName: 'node',
@@ -12,7 +13,17 @@ const node = {
     '<rootDir>/cloudfunctions',
   ],
   testMatch: ['**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/weapp/'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
+};
+
+/** @type {import('jest').Config} */
+const weapp = {
+  displayName: 'weapp',
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests/weapp'],
+  testMatch: ['**/*.test.ts'],
+  transform: node.transform,
 };
 
 // Taro 4 ships ESM only, so babel (the app's own config) transforms node_modules too, except these.
@@ -57,5 +68,5 @@ const ui = {
 };
 
 module.exports = {
-  projects: [node, ui],
+  projects: [node, ui, weapp],
 };

@@ -14,6 +14,14 @@ function designWidth(input?: unknown): number {
 /** The shared contract and the pure rules live outside src/ and are TypeScript: compile them like our own code. */
 const compile = { include: ['contract', 'domain'].map((dir) => resolve(__dirname, '..', 'core', dir)) };
 
+/**
+ * Libraries that ship syntax above the mini-program's floor (iOS 12's JavaScriptCore: no `?.`, `??`) go
+ * through babel too; Taro compiles only its own packages from node_modules. tests/weapp/syntax.test.ts
+ * finds any that are missing here.
+ */
+const modernLibraries = /[\\/]node_modules[\\/](zod)[\\/]/;
+const miniCompile = { include: [...compile.include, (file: string) => modernLibraries.test(file)] };
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const env = process.env.TARO_ENV ?? 'h5';
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -31,7 +39,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
     mini: {
-      compile,
+      compile: miniCompile,
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: {

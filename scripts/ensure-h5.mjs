@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 const stampOf = (type) => join(root, 'dist', type, '.built');
-const sources = ['src', 'config', join('core', 'contract'), 'babel.config.js'];
+const sources = ['src', 'config', join('core', 'contract'), 'babel.config.js', '.env', '.env.local', '.env.production'];
 // Tests and their helpers do not go into the build.
 const ignored = (path) => /\.test\.[jt]sx?$/.test(path) || path.includes(`${join('src', 'testing')}`);
 
@@ -33,13 +33,16 @@ export function h5Staleness() {
   return src.mtime > stamp.mtimeMs ? `${relative(root, src.path)} 比 dist/h5 新` : null;
 }
 
-/** `taro build --type <type>`; writes dist/<type>/.built only when the build succeeded. */
-export function buildTarget(type) {
+/**
+ * `taro build --type <type>`; writes dist/<type>/.built only when the build succeeded. `env` adds
+ * build-time settings (TARO_APP_*), as a deployer sets them in the shell.
+ */
+export function buildTarget(type, env = {}) {
   const started = Date.now();
   const r = spawnSync(join(root, 'node_modules', '.bin', 'taro'), ['build', '--type', type], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
+    env: { ...process.env, ...env, NODE_ENV: 'production' },
   });
   if (r.status !== 0) return false;
   writeFileSync(stampOf(type), new Date().toISOString());

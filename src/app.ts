@@ -1,4 +1,6 @@
 // The app shell: platform set-up once at start (WeChat cloud init), global styles; pages render as children.
+// First: on old phones the libraries below need what it adds (polyfills.weapp.ts).
+import './polyfills';
 import type { PropsWithChildren } from 'react';
 import { initPlatform } from './api/platform';
 import './app.scss';

@@ -13,5 +13,9 @@ declare namespace NodeJS {
     /** The build target Taro is building for. */
     TARO_ENV: 'weapp' | 'h5';
     TARO_APP_ID?: string;
+    /** WeChat cloud environment id (.env; empty = not set). Read only by src/api/platform.weapp.ts. */
+    TARO_APP_CLOUD_ENV?: string;
+    /** Reminder subscription template ids, comma-separated (.env; empty = in-app reminders only). */
+    TARO_APP_TPL_NO_POST?: string;
   }
 }

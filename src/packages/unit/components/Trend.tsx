@@ -8,7 +8,8 @@ import Chart from './Chart/Chart';
 
 export default function Trend({ trend }: { trend: AsyncState<TrendPoint[]> }) {
   const points = trend.data;
-  const last = points?.at(-1);
+  // Not `.at(-1)`: the JavaScriptCore of iOS 12 has no Array.prototype.at.
+  const last = points && points.length > 0 ? points[points.length - 1] : undefined;
   return (
     <View className="ucard">
       <Text className="ucard__title">完成率走势（实线）与序时进度（虚线）</Text>

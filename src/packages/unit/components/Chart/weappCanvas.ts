@@ -3,7 +3,6 @@
  * written here for our one chart): a canvas-like object over the node, a way to measure text without a
  * DOM, and touches turned into the mouse events zrender listens for.
  */
-import Taro from '@tarojs/taro';
 import { echarts } from './echarts';
 
 /** The canvas node from a SelectorQuery `fields({node: true})`. */
@@ -37,20 +36,29 @@ function canvasLike(node: CanvasNode) {
   };
 }
 
-let platformSet = false;
+/** The context text is measured on: the latest chart's own (zrender asks one global measurer). */
+let measuring: CanvasRenderingContext2D | null = null;
 
-/** Taro gives modules a fake `document`, so ECharts would measure text on an element with no canvas. */
-function measureTextOffscreen(): void {
-  if (platformSet) return;
-  platformSet = true;
+/**
+ * Taro gives modules a fake `document`, so ECharts would measure text on an element with no canvas; the
+ * chart's own 2d context measures instead (no offscreen canvas, which needs base library 2.16.1).
+ */
+function measureTextOn(ctx: CanvasRenderingContext2D): void {
+  const first = measuring === null;
+  measuring = ctx;
+  if (!first) return;
   echarts.setPlatformAPI({
-    createCanvas: () =>
-      Taro.createOffscreenCanvas({ type: '2d', width: 1, height: 1 }) as unknown as HTMLCanvasElement,
+    measureText: (text: string, font?: string) => {
+      const m = measuring;
+      if (!m) return { width: 0 };
+      if (font) m.font = font;
+      return m.measureText(text);
+    },
   });
 }
 
 export function initOnCanvas(node: CanvasNode, width: number, height: number, dpr: number) {
-  measureTextOffscreen();
+  measureTextOn(node.getContext('2d'));
   // ECharts' types ask for an element; at run time it only uses what canvasLike provides.
   const dom = canvasLike(node) as unknown as HTMLElement;
   return echarts.init(dom, undefined, { renderer: 'canvas', width, height, devicePixelRatio: dpr });
