@@ -5,6 +5,7 @@ describe('subscription reminders', () => {
     expect(templateIds(undefined)).toEqual([]);
     expect(templateIds(' , ')).toEqual([]);
     expect(templateIds('a, b,,c,d')).toEqual(['a', 'b', 'c']);
+    expect(templateIds('a,a, b,a,c')).toEqual(['a', 'b', 'c']);
   });
 
   it('sends only the templates the person accepted', () => {

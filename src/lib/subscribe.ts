@@ -1,15 +1,17 @@
 /**
  * WeChat subscription reminders, the parts that are not the tap itself: which templates to ask for
  * (TARO_APP_TPL_NO_POST, comma-separated, set at build time), what the person accepted, and what to say.
+ * The server counts each acceptance for its own template (a message of template T spends a consent to
+ * T), so the ids asked for here must be the ids the cloud function sends with (ARENA_TPL_*).
  */
 
-/** WeChat asks for at most 3 one-time templates in one prompt. */
+/** WeChat asks for at most 3 one-time templates in one prompt; an id named twice is asked once. */
 export function templateIds(configured: string | undefined): string[] {
-  return (configured ?? '')
+  const ids = (configured ?? '')
     .split(',')
     .map((s) => s.trim())
-    .filter(Boolean)
-    .slice(0, 3);
+    .filter(Boolean);
+  return [...new Set(ids)].slice(0, 3);
 }
 
 /** The ids the person answered "accept" for; reject, ban and filter all count as no. */
