@@ -1,23 +1,23 @@
 /**
- * The `arena` cloud function through `main(event, context)` with a faked WX context: identity comes from
- * the platform's OPENID only; a bound user posts for their own unit and no other; an unbound OPENID can
+ * The `arena` cloud function through `main(event, context)`, on the real wx-server-sdk over the CloudBase
+ * emulation, the caller's WX context set as the platform sets it: identity comes from the platform's OPENID only; a bound user posts for their own unit and no other; an unbound OPENID can
  * only bind, with an invite an admin made; msgSecCheck refuses risky text and flags text for review.
  */
 import { campaign, users } from '../../core/app/test-arena';
 import type { Store } from '../../core/app/ports';
 import { createCloudStore } from '../../adapters/cloudbase/store';
 import { createArenaMain, type CloudMain } from '../../cloudfunctions/arena/handler';
-import { createFakeCloud, quiet, shanghai, testClock, testIds, type FakeCloud } from './fake-cloud';
+import { createTestCloud, quiet, shanghai, testClock, testIds, type TestCloud } from './fake-cloud';
 
 const OPENID = { repA: 'o-rep-a', admin: 'o-admin', stranger: 'o-stranger', other: 'o-other' };
 
-let fake: FakeCloud;
+let fake: TestCloud;
 let main: CloudMain;
 let store: Store;
 
 beforeEach(async () => {
-  fake = createFakeCloud();
-  store = createCloudStore({ db: fake.double.db });
+  fake = createTestCloud();
+  store = createCloudStore({ db: fake.db });
   await store.saveCampaign(campaign);
   await store.setCurrentCampaignId(campaign.campaign.id);
   await store.putUser({ ...users.repA, demo: false, openid: OPENID.repA });
@@ -25,12 +25,10 @@ beforeEach(async () => {
   const { clock } = testClock(shanghai('2025-10-10', '10:00'));
   main = createArenaMain({ cloud: fake.cloud, env: {}, clock, ids: testIds(), log: quiet });
 });
+afterEach(() => fake.done());
 
-const wxContext = { callbackWaitsForEmptyEventLoop: false, memory_limit_in_mb: 256, function_name: 'arena' };
-
-async function call(openid: string | undefined, action: string, data?: Record<string, unknown>) {
-  fake.callAs(openid);
-  return main(data === undefined ? { action } : { action, data }, wxContext);
+async function call(openid: string | null, action: string, data?: Record<string, unknown>) {
+  return fake.invoke(main, openid, data === undefined ? { action } : { action, data });
 }
 
 const post = (unitId: string, requestId: string, text = '本周新开工 2 个项目') => ({
@@ -42,17 +40,18 @@ const post = (unitId: string, requestId: string, text = '本周新开工 2 个�
 
 describe('arena function: who is calling', () => {
   it('a call without an OPENID is unauthenticated, even when the event names a user', async () => {
-    fake.callAs(undefined);
-    const forged = await main(
-      { action: 'me.get', data: {}, userInfo: { openId: OPENID.admin, appId: 'wx' }, openid: OPENID.admin },
-      wxContext,
-    );
+    const forged = await fake.invoke(main, null, {
+      action: 'me.get',
+      data: {},
+      userInfo: { openId: OPENID.admin, appId: 'wx' },
+      openid: OPENID.admin,
+    });
     expect(forged).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    expect(await call(undefined, 'post.create', post('A', 'req-00001'))).toMatchObject({
+    expect(await call(null, 'post.create', post('A', 'req-00001'))).toMatchObject({
       ok: false,
       error: { code: 'UNAUTHENTICATED' },
     });
-    expect(fake.double.dump('posts')).toHaveLength(0);
+    expect(fake.server.dump('posts')).toHaveLength(0);
   });
 
   it('a bound user is known by their OPENID and posts for their unit', async () => {
@@ -70,14 +69,19 @@ describe('arena function: who is calling', () => {
   it('a bound user posting for another unit is refused and nothing is written', async () => {
     const r = await call(OPENID.repA, 'post.create', post('B', 'req-00003'));
     expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(fake.double.dump('posts')).toHaveLength(0);
+    expect(fake.server.dump('posts')).toHaveLength(0);
   });
 
   it('an unknown action or a malformed event is answered with an error, not a crash', async () => {
-    expect(await call(OPENID.repA, 'post.delete', {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    fake.callAs(OPENID.repA);
-    expect(await main('post.list', wxContext)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
-    expect(await main({ action: 'post.list', data: 'x' }, wxContext)).toMatchObject({
+    expect(await call(OPENID.repA, 'post.delete', {})).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await fake.invoke(main, OPENID.repA, 'post.list')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' },
+    });
+    expect(await fake.invoke(main, OPENID.repA, { action: 'post.list', data: 'x' })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_ARGUMENT' },
     });
@@ -86,7 +90,10 @@ describe('arena function: who is calling', () => {
 
 describe('arena function: joining with an invite', () => {
   it('an unbound OPENID may only bind; with an admin’s invite it then posts for the invite’s unit', async () => {
-    expect(await call(OPENID.stranger, 'me.get')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await call(OPENID.stranger, 'me.get')).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
     expect(await call(OPENID.stranger, 'post.create', post('B', 'req-00004'))).toMatchObject({
       ok: false,
       error: { code: 'UNAUTHENTICATED' },
@@ -100,8 +107,14 @@ describe('arena function: joining with an invite', () => {
     const { code } = (made.data as { invite: { code: string } }).invite;
 
     const bound = await call(OPENID.stranger, 'me.bind', { inviteCode: code.toLowerCase(), name: '新同事' });
-    expect(bound).toMatchObject({ ok: true, data: { user: { name: '新同事', role: 'reporter', unitId: 'B', unitName: '乙镇' } } });
-    expect(await store.getUserByOpenid(OPENID.stranger)).toMatchObject({ unitId: 'B', openid: OPENID.stranger });
+    expect(bound).toMatchObject({
+      ok: true,
+      data: { user: { name: '新同事', role: 'reporter', unitId: 'B', unitName: '乙镇' } },
+    });
+    expect(await store.getUserByOpenid(OPENID.stranger)).toMatchObject({
+      unitId: 'B',
+      openid: OPENID.stranger,
+    });
     expect(await call(OPENID.stranger, 'post.create', post('B', 'req-00005'))).toMatchObject({ ok: true });
 
     // Single use: the same code does nothing for anyone else.
@@ -113,41 +126,53 @@ describe('arena function: joining with an invite', () => {
   });
 
   it('binding needs an OPENID: the console or another caller without one cannot bind', async () => {
-    const r = await call(undefined, 'me.bind', { inviteCode: 'ABCDEFGH', name: '某人' });
+    const r = await call(null, 'me.bind', { inviteCode: 'ABCDEFGH', name: '某人' });
     expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });
 
 describe('arena function: content checks and photos', () => {
   it('risky text is refused with a Chinese message and nothing is written', async () => {
-    fake.answers.check = async () => ({ errCode: 0, result: { suggest: 'risky', label: 20003 } });
+    fake.services.answers['security.msgSecCheck'] = () => ({
+      errcode: 0,
+      errmsg: 'ok',
+      result: { suggest: 'risky', label: 20003 },
+    });
     const r = await call(OPENID.repA, 'post.create', post('A', 'req-00006', '一段不宜发布的文字'));
-    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: expect.stringMatching(/[\u4e00-\u9fa5]/) } });
-    expect(fake.checked).toEqual([{ version: 2, scene: 2, openid: OPENID.repA, content: '一段不宜发布的文字' }]);
-    expect(fake.double.dump('posts')).toHaveLength(0);
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: expect.stringMatching(/[\u4e00-\u9fa5]/) },
+    });
+    expect(fake.services.callsOf('security.msgSecCheck')).toEqual([
+      { version: 2, scene: 2, openid: OPENID.repA, content: '一段不宜发布的文字' },
+    ]);
+    expect(fake.server.dump('posts')).toHaveLength(0);
   });
 
   it('text for review is published, flagged; so is text the check could not reach', async () => {
-    fake.answers.check = async () => ({ errCode: 0, result: { suggest: 'review', label: 20001 } });
+    const check = (answer: Record<string, unknown>) =>
+      (fake.services.answers['security.msgSecCheck'] = () => answer);
+    check({ errcode: 0, errmsg: 'ok', result: { suggest: 'review', label: 20001 } });
     const reviewed = await call(OPENID.repA, 'post.create', post('A', 'req-00007'));
     expect(reviewed).toMatchObject({ ok: true, data: { post: { flagged: true } } });
-    fake.answers.check = () => Promise.reject(Object.assign(new Error('system busy'), { errCode: -1 }));
+    check({ errcode: -1, errmsg: 'system error' });
     const unchecked = await call(OPENID.repA, 'post.create', post('A', 'req-00008'));
     expect(unchecked).toMatchObject({ ok: true, data: { post: { flagged: true } } });
-    fake.answers.check = async () => ({ errCode: 0, result: { suggest: 'pass', label: 100 } });
+    check({ errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 } });
     const clean = await call(OPENID.repA, 'post.create', post('A', 'req-00009'));
     expect(clean.ok).toBe(true);
     expect(clean.ok && (clean.data as { post: { flagged?: boolean } }).post.flagged).not.toBe(true);
   });
 
   it('photos kept as fileIDs are read back as temporary URLs', async () => {
-    const fileID = 'cloud://test-env.7465/posts/site.jpg';
+    // The author's own upload in this environment (adapters/cloudbase/photo-refs.ts).
+    const fileID = `cloud://test-env.7465/posts/${users.repA.id}/site.jpg`;
     await call(OPENID.repA, 'post.create', { ...post('A', 'req-00010'), photos: [fileID] });
-    expect(fake.double.dump('posts')[0]?.record).toMatchObject({ photos: [fileID] });
+    expect(fake.server.dump('posts')[0]?.record).toMatchObject({ photos: [fileID] });
     const feed = await call(OPENID.repA, 'post.list', {});
     expect(feed).toMatchObject({
       ok: true,
-      data: { items: [{ photos: ['https://tmp.example/test-env.7465/posts/site.jpg?sign=1'] }] },
+      data: { items: [{ photos: [`https://tmp.example/test-env.7465/posts/${users.repA.id}/site.jpg?sign=1`] }] },
     });
   });
 });

@@ -3,19 +3,25 @@
  * Shanghai to the reporters of units that have not posted for 7 days — once per day however often the
  * timer fires (twice in the hour, or two instances at once), again the next day if the unit still has not
  * posted, never during quiet hours, never to a unit that posted. Subscription messages go only to users with
- * an OPENID and a consent left; a refusal (43101) stops them and the in-app list carries on.
+ * an OPENID and a consent left; a refusal (43101) stops them and the in-app list carries on. On the real
+ * wx-server-sdk over the CloudBase emulation; a timer invocation has no user.
  */
 import { campaign, users } from '../../core/app/test-arena';
 import type { Store, UserRecord } from '../../core/app/ports';
 import { createCloudStore } from '../../adapters/cloudbase/store';
 import type { CloudMain } from '../../cloudfunctions/arena/handler';
 import { createCronMain } from '../../cloudfunctions/arena-cron/handler';
-import { createFakeCloud, quiet, shanghai, testClock, testIds, type FakeCloud } from './fake-cloud';
+import { createTestCloud, quiet, shanghai, testClock, testIds, type TestCloud } from './fake-cloud';
 
 const env = { ARENA_TPL_NO_POST: 'tpl-no-post' };
-const timer = (at: number) => ({ Type: 'Timer', TriggerName: 'hourly', Time: new Date(at).toISOString(), Message: '' });
+const timer = (at: number) => ({
+  Type: 'Timer',
+  TriggerName: 'hourly',
+  Time: new Date(at).toISOString(),
+  Message: '',
+});
 
-let fake: FakeCloud;
+let fake: TestCloud;
 let store: Store;
 let clock: ReturnType<typeof testClock>;
 let cron: CloudMain;
@@ -44,8 +50,8 @@ async function postFor(unitId: string, day: string, time: string, requestId: str
 }
 
 beforeEach(async () => {
-  fake = createFakeCloud();
-  store = createCloudStore({ db: fake.double.db });
+  fake = createTestCloud();
+  store = createCloudStore({ db: fake.db });
   await store.saveCampaign(campaign);
   await store.setCurrentCampaignId(campaign.campaign.id);
   await store.putUser(reporter(users.repA, { openid: 'o-a', subscribeCredits: { 'tpl-no-post': 5 } }));
@@ -59,17 +65,21 @@ beforeEach(async () => {
   // C and D never posted; the campaign began on 2025-09-01.
   clock = testClock(shanghai('2025-10-10', '08:00'));
   cron = createCronMain({ cloud: fake.cloud, env, clock: clock.clock, ids: testIds(), log: quiet });
-  fake.callAs(undefined);
 });
+afterEach(() => fake.done());
 
-async function fire(day: string, time: string, main: CloudMain = cron) {
+async function fire(day: string, time: string, main: CloudMain = cron, openid: string | null = null) {
   clock.set(shanghai(day, time));
-  return main(timer(shanghai(day, time)), {});
+  return fake.invoke(main, openid, timer(shanghai(day, time)));
 }
 
-const sentTo = () => fake.sent.map((s) => s.touser).sort();
+const sentTo = () =>
+  fake
+    .sent()
+    .map((s) => String(s.touser))
+    .sort();
 const stored = () =>
-  fake.double
+  fake.server
     .dump('notifications')
     .map((d) => `${String(d.userId)}@${(d.record as { dedupeKey: string }).dedupeKey.split('|')[3]}`)
     .sort();
@@ -77,7 +87,7 @@ const stored = () =>
 describe('arena-cron: the no-post reminder', () => {
   it('at 09:00 Shanghai, reminds each reporter of an idle unit once, however often the timer fires', async () => {
     expect(await fire('2025-10-10', '08:00')).toMatchObject({ ok: true, data: { ran: [] } });
-    expect(fake.sent).toHaveLength(0);
+    expect(fake.sent()).toHaveLength(0);
 
     const first = await fire('2025-10-10', '09:00');
     expect(first).toMatchObject({ ok: true, data: { ran: ['no_post'], sent: 4, skipped: 0 } });
@@ -85,42 +95,57 @@ describe('arena-cron: the no-post reminder', () => {
     expect(stored()).toEqual(['real@2025-10-10', 'rep-a@2025-10-10', 'rep-c@2025-10-10', 'rep-d@2025-10-10']);
     // Subscription messages only where there is an OPENID and a consent left.
     expect(sentTo()).toEqual(['o-a', 'o-c']);
-    const toA = fake.sent.find((s) => s.touser === 'o-a')!;
-    expect(toA).toMatchObject({ templateId: 'tpl-no-post', page: 'pages/me/index', miniprogramState: 'formal' });
-    for (const { value } of Object.values(toA.data)) expect(Array.from(value).length).toBeLessThanOrEqual(20);
+    const toA = fake.sent().find((s) => s.touser === 'o-a')!;
+    // As WeChat receives it: the SDK has turned the names into snake_case.
+    expect(toA).toMatchObject({
+      template_id: 'tpl-no-post',
+      page: 'pages/me/index',
+      miniprogram_state: 'formal',
+    });
+    for (const { value } of Object.values(toA.data as Record<string, { value: string }>))
+      expect(Array.from(value).length).toBeLessThanOrEqual(20);
     expect((await store.getUser(users.repA.id))?.subscribeCredits).toEqual({ 'tpl-no-post': 4 });
 
     // The same hour again: nothing new is stored or sent.
     expect(await fire('2025-10-10', '09:40')).toMatchObject({ ok: true, data: { sent: 0, skipped: 4 } });
-    expect(fake.sent).toHaveLength(2);
-    expect(fake.double.dump('notifications')).toHaveLength(4);
+    expect(fake.sent()).toHaveLength(2);
+    expect(fake.server.dump('notifications')).toHaveLength(4);
     expect((await store.getUser(users.repA.id))?.subscribeCredits).toEqual({ 'tpl-no-post': 4 });
   });
 
   it('two function instances fired at the same moment still send each reminder once', async () => {
-    const other = createCronMain({ cloud: fake.cloud, env, clock: clock.clock, ids: testIds('other'), log: quiet });
+    const other = createCronMain({
+      cloud: fake.cloud,
+      env,
+      clock: clock.clock,
+      ids: testIds('other'),
+      log: quiet,
+    });
     clock.set(shanghai('2025-10-10', '09:00'));
     const event = timer(shanghai('2025-10-10', '09:00'));
-    const both = await Promise.all([cron(event, {}), other(event, {})]);
+    const both = await Promise.all([fake.invoke(cron, null, event), fake.invoke(other, null, event)]);
     const sent = both.map((r) => (r.ok ? (r.data as { sent: number }).sent : NaN));
     expect(sent[0]! + sent[1]!).toBe(4);
     expect(sentTo()).toEqual(['o-a', 'o-c']);
-    expect(fake.double.dump('notifications')).toHaveLength(4);
+    expect(fake.server.dump('notifications')).toHaveLength(4);
   });
 
   it('nothing at quiet hours or before nine, and the hour is Shanghai’s, not the server’s', async () => {
     for (const time of ['23:00', '22:00', '02:00', '07:00', '08:00', '08:59']) {
       expect(await fire('2025-10-10', time)).toMatchObject({ ok: true, data: { sent: 0 } });
     }
-    expect(fake.sent).toHaveLength(0);
-    expect(fake.double.dump('notifications')).toHaveLength(0);
+    expect(fake.sent()).toHaveLength(0);
+    expect(fake.server.dump('notifications')).toHaveLength(0);
   });
 
   it('a missed nine o’clock tick loses nothing: the first run of the day, at 13:00, sends the day’s reminders', async () => {
-    expect(await fire('2025-10-10', '13:00')).toMatchObject({ ok: true, data: { ran: ['no_post'], sent: 4, left: 0 } });
+    expect(await fire('2025-10-10', '13:00')).toMatchObject({
+      ok: true,
+      data: { ran: ['no_post'], sent: 4, left: 0 },
+    });
     expect(sentTo()).toEqual(['o-a', 'o-c']);
     expect(await fire('2025-10-10', '14:00')).toMatchObject({ ok: true, data: { sent: 0, skipped: 4 } });
-    expect(fake.sent).toHaveLength(2);
+    expect(fake.sent()).toHaveLength(2);
   });
 
   it('on two days running each owed reminder goes out once a day; a unit that posted is left alone', async () => {
@@ -140,27 +165,33 @@ describe('arena-cron: the no-post reminder', () => {
       'rep-d@2025-10-11',
     ]);
     expect(sentTo()).toEqual(['o-a', 'o-c', 'o-c']);
-    expect(fake.sent.some((s) => s.touser === 'o-b')).toBe(false);
+    expect(fake.sent().some((s) => s.touser === 'o-b')).toBe(false);
   });
 
   it('a refusal (43101) is recorded, ends the user’s messages, and the in-app list carries on', async () => {
-    fake.answers.send = async (p) =>
-      p.touser === 'o-c' ? Promise.reject(Object.assign(new Error('user refuse'), { errCode: 43101 })) : { errCode: 0 };
+    fake.services.answers['subscribeMessage.send'] = (p) =>
+      p.touser === 'o-c'
+        ? { errcode: 43101, errmsg: 'user refuse to accept the msg' }
+        : { errcode: 0, errmsg: 'ok' };
     await fire('2025-10-10', '09:00');
-    const toC = fake.double.dump('notifications').find((d) => d.userId === users.repC.id);
-    expect((toC?.record as { channels: Record<string, string> }).channels).toEqual({ subscribe: 'not_subscribed' });
+    const toC = fake.server.dump('notifications').find((d) => d.userId === users.repC.id);
+    expect((toC?.record as { channels: Record<string, string> }).channels).toEqual({
+      subscribe: 'not_subscribed',
+    });
     expect((await store.getUser(users.repC.id))?.subscribeCredits).toBeUndefined();
 
-    fake.answers.send = async () => ({ errCode: 0 });
+    fake.services.answers['subscribeMessage.send'] = () => ({ errcode: 0, errmsg: 'ok' });
     await fire('2025-10-11', '09:00');
     expect(sentTo()).toEqual(['o-a', 'o-a', 'o-c']);
     expect(stored().filter((s) => s.startsWith('rep-c@'))).toEqual(['rep-c@2025-10-10', 'rep-c@2025-10-11']);
   });
 
   it('the mini-program cannot call the timer: a call with an OPENID is refused', async () => {
-    fake.callAs('o-a');
-    expect(await fire('2025-10-10', '09:00')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(fake.sent).toHaveLength(0);
-    expect(fake.double.dump('notifications')).toHaveLength(0);
+    expect(await fire('2025-10-10', '09:00', cron, 'o-a')).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(fake.sent()).toHaveLength(0);
+    expect(fake.server.dump('notifications')).toHaveLength(0);
   });
 });

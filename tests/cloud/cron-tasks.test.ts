@@ -2,33 +2,49 @@
  * The operator's console tasks of `arena-cron`: they need ARENA_TASK_KEY and the matching key; `setup`
  * creates the collections of a fresh environment; `invite` makes the first admin's code, which binds in
  * the `arena` function; `loadCampaign` checks a campaign file whole before saving it and making it current.
+ * On the real wx-server-sdk over the CloudBase emulation.
  */
 import { campaign } from '../../core/app/test-arena';
 import { createCloudStore } from '../../adapters/cloudbase/store';
 import { collections } from '../../adapters/cloudbase/collections';
 import { createArenaMain } from '../../cloudfunctions/arena/handler';
 import { createCronMain } from '../../cloudfunctions/arena-cron/handler';
-import { createFakeCloud, quiet, shanghai, testClock, testIds } from './fake-cloud';
+import { createTestCloud, quiet, shanghai, testClock, testIds, type TestCloud } from './fake-cloud';
 
 const KEY = 'k3y-for-tests';
 const env = { ARENA_TASK_KEY: KEY };
 
+let current: TestCloud | null = null;
+afterEach(() => {
+  current?.done();
+  current = null;
+});
+
 function setUp(options: { env?: Record<string, string>; fresh?: boolean } = {}) {
-  const fake = createFakeCloud(options.fresh ? { collections: [] } : {});
+  // One environment at a time: a test that wants another drops the one before.
+  current?.done();
+  const fake = createTestCloud({ fresh: options.fresh });
+  current = fake;
   const { clock } = testClock(shanghai('2025-10-10', '10:00'));
   const wiring = { cloud: fake.cloud, env: options.env ?? env, clock, log: quiet };
+  const cronMain = createCronMain({ ...wiring, ids: testIds('cron') });
+  const arenaMain = createArenaMain({ ...wiring, ids: testIds('arena') });
   return {
     fake,
-    cron: createCronMain({ ...wiring, ids: testIds('cron') }),
-    arena: createArenaMain({ ...wiring, ids: testIds('arena') }),
-    store: createCloudStore({ db: fake.double.db }),
+    /** An invocation from the console (no user), or from the mini-program when given an OPENID. */
+    cron: (event: unknown, openid: string | null = null) => fake.invoke(cronMain, openid, event),
+    arena: (event: unknown, openid: string | null = null) => fake.invoke(arenaMain, openid, event),
+    store: createCloudStore({ db: fake.db }),
   };
 }
 
 /** The campaign file an admin writes: metrics inside their tracks. */
 const campaignFile = () => ({
   campaign: campaign.campaign,
-  tracks: campaign.tracks.map((t) => ({ ...t, metrics: campaign.metrics.filter((m) => m.trackId === t.id).map(({ trackId: _t, ...m }) => m) })),
+  tracks: campaign.tracks.map((t) => ({
+    ...t,
+    metrics: campaign.metrics.filter((m) => m.trackId === t.id).map(({ trackId: _t, ...m }) => m),
+  })),
   units: campaign.units,
   targets: campaign.targets,
 });
@@ -36,26 +52,36 @@ const campaignFile = () => ({
 describe('arena-cron console tasks', () => {
   it('are refused without ARENA_TASK_KEY, with a wrong key, or from the mini-program', async () => {
     const unset = setUp({ env: {} });
-    expect(await unset.cron({ task: 'setup', key: 'x' }, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await unset.cron({ task: 'setup', key: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     const { fake, cron } = setUp();
-    expect(await cron({ task: 'invite', key: 'wrong' }, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await cron({ task: 'invite' }, {})).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
-    fake.callAs('o-someone');
-    expect(await cron({ task: 'invite', key: KEY }, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(fake.double.dump('invites')).toHaveLength(0);
+    expect(await cron({ task: 'invite', key: 'wrong' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await cron({ task: 'invite' })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    expect(await cron({ task: 'invite', key: KEY }, 'o-someone')).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(fake.server.dump('invites')).toHaveLength(0);
   });
 
   it('setup creates every collection on a fresh environment, and again changes nothing', async () => {
     const { fake, cron } = setUp({ fresh: true });
-    const first = await cron({ task: 'setup', key: KEY }, {});
-    expect(first.ok && (first.data as { created: string[] }).created.sort()).toEqual(Object.values(collections).sort());
-    expect(await cron({ task: 'setup', key: KEY }, {})).toEqual({ ok: true, data: { created: [] } });
-    expect(fake.double.collections().sort()).toEqual(Object.values(collections).sort());
+    const first = await cron({ task: 'setup', key: KEY });
+    expect(first.ok && (first.data as { created: string[] }).created.sort()).toEqual(
+      Object.values(collections).sort(),
+    );
+    expect(await cron({ task: 'setup', key: KEY })).toEqual({ ok: true, data: { created: [] } });
+    expect(fake.server.collections().sort()).toEqual(Object.values(collections).sort());
   });
 
   it('loadCampaign saves the campaign and makes it current; the app then sees it', async () => {
-    const { fake, cron, arena, store } = setUp();
-    const r = await cron({ task: 'loadCampaign', key: KEY, campaign: campaignFile() }, {});
+    const { cron, arena, store } = setUp();
+    const r = await cron({ task: 'loadCampaign', key: KEY, campaign: campaignFile() });
     expect(r).toEqual({
       ok: true,
       data: { campaignId: 'c1', current: 'c1', counts: { tracks: 2, metrics: 3, units: 5, targets: 6 } },
@@ -63,17 +89,18 @@ describe('arena-cron console tasks', () => {
     expect(await store.loadCampaign('c1')).toEqual(campaign);
 
     // The first admin: an invite from the console, bound in the app by the admin's own WeChat.
-    const made = await cron({ task: 'invite', key: KEY }, {});
+    const made = await cron({ task: 'invite', key: KEY });
     if (!made.ok) throw new Error(made.error.message);
     const { code, role } = made.data as { code: string; role: string };
     expect(role).toBe('admin');
-    fake.callAs('o-first-admin');
-    expect(await arena({ action: 'me.bind', data: { inviteCode: code, name: '市督办办' } }, {})).toMatchObject({
+    expect(
+      await arena({ action: 'me.bind', data: { inviteCode: code, name: '市督办办' } }, 'o-first-admin'),
+    ).toMatchObject({
       ok: true,
       data: { user: { role: 'admin', unitId: null } },
     });
-    const current = await arena({ action: 'campaign.current', data: {} }, {});
-    expect(current).toMatchObject({ ok: true, data: { campaign: { id: 'c1' } } });
+    const shown = await arena({ action: 'campaign.current', data: {} }, 'o-first-admin');
+    expect(shown).toMatchObject({ ok: true, data: { campaign: { id: 'c1' } } });
   });
 
   it('a campaign file with a target for an unknown unit or a duplicate id is refused and nothing is saved', async () => {
@@ -81,7 +108,7 @@ describe('arena-cron console tasks', () => {
     const bad = campaignFile();
     bad.targets = [...bad.targets, { unitId: 'nowhere', metricId: 'm-invest', target: 3 }];
     bad.units = [...bad.units, bad.units[0]!];
-    const r = await cron({ task: 'loadCampaign', key: KEY, campaign: bad }, {});
+    const r = await cron({ task: 'loadCampaign', key: KEY, campaign: bad });
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
     const message = r.ok ? '' : r.error.message;
     expect(message).toContain('单位 ID 重复');
@@ -91,13 +118,21 @@ describe('arena-cron console tasks', () => {
 
   it('seedDemo runs only in demo mode, and then loads the demo campaign once', async () => {
     const { cron } = setUp();
-    expect(await cron({ task: 'seedDemo', key: KEY }, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await cron({ task: 'seedDemo', key: KEY })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     const demo = setUp({ env: { ...env, ARENA_DEMO: '1' } });
-    const seeded = await demo.cron({ task: 'seedDemo', key: KEY }, {});
+    const seeded = await demo.cron({ task: 'seedDemo', key: KEY });
     expect(seeded).toMatchObject({ ok: true, data: { seeded: true, posts: expect.any(Number) } });
     const campaignId = await demo.store.getCurrentCampaignId();
     expect(campaignId).not.toBeNull();
-    expect(demo.fake.double.dump('posts').length).toBe(seeded.ok ? (seeded.data as { posts: number }).posts : -1);
-    expect(await demo.cron({ task: 'seedDemo', key: KEY }, {})).toMatchObject({ ok: true, data: { seeded: false, campaignId } });
+    expect(demo.fake.server.dump('posts').length).toBe(
+      seeded.ok ? (seeded.data as { posts: number }).posts : -1,
+    );
+    expect(await demo.cron({ task: 'seedDemo', key: KEY })).toMatchObject({
+      ok: true,
+      data: { seeded: false, campaignId },
+    });
   });
 });

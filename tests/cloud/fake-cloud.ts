@@ -1,80 +1,45 @@
 /**
- * A fake of wx-server-sdk's `cloud` for the function tests: the database double from tests/wx, a WX
- * context the test sets (who is calling), and open APIs and storage that record each call and answer
- * as the test says. No SDK, no network.
+ * The cloud the function tests run on: the real wx-server-sdk 4.0.2, its requests answered by the
+ * CloudBase emulation (tests/cloudbase) — a database server with the store's collections (or none, as a
+ * fresh environment), and WeChat's open APIs and storage, which record each call as WeChat receives it
+ * and answer as the test scripts them. `invoke` runs a function's main as an invocation by a WeChat user.
  */
-import type {
-  MsgSecCheckParams,
-  MsgSecCheckResult,
-  SubscribeSendParams,
-  TempFileUrlResult,
-  WxCloud,
-  WxContext,
-  WxOpenApiResult,
-} from '../../adapters/cloudbase/cloud-types';
+import type { WxCloud } from '../../adapters/cloudbase/cloud-types';
+import { collections } from '../../adapters/cloudbase/collections';
+import type { WxDatabase } from '../../adapters/cloudbase/wx-types';
 import { countingCode } from '../../core/app/test-arena';
-import { createDbDouble, type DoubleOptions } from '../wx/db-double';
+import type { CloudMain } from '../../cloudfunctions/arena/handler';
+import { emulate } from '../cloudbase/setup';
+import type { CloudEmulator } from '../cloudbase/emulator';
+import type { CloudDbServer } from '../cloudbase/server';
+import type { WxBody, WxServices } from '../cloudbase/wx-services';
 
-type Answer<P, R> = (params: P) => Promise<R>;
-
-export function createFakeCloud(options: DoubleOptions = {}) {
-  const double = createDbDouble(options);
-  let context: WxContext = {};
-  const sent: SubscribeSendParams[] = [];
-  const checked: MsgSecCheckParams[] = [];
-  const answers = {
-    send: (async () => ({ errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' })) as Answer<
-      SubscribeSendParams,
-      WxOpenApiResult
-    >,
-    check: (async () => ({ errCode: 0, result: { suggest: 'pass', label: 100 } })) as Answer<
-      MsgSecCheckParams,
-      MsgSecCheckResult
-    >,
-  };
-
-  const cloud: WxCloud = {
-    DYNAMIC_CURRENT_ENV: Symbol('DYNAMIC_CURRENT_ENV'),
-    init: () => undefined,
-    database: () => double.db,
-    getWXContext: () => ({ ...context }),
-    openapi: {
-      subscribeMessage: {
-        send: (p) => {
-          sent.push(p);
-          return answers.send(p);
-        },
-      },
-      security: {
-        msgSecCheck: (p) => {
-          checked.push(p);
-          return answers.check(p);
-        },
-      },
-    },
-    getTempFileURL: async ({ fileList }): Promise<TempFileUrlResult> => ({
-      fileList: fileList.map((fileID) => ({
-        fileID,
-        status: 0,
-        tempFileURL: `https://tmp.example/${fileID.replace('cloud://', '')}?sign=1`,
-      })),
-    }),
-  };
-
-  return {
-    cloud,
-    double,
-    sent,
-    checked,
-    answers,
-    /** The next calls come from this OPENID (undefined: no OPENID, as from the console or a timer). */
-    callAs(openid: string | undefined) {
-      context = openid === undefined ? {} : { OPENID: openid, APPID: 'wx-test-app', ENV: 'test-env' };
-    },
-  };
+export interface TestCloud {
+  /** The SDK's `cloud`, initialised as a function initialises it. */
+  cloud: WxCloud;
+  /** The SDK's database of this environment. */
+  db: WxDatabase;
+  server: CloudDbServer;
+  services: WxServices;
+  emulator: CloudEmulator;
+  /** Runs `main` as an invocation by `openid` (null: the timer or the console, no user). */
+  invoke(main: CloudMain, openid: string | null, event: unknown): ReturnType<CloudMain>;
+  /** Subscription messages sent, as WeChat received them (`touser`, `template_id`, `data`, …). */
+  sent(): WxBody[];
+  /** Uninstalls the emulation. */
+  done(): void;
 }
 
-export type FakeCloud = ReturnType<typeof createFakeCloud>;
+const context = { callbackWaitsForEmptyEventLoop: false, memory_limit_in_mb: 256, function_name: 'test' };
+
+export function createTestCloud(options: { fresh?: boolean } = {}): TestCloud {
+  const env = emulate({ collections: options.fresh ? [] : Object.values(collections) });
+  return {
+    ...env,
+    invoke: (main, openid, event) => env.emulator.asCaller(openid, () => main(event, context)),
+    sent: () => env.services.callsOf('subscribeMessage.send'),
+  };
+}
 
 /** Epoch ms of a Shanghai wall-clock time. */
 export const shanghai = (day: string, time: string): number => Date.parse(`${day}T${time}:00+08:00`);
