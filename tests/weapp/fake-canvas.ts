@@ -129,7 +129,10 @@ export function createRecording2d() {
     createRadialGradient: gradient,
     createPattern: () => ({}),
     /** A rough width: enough for layout, the same on every machine. */
-    measureText: (text: string) => ({ width: text.length * fontPx() * 0.6 }),
+    measureText: (text: string) => {
+      log('measureText', [text]);
+      return { width: text.length * fontPx() * 0.6 };
+    },
   };
   const pick = (c: typeof ctx): Record<string, unknown> =>
     Object.fromEntries(Object.keys(props).map((k) => [k, c[k as keyof typeof props]]));
