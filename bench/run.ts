@@ -2,7 +2,8 @@
  * `npm run bench`: a synthetic city of 500 units × 20 metrics.
  *  1. post.create through HTTP at concurrency 16 against the real server (a child process on 127.0.0.1);
  *  2. the leaderboard, uncached and cached, at 10 k and at 1 M figures (100 days of 500 × 20);
- *  3. the floor: the same writes and the latest-figures read straight on better-sqlite3, same pragmas.
+ *  3. the floor: the same writes and the latest-figures read straight on better-sqlite3, same pragmas;
+ *  4. round trips per action on the WeChat cloud, through the functions' handlers (./cloud-round-trips.ts).
  * Knobs: BENCH_QUICK=1 (a small city, a few seconds), BENCH_UNITS, BENCH_POSTS, BENCH_WRITE_SECONDS,
  * BENCH_DAYS, BENCH_CONCURRENCY.
  */
@@ -13,6 +14,7 @@ import { createSqliteStore } from '../adapters/sqlite';
 import { dayOf } from '../core/domain/days';
 import { leaderboardTimes } from './board';
 import { buildCity } from './city';
+import { cloudRoundTrips, printTrips } from './cloud-round-trips';
 import { floorLatestRead, floorWrites } from './floor';
 import { dbFile, httpWrites, prepareCity } from './http';
 import { loadFigures } from './load';
@@ -122,6 +124,8 @@ export async function runBench(log: (line: string) => void = console.log): Promi
     rmSync(root, { recursive: true, force: true });
   }
   printReport(rows, log);
+  step(`round trips per action on the WeChat cloud, ${units} units`);
+  printTrips(await cloudRoundTrips(units), units, log);
   return rows;
 }
 

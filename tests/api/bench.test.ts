@@ -28,6 +28,7 @@ it('runs the benchmark in quick mode and reports each figure against the floor',
     const [, , , uncached, cached] = rows;
     expect(cached?.arena).toBeLessThan(uncached?.arena ?? 0);
     expect(lines.join('\n')).toMatch(/\| post\.create p99 .*\| .* ms .*\| .*×/);
+    expect(lines.join('\n')).toMatch(/\| board\.leaderboard +\| \d+ +\| \d+ /);
   } finally {
     if (previous === undefined) delete process.env.BENCH_QUICK;
     else process.env.BENCH_QUICK = previous;
