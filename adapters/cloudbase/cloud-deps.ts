@@ -1,8 +1,8 @@
 /**
  * Everything the use cases need, wired from wx-server-sdk's `cloud` object: the Store on
- * `cloud.database()`, msgSecCheck, cloud-storage URLs and subscription messages, ids and clock from adapters/node,
- * settings from the environment. Both cloud functions build their deps here, once per instance; tests
- * pass a fake `cloud` and their own clock.
+ * `cloud.database()`, msgSecCheck, mediaCheckAsync, whose photo a fileID is, cloud-storage URLs and
+ * subscription messages, ids and clock from adapters/node, settings from the environment. Both cloud
+ * functions build their deps here, once per instance; tests pass a fake `cloud` and their own clock.
  */
 import type { Clock, Deps, Ids } from '../../core/app/ports';
 import { nodeIds, systemClock } from '../node';
@@ -11,6 +11,8 @@ import type { WxDatabase } from './wx-types';
 import { readCloudSettings, type CloudSettings, type Env } from './cloud-settings';
 import { createCloudFiles } from './files';
 import { createMsgSecGuard } from './guard';
+import { createMediaCheckGuard } from './photo-guard';
+import { createCloudPhotoRefs } from './photo-refs';
 import { createSubscribeNotifier } from './notifier';
 import { createCloudStore } from './store';
 
@@ -22,7 +24,7 @@ export const jsonLog = (entry: Record<string, unknown>): void => {
 };
 
 export interface CloudDepsOptions {
-  cloud: Pick<WxCloud, 'database' | 'openapi' | 'getTempFileURL'>;
+  cloud: Pick<WxCloud, 'database' | 'openapi' | 'getTempFileURL' | 'getWXContext'>;
   env: Env;
   clock?: Clock;
   ids?: Ids;
@@ -49,6 +51,9 @@ export function createCloudDeps(options: CloudDepsOptions): CloudDeps {
     log,
     guard: createMsgSecGuard({ openapi: cloud.openapi, log }),
     files: createCloudFiles({ getTempFileURL: (o) => cloud.getTempFileURL(o), log }),
+    // The environment is the invocation's: getWXContext() is read per call, never at load time.
+    photoRefs: createCloudPhotoRefs({ currentEnv: () => cloud.getWXContext().ENV || undefined }),
+    photoGuard: createMediaCheckGuard({ openapi: cloud.openapi, getTempFileURL: (o) => cloud.getTempFileURL(o), log }),
     notifiers: [
       createSubscribeNotifier({
         openapi: cloud.openapi,

@@ -7,7 +7,7 @@ import { createMsgSecGuard } from './guard';
 
 function fakeSecurity(answer: (p: MsgSecCheckParams) => Promise<MsgSecCheckResult>) {
   const calls: MsgSecCheckParams[] = [];
-  const openapi: Pick<WxOpenApi, 'security'> = {
+  const openapi: { security: Pick<WxOpenApi['security'], 'msgSecCheck'> } = {
     security: {
       msgSecCheck: (p) => {
         calls.push(p);

@@ -27,7 +27,7 @@ const CHUNK = 2500;
 const severity: Record<Verdict, number> = { pass: 0, review: 1, risky: 2 };
 
 export interface MsgSecGuardOptions {
-  openapi: Pick<WxOpenApi, 'security'>;
+  openapi: { security: Pick<WxOpenApi['security'], 'msgSecCheck'> };
   /** 2 (评论) suits posts and comments others read. */
   scene?: 1 | 2 | 3 | 4;
   log?: (entry: Record<string, unknown>) => void;

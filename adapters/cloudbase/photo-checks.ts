@@ -1,15 +1,13 @@
 /**
  * Image checks on the cloud database (issue 7): `photo_checks/{traceId}` remembers which photo of which
  * post a mediaCheckAsync call is about, and flagging rewrites the post's record in a transaction, so two
- * verdicts on one post never lose each other's hidden photo. A conflict the SDK does not retry itself (one
- * raised at the write) runs the transaction again, a few times.
+ * verdicts on one post never lose each other's hidden photo (the store's `db` retries conflicts:
+ * ./transaction.ts).
  */
 import type { PhotoCheckRecord, PostRecord } from '../../core/app/ports';
 import { collections as C, docId } from './collections';
-import { inBatches, isConflict, readDoc } from './reads';
+import { inBatches, readDoc } from './reads';
 import type { WxDatabase } from './wx-types';
-
-const ROUNDS = 5;
 
 export async function addPhotoChecks(db: WxDatabase, checks: PhotoCheckRecord[]): Promise<void> {
   await inBatches(checks, 10, (c) =>
@@ -33,21 +31,15 @@ function flagged(post: PostRecord, hidePhoto: string | undefined): PostRecord | 
   return { ...post, flagged: true, hiddenPhotos: hidden.includes(hidePhoto) ? hidden : [...hidden, hidePhoto] };
 }
 
-export async function flagPost(db: WxDatabase, postId: string, hidePhoto?: string): Promise<boolean> {
-  for (let round = 1; ; round += 1) {
-    try {
-      return await db.runTransaction(async (t) => {
-        const ref = t.collection(C.posts).doc(postId);
-        const doc = await readDoc(ref);
-        if (!doc) return false;
-        const next = flagged(doc.record as PostRecord, hidePhoto);
-        if (!next) return false;
-        const { _id: _ignored, ...fields } = doc;
-        await ref.set({ data: { ...fields, record: next } });
-        return true;
-      }, 10);
-    } catch (e) {
-      if (!isConflict(e) || round >= ROUNDS) throw e;
-    }
-  }
+export function flagPost(db: WxDatabase, postId: string, hidePhoto?: string): Promise<boolean> {
+  return db.runTransaction(async (t) => {
+    const ref = t.collection(C.posts).doc(postId);
+    const doc = await readDoc(ref);
+    if (!doc) return false;
+    const next = flagged(doc.record as PostRecord, hidePhoto);
+    if (!next) return false;
+    const { _id: _ignored, ...fields } = doc;
+    await ref.set({ data: { ...fields, record: next } });
+    return true;
+  });
 }

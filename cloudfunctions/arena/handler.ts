@@ -3,12 +3,16 @@
  * in, the envelope the self-hosted server answers out. The caller is the OPENID the platform vouches for
  * (`cloud.getWXContext()`), never a field of the event — the event also carries a client-supplied
  * `userInfo`, which is ignored. Deps, caches and rate limits live as long as the function's instance.
+ * One event is not a call: WeChat's push of an image check's verdict (`Event: 'wxa_media_check'`), taken
+ * only as adapters/cloudbase/media-push.ts allows.
  */
-import type { Result } from '../../core/contract';
+import { fail, ok, type Result } from '../../core/contract';
 import { createArena } from '../../core/app';
-import type { Clock, Ids } from '../../core/app/ports';
+import { applyPhotoVerdict } from '../../core/app/photo-checks';
+import type { Clock, Deps, Ids } from '../../core/app/ports';
 import { createCloudDeps, type CloudDepsOptions } from '../../adapters/cloudbase/cloud-deps';
-import type { WxCloud } from '../../adapters/cloudbase/cloud-types';
+import type { WxCloud, WxContext } from '../../adapters/cloudbase/cloud-types';
+import { fromPlatform, isMediaPush, readMediaPush } from '../../adapters/cloudbase/media-push';
 
 export interface ArenaHandlerOptions {
   cloud: Pick<WxCloud, 'database' | 'openapi' | 'getTempFileURL' | 'getWXContext'>;
@@ -27,11 +31,23 @@ function requestOf(event: unknown): unknown {
   return data === undefined ? { action } : { action, data };
 }
 
+/** An image check's verdict pushed by WeChat: applied when it may be WeChat's and names a check we started. */
+async function mediaPush(deps: Deps, event: Record<string, unknown>, context: WxContext): Promise<Result<unknown>> {
+  if (!fromPlatform(event, context)) {
+    deps.log?.({ level: 'warn', msg: 'media check push refused: not from the platform', source: context.SOURCE ?? null });
+    return fail('FORBIDDEN', '图片审核结果只接受微信平台的推送，不能从小程序调用。');
+  }
+  const verdict = readMediaPush(event);
+  if (!verdict) return fail('INVALID_ARGUMENT', '图片审核推送缺少 trace_id 或审核结果（result.suggest）。');
+  return ok({ outcome: await applyPhotoVerdict(deps, verdict) });
+}
+
 export function createArenaMain({ cloud, ...options }: ArenaHandlerOptions): CloudMain {
   const { deps } = createCloudDeps({ cloud, ...options });
   const arena = createArena(deps);
   return async (event) => {
-    const openid = cloud.getWXContext().OPENID;
-    return arena.handle(requestOf(event), { openid: openid ? openid : null });
+    const context = cloud.getWXContext();
+    if (isMediaPush(event)) return mediaPush(deps, event, context);
+    return arena.handle(requestOf(event), { openid: context.OPENID ? context.OPENID : null });
   };
 }

@@ -4,3 +4,4 @@ export * from './entities';
 export * from './actions';
 export * from './explain';
 export * from './people';
+export * from './photos';

@@ -65,6 +65,27 @@ describe('post card', () => {
     expect(preview).toHaveBeenCalledWith({ current: '/files/b.jpg', urls: photos });
   });
 
+  it('shows a photo the image check hid as a grey tile that says so, and leaves it out of the preview', () => {
+    const preview = jest.spyOn(Taro, 'previewImage').mockResolvedValue({ errMsg: 'previewImage:ok' });
+    const post = makePost({ photos: ['/files/a.jpg', '', '/files/c.jpg'], hiddenPhotos: [1] });
+    const { container } = render(<PostCard post={post} arena={arena} now={now} />);
+    const tiles = container.querySelectorAll('.post__photo--tile');
+    expect(tiles).toHaveLength(1);
+    expect(tiles[0]?.textContent).toBe('图片审核中/未通过');
+    const imgs = container.querySelectorAll('.post__photo:not(.post__photo--tile)');
+    expect(imgs).toHaveLength(2);
+    expect([...imgs].map((i) => i.getAttribute('src'))).toEqual(['/files/a.jpg', '/files/c.jpg']);
+    fireEvent.click(imgs[1]!);
+    expect(preview).toHaveBeenCalledWith({ current: '/files/c.jpg', urls: ['/files/a.jpg', '/files/c.jpg'] });
+  });
+
+  it('turns a photo that cannot be loaded into a grey tile instead of a broken image', () => {
+    const { container } = render(<PostCard post={makePost({ photos: ['/files/gone.jpg'] })} arena={arena} now={now} />);
+    fireEvent.error(container.querySelector('.post__photo')!);
+    expect(container.querySelector('.post__photo--tile')?.textContent).toBe('图片无法加载');
+    expect(screen.getByText('图片无法加载')).toBeTruthy();
+  });
+
   it('shows the reason when a running total was corrected downwards', () => {
     render(
       <PostCard

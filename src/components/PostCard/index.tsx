@@ -1,14 +1,14 @@
 /**
  * A post as a progress card: unit, author, time, each figure against its target, the text
- * (always as text: markup shows literally) and photos that open full size.
+ * (always as text: markup shows literally) and photos that open full size (./PhotoGrid.tsx).
  */
-import Taro from '@tarojs/taro';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { Post } from '../../../core/contract';
 import type { Arena } from '../../lib/arena';
 import { campaignDayOf, tauOn } from '../../lib/progress';
 import { relativeTimeText } from '../../lib/time';
 import FigureLine from './FigureLine';
+import PhotoGrid from './PhotoGrid';
 import './index.scss';
 
 interface Props {
@@ -20,7 +20,6 @@ interface Props {
 
 export default function PostCard({ post, arena, now }: Props) {
   const tau = tauOn(arena.campaign, campaignDayOf(arena.campaign, post.createdAt));
-  const preview = (url: string) => void Taro.previewImage({ current: url, urls: post.photos });
   return (
     <View className="post" data-testid="post-card">
       <View className="post__head">
@@ -46,21 +45,7 @@ export default function PostCard({ post, arena, now }: Props) {
           {post.text}
         </Text>
       )}
-      {post.photos.length > 0 && (
-        <View className="post__photos">
-          {post.photos.map((url, i) => (
-            <Image
-              key={url}
-              className="post__photo"
-              src={url}
-              mode="aspectFill"
-              lazyLoad
-              ariaLabel={`照片 ${i + 1}`}
-              onClick={() => preview(url)}
-            />
-          ))}
-        </View>
-      )}
+      {post.photos.length > 0 && <PhotoGrid photos={post.photos} hidden={post.hiddenPhotos ?? []} />}
     </View>
   );
 }
