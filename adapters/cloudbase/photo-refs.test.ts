@@ -23,7 +23,7 @@ describe('cloud photo references', () => {
     ['a path that climbs out', file('prod-4g5h6j', 'posts/u-7f3a/../u-99/a.jpg')],
     ['an escaped path', file('prod-4g5h6j', 'posts/u-7f3a/%2e%2e/a.jpg')],
     ['an outside URL', 'https://elsewhere.example/posts/u-7f3a/a.jpg'],
-    ['a temporary URL of our own storage', 'https://7072-prod-4g5h6j-1250000000.tcb.qcloud.la/posts/u-7f3a/a.jpg'],
+    ['a temporary URL of our own storage', 'https://7072-prod-4g5h6j-1250000000.tcb.example/posts/u-7f3a/a.jpg'],
     ['a javascript: URL', 'javascript:alert(1)'],
     ['a fileID with no bucket', 'cloud://prod-4g5h6j/posts/u-7f3a/a.jpg'],
   ])('refuses %s', async (_what, ref) => {
