@@ -5,15 +5,14 @@
  * posts two figures through the editor, subscribes to reminders from the tap, and finds the post on top
  * of the feed; the unit page in the subpackage draws its trend on a canvas 2d. One story, in order.
  */
-import { join } from 'node:path';
 import { demoUnitList } from '../../core/app/demo';
 import { actions } from '../../core/contract';
 import { BUILD, TEMPLATE, startCloud, type Cloud } from './backend';
 import { textOf } from './data-tree';
 import { PHONE_OPENID, PHONE_USER, seedDemoAndBind } from './demo';
+import { testBuild } from './dist';
 import { bootPhone, type Phone } from './phone';
 
-const dist = join(__dirname, '..', '..', 'dist', 'weapp');
 const unitNames = demoUnitList.map((u) => u.name);
 
 let cloud: Cloud;
@@ -22,6 +21,7 @@ let phone: Phone;
 let posted: { name: string; value: string }[] = [];
 
 beforeAll(async () => {
+  const dist = testBuild();
   cloud = startCloud();
   await seedDemoAndBind(cloud.backend);
   phone = bootPhone({ dist, backend: cloud.backend, openid: PHONE_OPENID });

@@ -3,15 +3,15 @@
  * the screen, in Chinese, that the cloud environment is not set. The bundle is dist/weapp with the id
  * Taro substituted put back to that empty default: the very text an unset build carries.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUILD, type Backend } from './backend';
 import { textOf } from './data-tree';
 import { PHONE_OPENID } from './demo';
+import { scriptsOf, testBuild } from './dist';
 import { bootPhone, type Phone } from './phone';
 
-const built = join(__dirname, '..', '..', 'dist', 'weapp');
 let dist: string;
 let phone: Phone;
 const backendCalls: string[] = [];
@@ -20,18 +20,12 @@ const backend: Backend = async (name) => {
   throw new Error('no cloud call is expected');
 };
 
-function jsFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? jsFiles(join(dir, e.name)) : e.name.endsWith('.js') ? [join(dir, e.name)] : [],
-  );
-}
-
 beforeAll(() => {
   dist = mkdtempSync(join(tmpdir(), 'weapp-no-env-'));
-  cpSync(built, dist, { recursive: true });
+  cpSync(testBuild(), dist, { recursive: true });
   const id = JSON.stringify(BUILD.TARO_APP_CLOUD_ENV);
   let replaced = 0;
-  for (const file of jsFiles(dist)) {
+  for (const file of scriptsOf(dist)) {
     const code = readFileSync(file, 'utf8');
     if (!code.includes(id)) continue;
     replaced += code.split(id).length - 1;

@@ -72,7 +72,8 @@ function createRealm(globals: Record<string, unknown>): Realm {
  * WeChat reports the same at launch (App onError / the console's "thirdScriptError").
  */
 export function describeError(e: unknown, dist: string): string {
-  if (!(e instanceof Object) || !('stack' in e)) return String(e);
+  // Errors made in the realm are not instances of this realm's Error: look at their shape.
+  if (typeof e !== 'object' || e === null || !('stack' in e)) return String(e);
   const { name, message, stack } = e as Error;
   const at = String(stack)
     .split('\n')
