@@ -172,7 +172,9 @@ describe('arena function: content checks and photos', () => {
     const feed = await call(OPENID.repA, 'post.list', {});
     expect(feed).toMatchObject({
       ok: true,
-      data: { items: [{ photos: [`https://tmp.example/test-env.7465/posts/${users.repA.id}/site.jpg?sign=1`] }] },
+      data: {
+        items: [{ photos: [`https://tmp.example/test-env.7465/posts/${users.repA.id}/site.jpg?sign=1`] }],
+      },
     });
   });
 });

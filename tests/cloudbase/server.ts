@@ -21,6 +21,8 @@ export interface CloudDbServerOptions {
   /** Extra turns, 0..jitter, drawn from a seeded generator per request. */
   jitter?: number;
   seed?: number;
+  /** Wall-clock milliseconds each request takes on top (default 0), to see contention as the cloud has it. */
+  delayMs?: number;
 }
 
 export interface CloudDbServer {
@@ -80,6 +82,7 @@ export function createCloudDbServer(options: CloudDbServerOptions = {}): CloudDb
   };
 
   const pause = async () => {
+    if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, (options.delayMs ?? 0) / 2));
     const turns = (options.latency ?? 2) + Math.floor(random() * ((options.jitter ?? 0) + 1));
     for (let i = 0; i < turns; i += 1) await Promise.resolve();
   };

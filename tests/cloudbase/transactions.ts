@@ -12,7 +12,6 @@ interface Tx {
   id: string;
   snapshot: number;
   writes: Map<string, Write>;
-  state: 'open' | 'aborted';
 }
 
 export interface Injection {
@@ -55,7 +54,6 @@ export function createTransactions(tables: Tables) {
 
   function refuse(tx: Tx, where: 'write' | 'commit'): ServerError {
     end(tx);
-    tx.state = 'aborted';
     stats.aborted += 1;
     if (where === 'write') stats.conflictsAtWrite += 1;
     else stats.conflictsAtCommit += 1;
@@ -84,7 +82,7 @@ export function createTransactions(tables: Tables) {
     },
     begin(): string {
       next += 1;
-      const tx: Tx = { id: `tx-${next}`, snapshot: tables.seq, writes: new Map(), state: 'open' };
+      const tx: Tx = { id: `tx-${next}`, snapshot: tables.seq, writes: new Map() };
       open.set(tx.id, tx);
       stats.started += 1;
       return tx.id;
@@ -115,7 +113,6 @@ export function createTransactions(tables: Tables) {
     },
     abort(tx: Tx): void {
       end(tx);
-      tx.state = 'aborted';
       stats.aborted += 1;
     },
   };
