@@ -14,7 +14,11 @@ const settings = JSON.parse(readFileSync(join(root, 'tests', 'weapp', 'build-set
 const steps = {
   weapp: () => buildTarget('weapp', settings),
   h5: () => buildTarget('h5'),
-  functions: () => spawnSync(process.execPath, [join(root, 'scripts', 'build-functions.mjs')], { cwd: root, stdio: 'inherit' }).status === 0,
+  functions: () =>
+    spawnSync(process.execPath, [join(root, 'scripts', 'build-functions.mjs')], {
+      cwd: root,
+      stdio: 'inherit',
+    }).status === 0,
 };
 
 const wanted = process.argv.slice(2);

@@ -34,11 +34,15 @@ function jest(title, projects) {
   rmSync(report, { force: true });
   const started = Date.now();
   console.log(`\n▶ ${title}`);
-  const r = spawnSync(bin('jest'), ['--ci', '--json', `--outputFile=${report}`, '--selectProjects', ...projects], {
-    cwd: root,
-    stdio: 'inherit',
-    env: process.env,
-  });
+  const r = spawnSync(
+    bin('jest'),
+    ['--ci', '--json', `--outputFile=${report}`, '--selectProjects', ...projects],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: process.env,
+    },
+  );
   let passed = 0;
   let failed = 0;
   try {

@@ -37,7 +37,11 @@ function installFromEntries(): void {
  */
 function installBigIntStandIn(): void {
   if (typeof BigInt === 'function') return;
-  Object.defineProperty(globalThis, 'BigInt', { value: (v: unknown) => Number(v), writable: true, configurable: true });
+  Object.defineProperty(globalThis, 'BigInt', {
+    value: (v: unknown) => Number(v),
+    writable: true,
+    configurable: true,
+  });
 }
 
 installGlobalThis();

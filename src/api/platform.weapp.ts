@@ -9,11 +9,14 @@ import { ApiCallError } from './errors';
 /** Substituted by Taro at build time: `.env` declares the key, so it is never left as `process.env`. */
 export const cloudEnv: string = (process.env.TARO_APP_CLOUD_ENV ?? '').trim();
 
-export const cloudEnvMissingText = '小程序还没有设置云开发环境（构建时的 TARO_APP_CLOUD_ENV），暂时无法连接。请联系管理员。';
+export const cloudEnvMissingText =
+  '小程序还没有设置云开发环境（构建时的 TARO_APP_CLOUD_ENV），暂时无法连接。请联系管理员。';
 
 export function initPlatform(): void {
   if (!cloudEnv) {
-    console.warn('TARO_APP_CLOUD_ENV is not set: build with `TARO_APP_CLOUD_ENV=<env id> npm run build:weapp`');
+    console.warn(
+      'TARO_APP_CLOUD_ENV is not set: build with `TARO_APP_CLOUD_ENV=<env id> npm run build:weapp`',
+    );
     return;
   }
   Taro.cloud.init({ env: cloudEnv, traceUser: true });

@@ -65,7 +65,9 @@ describe('the mini-program on a phone with iOS 12 and the minimum base library',
     expect(feed.route).toBe('pages/feed/index');
     await phone.waitFor('the feed’s posts', () => feed.findAll({ className: 'post' }).length > 0);
     expect(feed.updates.length).toBeGreaterThan(0);
-    expect(textOf(feed.find({ className: 'feed__who' }))).toBe(`${PHONE_USER.unit.name} · ${PHONE_USER.name}`);
+    expect(textOf(feed.find({ className: 'feed__who' }))).toBe(
+      `${PHONE_USER.unit.name} · ${PHONE_USER.name}`,
+    );
     const posts = feed.findAll({ className: 'post' });
     expect(posts).toHaveLength(10);
     const units = new Set(posts.map((p) => textOf(feed.find({ className: 'post__unit', within: p }))));
@@ -98,7 +100,9 @@ describe('the mini-program on a phone with iOS 12 and the minimum base library',
     const feed = await phone.tab('pages/feed/index');
     feed.tap({ tag: 'button', text: '发布进展' });
     await phone.settle();
-    expect(phone.wx.callsTo('navigateTo').at(-1)!.params).toMatchObject({ url: expect.stringContaining('/pages/post/index') });
+    expect(phone.wx.callsTo('navigateTo').at(-1)!.params).toMatchObject({
+      url: expect.stringContaining('/pages/post/index'),
+    });
     const editor = phone.current();
     expect(editor.route).toBe('pages/post/index');
     await phone.waitFor('the editor', () => editor.findAll({ className: 'mfield' }).length >= 2);
@@ -116,17 +120,29 @@ describe('the mini-program on a phone with iOS 12 and the minimum base library',
     editor.tap({ tag: 'button', text: /^发布$/ });
     await phone.waitFor('the post to be sent', () => editor.text().includes('返回动态'));
 
-    const create = phone.wx.callsTo('cloud.callFunction').find((c) => JSON.stringify(c.params).includes('post.create'));
-    const sent = (create!.params as { name: string; data: { data: { unitId: string; figures: { value: number }[] } } });
+    const create = phone.wx
+      .callsTo('cloud.callFunction')
+      .find((c) => JSON.stringify(c.params).includes('post.create'));
+    const sent = create!.params as {
+      name: string;
+      data: { data: { unitId: string; figures: { value: number }[] } };
+    };
     expect(sent.name).toBe('arena');
     expect(sent.data.data.unitId).toBe(PHONE_USER.unit.id);
     expect(sent.data.data.figures.map((f) => f.value)).toEqual(typed.map((t) => Number(t.value)));
     expect(phone.wx.callsTo('showToast').at(-1)!.params).toMatchObject({ title: '已发布', icon: 'success' });
     // The cloud has it: the unit's newest post, as anyone reading the unit gets it.
-    const stored = (await cloud.backend('arena', { action: 'post.list', data: { unitId: PHONE_USER.unit.id, limit: 1 } }, PHONE_OPENID)) as {
+    const stored = (await cloud.backend(
+      'arena',
+      { action: 'post.list', data: { unitId: PHONE_USER.unit.id, limit: 1 } },
+      PHONE_OPENID,
+    )) as {
       data: { items: { authorName: string; figures: { value: number }[] }[] };
     };
-    expect(stored.data.items[0]).toMatchObject({ authorName: PHONE_USER.name, figures: typed.map((t) => ({ value: Number(t.value) })) });
+    expect(stored.data.items[0]).toMatchObject({
+      authorName: PHONE_USER.name,
+      figures: typed.map((t) => ({ value: Number(t.value) })),
+    });
     posted = typed;
   });
 
@@ -135,12 +151,19 @@ describe('the mini-program on a phone with iOS 12 and the minimum base library',
     const from = phone.wx.calls.length;
     page.tap({ tag: 'button', text: '订阅提醒' });
     const inHandler = callsSince(from);
-    expect(inHandler[0]).toEqual({ api: 'requestSubscribeMessage', params: { tmplIds: [TEMPLATE], entityIds: [] }, inTap: true });
+    expect(inHandler[0]).toEqual({
+      api: 'requestSubscribeMessage',
+      params: { tmplIds: [TEMPLATE], entityIds: [] },
+      inTap: true,
+    });
     await phone.waitFor('the consent to be recorded', () =>
       phone.wx.callsTo('showToast').some((c) => (c.params as { title: string }).title === '已开启提醒'),
     );
     const subscribe = callsSince(from).find((c) => JSON.stringify(c.params).includes('notify.subscribe'));
-    expect(subscribe!.params).toMatchObject({ name: 'arena', data: { action: 'notify.subscribe', data: { accepted: [TEMPLATE] } } });
+    expect(subscribe!.params).toMatchObject({
+      name: 'arena',
+      data: { action: 'notify.subscribe', data: { accepted: [TEMPLATE] } },
+    });
   });
 
   it('返回动态: back on the feed, the new post is on top with both figures', async () => {
@@ -148,7 +171,9 @@ describe('the mini-program on a phone with iOS 12 and the minimum base library',
     await phone.settle();
     const feed = phone.current();
     expect(feed.route).toBe('pages/feed/index');
-    await phone.waitFor('the new post on top', () => textOf(feed.findAll({ className: 'post' })[0]!).includes(PHONE_USER.name));
+    await phone.waitFor('the new post on top', () =>
+      textOf(feed.findAll({ className: 'post' })[0]!).includes(PHONE_USER.name),
+    );
     const top = textOf(feed.findAll({ className: 'post' })[0]!);
     expect(top).toContain(`${PHONE_USER.unit.name}${PHONE_USER.name} · 刚刚`);
     for (const { name, value } of posted) {
@@ -159,17 +184,24 @@ describe('the mini-program on a phone with iOS 12 and the minimum base library',
 
   it('a unit’s page (the unit subpackage) draws its trend on a canvas 2d at the phone’s pixel ratio', async () => {
     const board = await phone.tab('pages/board/index');
-    board.tap(board.findAll({ className: 'brow' }).find((row) => textOf(row).includes(PHONE_USER.unit.name))!);
+    board.tap(
+      board.findAll({ className: 'brow' }).find((row) => textOf(row).includes(PHONE_USER.unit.name))!,
+    );
     await phone.settle();
     const unit = phone.current();
     expect(unit.route).toBe('packages/unit/pages/detail/index');
     expect(unit.instance.options).toEqual({ unitId: PHONE_USER.unit.id });
-    await phone.waitFor('the trend chart', () => [...phone.canvases.values()].some((c) => c.recording.ops.length > 0));
+    await phone.waitFor('the trend chart', () =>
+      [...phone.canvases.values()].some((c) => c.recording.ops.length > 0),
+    );
     await phone.settle();
     const [canvas] = [...phone.canvases.values()];
     // The minimum base library has no getWindowInfo: the chart takes the ratio from getSystemInfoSync.
     expect(phone.wx.wx.getWindowInfo).toBeUndefined();
-    expect({ width: canvas!.node.width, height: canvas!.node.height }).toEqual({ width: 343 * 2, height: 240 * 2 });
+    expect({ width: canvas!.node.width, height: canvas!.node.height }).toEqual({
+      width: 343 * 2,
+      height: 240 * 2,
+    });
     const strokes = canvas!.recording.ops.filter((op) => op.op === 'stroke');
     expect(strokes.some((op) => op.style?.strokeStyle === '#1f56c8' && op.style.lineWidth === 3)).toBe(true);
     expect(strokes.some((op) => op.style?.strokeStyle === '#545454' && op.style.dash.length > 0)).toBe(true);
@@ -179,12 +211,23 @@ describe('the mini-program on a phone with iOS 12 and the minimum base library',
   it('asked WeChat only for what it offers, and nothing went wrong on the way', () => {
     expect(phone.errors).toEqual([]);
     expect(phone.logs.filter((l) => l.level === 'error')).toEqual([]);
-    expect(new Set(phone.wx.callsTo('cloud.callFunction').map((c) => (c.params as { name: string }).name))).toEqual(new Set(['arena']));
+    expect(
+      new Set(phone.wx.callsTo('cloud.callFunction').map((c) => (c.params as { name: string }).name)),
+    ).toEqual(new Set(['arena']));
     // WeChat refuses a setData over 1 MB and slows down long before; a page update stays small.
     const biggest = Math.max(...phone.stack.flatMap((p) => p.updates.map((u) => u.bytes)));
     expect(biggest).toBeLessThan(256 * 1024);
     for (const action of new Set(arenaActions())) expect(Object.keys(actions)).toContain(action);
-    for (const action of ['me.get', 'campaign.current', 'post.list', 'board.leaderboard', 'unit.detail', 'unit.trend', 'post.create', 'notify.subscribe'])
+    for (const action of [
+      'me.get',
+      'campaign.current',
+      'post.list',
+      'board.leaderboard',
+      'unit.detail',
+      'unit.trend',
+      'post.create',
+      'notify.subscribe',
+    ])
       expect(arenaActions()).toContain(action);
   });
 });

@@ -38,7 +38,10 @@ export function startCloud(): Cloud {
   const backend: Backend = async (name, data, openid) => {
     const main = functions.get(name);
     // What WeChat answers for a function the environment does not have.
-    if (!main) throw Object.assign(new Error(`FunctionName parameter could not be found (${name})`), { errCode: -501000 });
+    if (!main)
+      throw Object.assign(new Error(`FunctionName parameter could not be found (${name})`), {
+        errCode: -501000,
+      });
     return emulator.asCaller(openid, () => main(data, { function_name: name }));
   };
   return { backend, emulator, dispose: undo };

@@ -57,7 +57,8 @@ export function applySetData(data: Data, payload: Data): void {
 export function readTags(dist: string): Map<string, string> {
   const wxml = readFileSync(join(dist, 'base.wxml'), 'utf8');
   const first = new Map<string, string>();
-  for (const m of wxml.matchAll(/<template name="tmpl_0_([0-9a-z_]+)">\s*<([a-z][\w-]*)/g)) first.set(m[1]!, m[2]!);
+  for (const m of wxml.matchAll(/<template name="tmpl_0_([0-9a-z_]+)">\s*<([a-z][\w-]*)/g))
+    first.set(m[1]!, m[2]!);
   const tags = new Map<string, string>();
   for (const [nn, tag] of first) {
     if (nn.includes('_')) continue;

@@ -19,15 +19,24 @@ function data<T>(what: string, answer: unknown): T {
 }
 
 export async function seedDemoAndBind(backend: Backend): Promise<void> {
-  const task = (task: string, more: object = {}) => backend('arena-cron', { task, key: TASK_KEY, ...more }, null);
+  const task = (task: string, more: object = {}) =>
+    backend('arena-cron', { task, key: TASK_KEY, ...more }, null);
   data('setup', await task('setup'));
   data('seedDemo', await task('seedDemo'));
   const first = data<{ code: string }>('invite', await task('invite', { validHours: 1 }));
-  const arena = (action: string, payload: object, openid: string) => backend('arena', { action, data: payload }, openid);
+  const arena = (action: string, payload: object, openid: string) =>
+    backend('arena', { action, data: payload }, openid);
   data('admin me.bind', await arena('me.bind', { inviteCode: first.code, name: '冯晓丽' }, ADMIN_OPENID));
   const made = data<{ invite: { code: string } }>(
     'admin.invite',
-    await arena('admin.invite', { role: 'reporter', unitId: PHONE_USER.unit.id, validHours: 1 }, ADMIN_OPENID),
+    await arena(
+      'admin.invite',
+      { role: 'reporter', unitId: PHONE_USER.unit.id, validHours: 1 },
+      ADMIN_OPENID,
+    ),
   );
-  data('me.bind', await arena('me.bind', { inviteCode: made.invite.code, name: PHONE_USER.name }, PHONE_OPENID));
+  data(
+    'me.bind',
+    await arena('me.bind', { inviteCode: made.invite.code, name: PHONE_USER.name }, PHONE_OPENID),
+  );
 }

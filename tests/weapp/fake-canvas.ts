@@ -23,10 +23,21 @@ const multiply = (m: Matrix, [a, b, c, d, e, f]: Matrix): Matrix => [
   m[0] * e + m[2] * f + m[4],
   m[1] * e + m[3] * f + m[5],
 ];
-const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+const apply = (m: Matrix, x: number, y: number): [number, number] => [
+  m[0] * x + m[2] * y + m[4],
+  m[1] * x + m[3] * y + m[5],
+];
 
 /** Path calls whose numeric arguments come in (x, y) pairs. */
-const pathOps: Record<string, number> = { moveTo: 2, lineTo: 2, bezierCurveTo: 6, quadraticCurveTo: 4, rect: 2, arc: 2, fillText: 3 };
+const pathOps: Record<string, number> = {
+  moveTo: 2,
+  lineTo: 2,
+  bezierCurveTo: 6,
+  quadraticCurveTo: 4,
+  rect: 2,
+  arc: 2,
+  fillText: 3,
+};
 
 export function createRecording2d() {
   const ops: Op[] = [];
@@ -96,8 +107,15 @@ export function createRecording2d() {
     }),
     scale: record('scale', (x, y) => void (matrix = multiply(matrix, [x!, 0, 0, y!, 0, 0]))),
     translate: record('translate', (x, y) => void (matrix = multiply(matrix, [1, 0, 0, 1, x!, y!]))),
-    rotate: record('rotate', (a) => void (matrix = multiply(matrix, [Math.cos(a!), Math.sin(a!), -Math.sin(a!), Math.cos(a!), 0, 0]))),
-    transform: record('transform', (a, b, c, d, e, f) => void (matrix = multiply(matrix, [a!, b!, c!, d!, e!, f!]))),
+    rotate: record(
+      'rotate',
+      (a) =>
+        void (matrix = multiply(matrix, [Math.cos(a!), Math.sin(a!), -Math.sin(a!), Math.cos(a!), 0, 0])),
+    ),
+    transform: record(
+      'transform',
+      (a, b, c, d, e, f) => void (matrix = multiply(matrix, [a!, b!, c!, d!, e!, f!])),
+    ),
     setTransform: record('setTransform', (a, b, c, d, e, f) => void (matrix = [a!, b!, c!, d!, e!, f!])),
     resetTransform: record('resetTransform', () => void (matrix = identity)),
     setLineDash: (segments: number[]) => {

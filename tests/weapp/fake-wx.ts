@@ -42,7 +42,11 @@ export interface FakeWxOptions {
 /** The README's minimum base library (canvas 2d, page-meta following the system font size). */
 export const MIN_SDK_VERSION = '2.11.0';
 
-type Callbacks = { success?: (r: unknown) => void; fail?: (e: unknown) => void; complete?: (r: unknown) => void };
+type Callbacks = {
+  success?: (r: unknown) => void;
+  fail?: (e: unknown) => void;
+  complete?: (r: unknown) => void;
+};
 type Options = Callbacks & Record<string, unknown>;
 type Api = (...args: never[]) => unknown;
 
@@ -52,7 +56,8 @@ const newer = (a: string, b: string): boolean => {
   return false;
 };
 
-const plain = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
+const plain = (value: unknown): unknown =>
+  value === undefined ? undefined : JSON.parse(JSON.stringify(value));
 
 export function createFakeWx(o: FakeWxOptions) {
   const sdk = o.sdkVersion ?? MIN_SDK_VERSION;
@@ -77,7 +82,10 @@ export function createFakeWx(o: FakeWxOptions) {
           },
           (e: unknown) => {
             const reason = e instanceof Error ? e.message : String(e);
-            const err = o.toRealm({ errMsg: `${api}:fail ${reason}`, ...(typeof e === 'object' && e && 'errCode' in e ? { errCode: e.errCode } : {}) });
+            const err = o.toRealm({
+              errMsg: `${api}:fail ${reason}`,
+              ...(typeof e === 'object' && e && 'errCode' in e ? { errCode: e.errCode } : {}),
+            });
             o.tasks.guard(`${api} fail`, () => cb.fail?.(err));
             o.tasks.guard(`${api} complete`, () => cb.complete?.(err));
             return { ok: false as const, result: err };
@@ -88,7 +96,8 @@ export function createFakeWx(o: FakeWxOptions) {
     return done.then((r) => (r.ok ? r.result : Promise.reject(r.result)));
   }
 
-  const failure = (message: string, errCode?: number) => Object.assign(new Error(message), errCode ? { errCode } : {});
+  const failure = (message: string, errCode?: number) =>
+    Object.assign(new Error(message), errCode ? { errCode } : {});
 
   const system = {
     brand: 'iPhone',
@@ -115,23 +124,51 @@ export function createFakeWx(o: FakeWxOptions) {
     getSystemInfo: ['1.0.0', (opts?: Options) => answer('getSystemInfo', opts, () => system)],
     getWindowInfo: ['2.20.1', () => o.toRealm(system)],
     canIUse: ['1.1.1', (what: string) => typeof what === 'string' && what.split('.')[0]! in wx],
-    getStorageSync: ['1.0.0', (key: string) => (storage.has(key) ? o.toRealm(JSON.parse(storage.get(key)!)) : '')],
+    getStorageSync: [
+      '1.0.0',
+      (key: string) => (storage.has(key) ? o.toRealm(JSON.parse(storage.get(key)!)) : ''),
+    ],
     setStorageSync: ['1.0.0', (key: string, value: unknown) => void storage.set(key, JSON.stringify(value))],
     removeStorageSync: ['1.0.0', (key: string) => void storage.delete(key)],
     showToast: ['1.0.0', (opts?: Options) => answer('showToast', opts, () => ({}))],
     hideToast: ['1.0.0', (opts?: Options) => answer('hideToast', opts, () => ({}))],
     showLoading: ['1.1.0', (opts?: Options) => answer('showLoading', opts, () => ({}))],
     hideLoading: ['1.1.0', (opts?: Options) => answer('hideLoading', opts, () => ({}))],
-    showModal: ['1.0.0', (opts?: Options) => answer('showModal', opts, () => ({ confirm: true, cancel: false }))],
+    showModal: [
+      '1.0.0',
+      (opts?: Options) => answer('showModal', opts, () => ({ confirm: true, cancel: false })),
+    ],
     stopPullDownRefresh: ['1.5.0', (opts?: Options) => answer('stopPullDownRefresh', opts, () => ({}))],
-    navigateTo: ['1.0.0', (opts?: Options) => answer('navigateTo', opts, () => o.router().navigateTo(String(opts?.url)))],
-    redirectTo: ['1.0.0', (opts?: Options) => answer('redirectTo', opts, () => o.router().redirectTo(String(opts?.url)))],
-    switchTab: ['1.0.0', (opts?: Options) => answer('switchTab', opts, () => o.router().switchTab(String(opts?.url)))],
-    reLaunch: ['1.1.0', (opts?: Options) => answer('reLaunch', opts, () => o.router().reLaunch(String(opts?.url)))],
-    navigateBack: ['1.0.0', (opts?: Options) => answer('navigateBack', opts, () => o.router().navigateBack(Number(opts?.delta ?? 1)))],
+    navigateTo: [
+      '1.0.0',
+      (opts?: Options) => answer('navigateTo', opts, () => o.router().navigateTo(String(opts?.url))),
+    ],
+    redirectTo: [
+      '1.0.0',
+      (opts?: Options) => answer('redirectTo', opts, () => o.router().redirectTo(String(opts?.url))),
+    ],
+    switchTab: [
+      '1.0.0',
+      (opts?: Options) => answer('switchTab', opts, () => o.router().switchTab(String(opts?.url))),
+    ],
+    reLaunch: [
+      '1.1.0',
+      (opts?: Options) => answer('reLaunch', opts, () => o.router().reLaunch(String(opts?.url))),
+    ],
+    navigateBack: [
+      '1.0.0',
+      (opts?: Options) =>
+        answer('navigateBack', opts, () => o.router().navigateBack(Number(opts?.delta ?? 1))),
+    ],
     nextTick: ['2.2.3', (fn: () => void) => void o.tasks.setTimeout(fn, 0)],
-    getMenuButtonBoundingClientRect: ['2.1.0', () => o.toRealm({ width: 87, height: 32, top: 24, right: 368, bottom: 56, left: 281 })],
-    createSelectorQuery: ['1.4.0', () => createSelectorQuery(o.scope, (fn) => void o.tasks.setTimeout(fn, 0))],
+    getMenuButtonBoundingClientRect: [
+      '2.1.0',
+      () => o.toRealm({ width: 87, height: 32, top: 24, right: 368, bottom: 56, left: 281 }),
+    ],
+    createSelectorQuery: [
+      '1.4.0',
+      () => createSelectorQuery(o.scope, (fn) => void o.tasks.setTimeout(fn, 0)),
+    ],
     requestSubscribeMessage: [
       '2.4.4',
       (opts?: Options) => {
@@ -144,8 +181,14 @@ export function createFakeWx(o: FakeWxOptions) {
         });
       },
     ],
-    chooseMedia: ['2.10.0', (opts?: Options) => answer('chooseMedia', opts, () => Promise.reject(failure('cancel')))],
-    compressImage: ['1.4.0', (opts?: Options) => answer('compressImage', opts, () => ({ tempFilePath: String(opts?.src) }))],
+    chooseMedia: [
+      '2.10.0',
+      (opts?: Options) => answer('chooseMedia', opts, () => Promise.reject(failure('cancel'))),
+    ],
+    compressImage: [
+      '1.4.0',
+      (opts?: Options) => answer('compressImage', opts, () => ({ tempFilePath: String(opts?.src) })),
+    ],
     previewImage: ['1.0.0', (opts?: Options) => answer('previewImage', opts, () => ({}))],
   };
 
@@ -166,14 +209,21 @@ export function createFakeWx(o: FakeWxOptions) {
   function recorded(api: string, fn: Api): Api {
     return ((...args: never[]) => {
       const first = args[0] as unknown;
-      calls.push({ api, params: typeof first === 'function' ? undefined : plain(first), inTap: o.gesture.tap });
+      calls.push({
+        api,
+        params: typeof first === 'function' ? undefined : plain(first),
+        inTap: o.gesture.tap,
+      });
       return fn(...args);
     }) as Api;
   }
 
   const wx: Record<string, unknown> = {};
-  for (const [name, [since, fn]] of Object.entries(apis)) if (!newer(since, sdk)) wx[name] = recorded(name, fn);
-  wx.cloud = Object.fromEntries(Object.entries(cloudApi).map(([name, fn]) => [name, recorded(`cloud.${name}`, fn as Api)]));
+  for (const [name, [since, fn]] of Object.entries(apis))
+    if (!newer(since, sdk)) wx[name] = recorded(name, fn);
+  wx.cloud = Object.fromEntries(
+    Object.entries(cloudApi).map(([name, fn]) => [name, recorded(`cloud.${name}`, fn as Api)]),
+  );
 
   return {
     wx,

@@ -79,7 +79,8 @@ export function createPage(config: Config, route: string, query: Record<string, 
     // The innermost match is the element itself, not one of its ancestors.
     const inner = all.filter((n) => !all.some((m) => m !== n && [...walk(n)].includes(m)));
     const found = inner[0];
-    if (!found) throw new Error(`${route}: no node like ${JSON.stringify(q)}; the page reads: ${textOf(rootOf(data))}`);
+    if (!found)
+      throw new Error(`${route}: no node like ${JSON.stringify(q)}; the page reads: ${textOf(rootOf(data))}`);
     return found;
   }
 
@@ -123,7 +124,8 @@ export function createPage(config: Config, route: string, query: Record<string, 
     tap: (q: Query | TaroNode) => fire(nodeOf(q), 'tap', { x: 10, y: 10 }),
     /** Typing into an input or textarea: one `input` event with the whole value. */
     input: (q: Query | TaroNode, value: string) => fire(nodeOf(q), 'input', { value, cursor: value.length }),
-    fire: (q: Query | TaroNode, type: string, detail: Record<string, unknown>) => fire(nodeOf(q), type, detail),
+    fire: (q: Query | TaroNode, type: string, detail: Record<string, unknown>) =>
+      fire(nodeOf(q), type, detail),
   };
 }
 

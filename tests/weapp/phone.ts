@@ -1,15 +1,16 @@
 /**
  * The simulated phone: boots a built mini-program (dist/weapp) in the sandbox with the recording `wx`,
- * runs App's onLaunch/onShow, and keeps WeChat's page stack — tab pages stay alive, navigateTo pushes,
- * navigateBack pops — running each page's onLoad/onShow/onReady/onHide/onUnload as WeChat does.
+ * runs App's onLaunch/onShow, opens pages on WeChat's page stack (./page-stack.ts) with their
+ * onLoad/onShow/onReady, and waits for the app to settle so a test reads what setData has delivered.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Backend } from './backend';
 import { readTags, walk } from './data-tree';
 import { createCanvasNode, type FakeCanvas } from './fake-canvas';
-import { createFakeWx, type Router } from './fake-wx';
+import { createFakeWx } from './fake-wx';
 import { createPage, type PageHandle } from './page';
+import { createPageStack } from './page-stack';
 import { createSandbox, describeError } from './sandbox';
 import { createTasks } from './tasks';
 
@@ -31,7 +32,8 @@ interface AppJson {
 const CANVAS = { width: 343, height: 240 };
 
 export function bootPhone(o: PhoneOptions) {
-  if (!existsSync(join(o.dist, 'app.js'))) throw new Error(`${o.dist}/app.js is missing: run npm run build:weapp first`);
+  if (!existsSync(join(o.dist, 'app.js')))
+    throw new Error(`${o.dist}/app.js is missing: run npm run build:weapp first`);
   const appJson = JSON.parse(readFileSync(join(o.dist, 'app.json'), 'utf8')) as AppJson;
   const tabRoutes = (appJson.tabBar?.list ?? []).map((t) => t.pagePath);
   const routes = new Set([
@@ -42,64 +44,8 @@ export function bootPhone(o: PhoneOptions) {
   const tasks = createTasks();
   const gesture = { tap: false };
   const started = Date.now();
-  const stack: PageHandle[] = [];
-  const tabs = new Map<string, PageHandle>();
   const canvases = new Map<string, FakeCanvas>();
-  const top = (): PageHandle => {
-    const page = stack[stack.length - 1];
-    if (!page) throw new Error('no page is open');
-    return page;
-  };
-
-  const router: Router = {
-    async switchTab(url) {
-      const { route } = parse(url);
-      if (!tabRoutes.includes(route)) throw new Error(`can not switchTab to a page outside the tab bar: ${route}`);
-      if (stack.length > 0 && top().route === route) return;
-      if (stack.length > 0) top().run('onHide');
-      while (stack.length > 0 && !tabs.has(top().route)) stack.pop()!.run('onUnload');
-      stack.length = 0;
-      const kept = tabs.get(route);
-      if (kept) {
-        stack.push(kept);
-        kept.run('onShow');
-      } else {
-        const page = open(route, {});
-        tabs.set(route, page);
-      }
-    },
-    async navigateTo(url) {
-      const { route, query } = parse(url);
-      if (tabRoutes.includes(route)) throw new Error(`can not navigateTo a tabbar page: ${route}`);
-      if (stack.length >= 10) throw new Error('webview count limit exceed');
-      if (stack.length > 0) top().run('onHide');
-      open(route, query);
-    },
-    async navigateBack(delta) {
-      const n = Math.min(Math.max(1, delta), stack.length - 1);
-      for (let i = 0; i < n; i++) stack.pop()!.run('onUnload');
-      top().run('onShow');
-    },
-    async redirectTo(url) {
-      const { route, query } = parse(url);
-      if (tabRoutes.includes(route)) throw new Error(`can not redirectTo a tabbar page: ${route}`);
-      stack.pop()?.run('onUnload');
-      open(route, query);
-    },
-    async reLaunch(url) {
-      const { route, query } = parse(url);
-      while (stack.length > 0) stack.pop()!.run('onUnload');
-      tabs.clear();
-      const page = open(route, query);
-      if (tabRoutes.includes(route)) tabs.set(route, page);
-    },
-  };
-
-  function parse(url: string): { route: string; query: Record<string, string> } {
-    const [path = '', search = ''] = url.replace(/^\//, '').split('?');
-    if (!routes.has(path)) throw new Error(`page "${path}" is not found`);
-    return { route: path, query: Object.fromEntries(new URLSearchParams(search)) };
-  }
+  const { stack, top, router, isTab } = createPageStack({ routes, tabRoutes, open });
 
   const fake = createFakeWx({
     tasks,
@@ -122,18 +68,31 @@ export function bootPhone(o: PhoneOptions) {
     ...(o.sdkVersion ? { sdkVersion: o.sdkVersion } : {}),
     ...(o.subscribeAnswer ? { subscribeAnswer: o.subscribeAnswer } : {}),
   });
-  const sandbox = createSandbox({ dist: o.dist, wx: fake.wx, tasks, pages: () => stack.map((p) => p.instance) });
-  const pageContext = { tasks, toRealm: sandbox.realm.toRealm, tags, gesture, clock: () => Date.now() - started };
+  const sandbox = createSandbox({
+    dist: o.dist,
+    wx: fake.wx,
+    tasks,
+    pages: () => stack.map((p) => p.instance),
+  });
+  const pageContext = {
+    tasks,
+    toRealm: sandbox.realm.toRealm,
+    tags,
+    gesture,
+    clock: () => Date.now() - started,
+  };
 
   /** Loads the page's code (and the custom components its json uses), then onLoad, onShow, onReady. */
-  function open(route: string, query: Record<string, string>): PageHandle {
-    const json = JSON.parse(readFileSync(join(o.dist, `${route}.json`), 'utf8')) as { usingComponents?: Record<string, string> };
+  function open(route: string, query: Record<string, string>, push: (page: PageHandle) => void): PageHandle {
+    const json = JSON.parse(readFileSync(join(o.dist, `${route}.json`), 'utf8')) as {
+      usingComponents?: Record<string, string>;
+    };
     const dir = route.split('/').slice(0, -1).join('/');
     for (const path of Object.values(json.usingComponents ?? {})) {
       sandbox.load(`${join(dir, path).replace(/\\/g, '/')}.js`);
     }
     const page = createPage(sandbox.pageConfig(route), route, query, pageContext);
-    stack.push(page);
+    push(page);
     page.run('onLoad', sandbox.realm.toRealm(query));
     page.run('onShow');
     page.run('onReady');
@@ -164,7 +123,8 @@ export function bootPhone(o: PhoneOptions) {
     const end = Date.now() + timeoutMs;
     while (!ok()) {
       failIfErrors();
-      if (Date.now() > end) throw new Error(`timed out waiting for ${what}; ${top().route} reads: ${top().text()}`);
+      if (Date.now() > end)
+        throw new Error(`timed out waiting for ${what}; ${top().route} reads: ${top().text()}`);
       await new Promise((r) => setTimeout(r, 10));
     }
   }
@@ -186,7 +146,7 @@ export function bootPhone(o: PhoneOptions) {
         if (typeof fn === 'function') tasks.guard(`App ${hook}`, () => void fn.call(app, options));
       }
       failIfErrors();
-      if (tabRoutes.includes(entry)) await router.switchTab(entry);
+      if (isTab(entry)) await router.switchTab(entry);
       else await router.reLaunch(entry);
       await settle();
       return top();

@@ -14,7 +14,15 @@ export type Config = Record<string, unknown>;
 
 /** Built-ins newer than iOS 12.0's JavaScriptCore (Safari 12.0): removed from the realm. */
 const newerThanIos12: Record<string, string[]> = {
-  globalThis: ['globalThis', 'BigInt', 'BigInt64Array', 'BigUint64Array', 'AggregateError', 'WeakRef', 'FinalizationRegistry'],
+  globalThis: [
+    'globalThis',
+    'BigInt',
+    'BigInt64Array',
+    'BigUint64Array',
+    'AggregateError',
+    'WeakRef',
+    'FinalizationRegistry',
+  ],
   Object: ['fromEntries', 'hasOwn'],
   'Array.prototype': ['at', 'findLast', 'findLastIndex', 'toSorted', 'toReversed', 'toSpliced', 'with'],
   'String.prototype': ['at', 'replaceAll', 'matchAll', 'isWellFormed', 'toWellFormed'],
@@ -48,10 +56,15 @@ export interface SandboxOptions {
 }
 
 function createRealm(globals: Record<string, unknown>): Realm {
-  const context = vm.createContext({}, { codeGeneration: { strings: false, wasm: false }, name: 'mini-program' });
+  const context = vm.createContext(
+    {},
+    { codeGeneration: { strings: false, wasm: false }, name: 'mini-program' },
+  );
   const strip = new vm.Script(
     Object.entries(newerThanIos12)
-      .map(([owner, names]) => names.map((n) => `delete ${owner === 'globalThis' ? 'this' : owner}.${n};`).join(''))
+      .map(([owner, names]) =>
+        names.map((n) => `delete ${owner === 'globalThis' ? 'this' : owner}.${n};`).join(''),
+      )
       .join('\n'),
   );
   // The realm's own JSON, captured before anything is removed.
@@ -119,7 +132,13 @@ export function createSandbox({ dist, wx, tasks, pages }: SandboxOptions): MiniP
     clearTimeout: tasks.clearTimeout,
     setInterval: tasks.setInterval,
     clearInterval: tasks.clearInterval,
-    console: { log: record('log'), info: record('info'), debug: record('debug'), warn: record('warn'), error: record('error') },
+    console: {
+      log: record('log'),
+      info: record('info'),
+      debug: record('debug'),
+      warn: record('warn'),
+      error: record('error'),
+    },
   });
 
   function load(file: string): unknown {
@@ -132,11 +151,18 @@ export function createSandbox({ dist, wx, tasks, pages }: SandboxOptions): MiniP
     const module = { exports: {} as unknown };
     cache.set(file, module);
     // The wrapper sits on its own line so positions in errors are the file's own.
-    const script = new vm.Script(`(function (require, module, exports) {\n${readFileSync(path, 'utf8')}\n})`, {
-      filename: path,
-      lineOffset: -1,
-    });
-    const factory = script.runInContext(realm.context) as (r: (id: string) => unknown, m: object, e: unknown) => void;
+    const script = new vm.Script(
+      `(function (require, module, exports) {\n${readFileSync(path, 'utf8')}\n})`,
+      {
+        filename: path,
+        lineOffset: -1,
+      },
+    );
+    const factory = script.runInContext(realm.context) as (
+      r: (id: string) => unknown,
+      m: object,
+      e: unknown,
+    ) => void;
     const dir = posix.dirname(file);
     const outer = loadingFile;
     loadingFile = file;

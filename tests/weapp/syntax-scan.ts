@@ -45,7 +45,8 @@ function* children(node: AnyNode): Generator<AnyNode> {
   for (const value of Object.values(node)) {
     const items = Array.isArray(value) ? value : [value];
     for (const item of items) {
-      if (item && typeof item === 'object' && typeof (item as { type?: unknown }).type === 'string') yield item as AnyNode;
+      if (item && typeof item === 'object' && typeof (item as { type?: unknown }).type === 'string')
+        yield item as AnyNode;
     }
   }
 }
@@ -73,9 +74,16 @@ export function scanScript(code: string): Problem[] {
   const problems: Problem[] = [];
   let ast: AnyNode;
   try {
-    ast = parse(code, { ecmaVersion: ECMA_VERSION, sourceType: 'script', locations: true }) as unknown as AnyNode;
+    ast = parse(code, {
+      ecmaVersion: ECMA_VERSION,
+      sourceType: 'script',
+      locations: true,
+    }) as unknown as AnyNode;
   } catch (e) {
-    const { loc = { line: 0, column: 0 }, pos = 0 } = e as { loc?: { line: number; column: number }; pos?: number };
+    const { loc = { line: 0, column: 0 }, pos = 0 } = e as {
+      loc?: { line: number; column: number };
+      pos?: number;
+    };
     const near = code.slice(Math.max(0, pos - 30), pos + 10).replace(/\s+/g, ' ');
     return [{ ...loc, message: `syntax above ES${ECMA_VERSION}: ${(e as Error).message} near «${near}»` }];
   }
@@ -86,7 +94,8 @@ export function scanScript(code: string): Problem[] {
 
   const visit = (node: AnyNode, parent: AnyNode | null): void => {
     const name = nameOf(node);
-    if (node.type === 'MemberExpression' && name === 'process.env') report(node, 'process.env: WeChat has no process');
+    if (node.type === 'MemberExpression' && name === 'process.env')
+      report(node, 'process.env: WeChat has no process');
     const staticNote = name ? laterStatics.get(name) : undefined;
     if (node.type === 'MemberExpression' && staticNote) report(node, `${name} (${staticNote})`);
     if (node.type === 'CallExpression') {
@@ -95,7 +104,10 @@ export function scanScript(code: string): Problem[] {
       const note = method ? laterMethods.get(method) : undefined;
       if (note) report(callee, note);
     }
-    if ((node.type === 'CallExpression' || node.type === 'NewExpression') && nameOf(node.callee) === 'RegExp') {
+    if (
+      (node.type === 'CallExpression' || node.type === 'NewExpression') &&
+      nameOf(node.callee) === 'RegExp'
+    ) {
       const [source, flags] = node.arguments as AnyNode[];
       if (source?.type === 'Literal' && typeof source.value === 'string') {
         const problem = regexProblem(source.value, flags?.type === 'Literal' ? String(flags.value) : '');

@@ -19,10 +19,14 @@ describe('the iOS 12 scan', () => {
     expect(messages('var a = list.at(-1);')).toEqual([expect.stringContaining('.at')]);
     expect(messages('Object.hasOwn(a, "b"); s.replaceAll("a", "b"); structuredClone(a);')).toHaveLength(3);
     expect(messages('var r = /(?<=a)b/; var s = new RegExp("(?<!x)y");')).toHaveLength(2);
-    expect(messages('var env = process.env.TARO_APP_CLOUD_ENV;')).toEqual(['process.env: WeChat has no process']);
+    expect(messages('var env = process.env.TARO_APP_CLOUD_ENV;')).toEqual([
+      'process.env: WeChat has no process',
+    ]);
     // What iOS 12 has: optional catch binding, object spread, async functions, named groups; guarded probes.
     expect(messages('try { f() } catch { } var o = { ...p }; async function g() { await h(); }')).toEqual([]);
-    expect(messages('var m = /(?<y>\\d{4})/s.exec(t); var ok = typeof structuredClone === "function";')).toEqual([]);
+    expect(
+      messages('var m = /(?<y>\\d{4})/s.exec(t); var ok = typeof structuredClone === "function";'),
+    ).toEqual([]);
   });
 });
 
@@ -32,12 +36,21 @@ describe('dist/weapp', () => {
 
   it('has the scripts of the main package and the unit subpackage', () => {
     const names = files.map((f) => relative(dist, f));
-    expect(names).toEqual(expect.arrayContaining(['app.js', 'vendors.js', 'pages/feed/index.js', 'packages/unit/pages/detail/index.js']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'app.js',
+        'vendors.js',
+        'pages/feed/index.js',
+        'packages/unit/pages/detail/index.js',
+      ]),
+    );
   });
 
   it('runs on iOS 12: ES2019 syntax, no later built-ins, no lookbehind, no process.env', () => {
     const problems = files.flatMap((file) =>
-      scanScript(readFileSync(file, 'utf8')).map((p) => `${relative(dist, file)}:${p.line}:${p.column} ${p.message}`),
+      scanScript(readFileSync(file, 'utf8')).map(
+        (p) => `${relative(dist, file)}:${p.line}:${p.column} ${p.message}`,
+      ),
     );
     expect(problems).toEqual([]);
   });

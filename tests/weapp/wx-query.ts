@@ -16,7 +16,8 @@ export interface QueryScope {
 }
 
 function measure(scope: QueryScope, selector: string, fields: Fields): unknown {
-  if (!selector.startsWith('#')) throw new Error(`simulated SelectorQuery knows only #id selectors, got "${selector}"`);
+  if (!selector.startsWith('#'))
+    throw new Error(`simulated SelectorQuery knows only #id selectors, got "${selector}"`);
   const id = selector.slice(1);
   const tag = scope.tagOf(id);
   if (tag === null) return null;

@@ -48,13 +48,21 @@ const strokeOf = (color: string) => ops('stroke').filter((o) => o.style?.strokeS
 function pathBefore(stroke: Op): [number, number][] {
   const all = canvas.recording.ops;
   const end = all.indexOf(stroke);
-  const begin = all.slice(0, end).map((o) => o.op).lastIndexOf('beginPath');
-  return all.slice(begin, end).flatMap((o) => (o.op === 'moveTo' || o.op === 'lineTo' ? (o.points ?? []) : []));
+  const begin = all
+    .slice(0, end)
+    .map((o) => o.op)
+    .lastIndexOf('beginPath');
+  return all
+    .slice(begin, end)
+    .flatMap((o) => (o.op === 'moveTo' || o.op === 'lineTo' ? (o.points ?? []) : []));
 }
 
 describe('the trend on a WeChat canvas 2d', () => {
   it('sizes the backing store by the device pixel ratio', () => {
-    expect({ width: canvas.node.width, height: canvas.node.height }).toEqual({ width: CSS.width * DPR, height: CSS.height * DPR });
+    expect({ width: canvas.node.width, height: canvas.node.height }).toEqual({
+      width: CSS.width * DPR,
+      height: CSS.height * DPR,
+    });
   });
 
   it('draws both lines, scaled to device pixels: completion solid, 序时 dashed', () => {
@@ -92,13 +100,21 @@ describe('the trend on a WeChat canvas 2d', () => {
     const seen: string[] = [];
     const zr = chart.getZr();
     for (const type of ['mousedown', 'mousemove', 'mouseup', 'click'] as const) {
-      zr.on(type, (e: { offsetX: number; offsetY: number }) => void seen.push(`${type} ${e.offsetX},${e.offsetY}`));
+      zr.on(
+        type,
+        (e: { offsetX: number; offsetY: number }) => void seen.push(`${type} ${e.offsetX},${e.offsetY}`),
+      );
     }
     // A drag: the tooltip follows the finger, and lifting it is no click.
     adapter.forwardTouch(chart, 'start', { x: 120, y: 90 });
     adapter.forwardTouch(chart, 'move', { x: 150, y: 95 });
     adapter.forwardTouch(chart, 'end', { x: 160, y: 96 });
-    expect(seen.splice(0)).toEqual(['mousedown 120,90', 'mousemove 120,90', 'mousemove 150,95', 'mouseup 160,96']);
+    expect(seen.splice(0)).toEqual([
+      'mousedown 120,90',
+      'mousemove 120,90',
+      'mousemove 150,95',
+      'mouseup 160,96',
+    ]);
     // A tap, from an older base library whose touches carry only clientX/clientY: a click where it was.
     adapter.forwardTouch(chart, 'start', { clientX: 200, clientY: 100 });
     adapter.forwardTouch(chart, 'end', { clientX: 201, clientY: 100 });
