@@ -1,5 +1,7 @@
 // Lint rules. The import rules keep the arrows pointing inward (ARCHITECTURE.md):
-// core/ knows no platform, adapters know no host, the app knows only the contract.
+// core/ knows no platform, adapters know no host nor each other, the app knows only the contract.
+import { dirname, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -15,6 +17,38 @@ const platform = [
   '@tarojs/*',
   'react',
 ];
+
+const root = dirname(fileURLToPath(import.meta.url));
+/** The adapter a path lies in (`adapters/<name>/…`), or null. */
+const adapterOf = (file) => {
+  const parts = relative(root, file).split(sep);
+  return parts[0] === 'adapters' && parts.length > 2 ? parts[1] : null;
+};
+
+/**
+ * A file under adapters/<x>/ imports nothing under adapters/<y>/: each adapter implements ports over its own
+ * library, and what needs two of them is wired by a host (server/, cloud/). The import is resolved against
+ * the importing file, so `../node`, `../../adapters/node/ids` and paths from deeper folders are all caught.
+ */
+const adapterBoundaries = {
+  meta: {
+    type: 'problem',
+    schema: [],
+    messages: { other: 'adapters/{{from}} imports adapters/{{to}}: an adapter imports no other adapter; wire them in a host (server/, cloud/).' },
+  },
+  create(context) {
+    const from = adapterOf(context.filename);
+    if (from === null) return {};
+    const check = (node) => {
+      const spec = node.source?.value;
+      if (typeof spec !== 'string' || !spec.startsWith('.')) return;
+      // '_' stands for a file inside the target, so that `../node` itself counts as in adapters/node.
+      const to = adapterOf(resolve(dirname(context.filename), spec, '_'));
+      if (to !== null && to !== from) context.report({ node: node.source, messageId: 'other', data: { from, to } });
+    };
+    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+  },
+};
 
 export default tseslint.config(
   {
@@ -46,7 +80,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: platform, message: 'core/ is platform-free: reach the outside through a port.' },
-            { group: ['**/adapters/**', '**/server/**', '**/src/**', '**/cloudfunctions/**'], message: 'Arrows point inward.' },
+            { group: ['**/adapters/**', '**/server/**', '**/src/**', '**/cloudfunctions/**', '**/cloud', '**/cloud/**'], message: 'Arrows point inward.' },
           ],
         },
       ],
@@ -74,9 +108,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/server/**', '**/src/**', '**/cloudfunctions/**'], message: 'An adapter knows no host.' }] },
+        { patterns: [{ group: ['**/server/**', '**/src/**', '**/cloudfunctions/**', '**/cloud', '**/cloud/**'], message: 'An adapter knows no host.' }] },
       ],
     },
+  },
+  {
+    // Tests beside an adapter too: none needs another adapter (one that did would test a host's wiring).
+    files: ['adapters/**/*.{ts,tsx,js,mjs}'],
+    plugins: { local: { rules: { 'adapter-boundaries': adapterBoundaries } } },
+    rules: { 'local/adapter-boundaries': 'error' },
   },
   {
     files: ['src/**/*.{ts,tsx}'],

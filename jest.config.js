@@ -9,6 +9,7 @@ const node = {
     '<rootDir>/core',
     '<rootDir>/adapters',
     '<rootDir>/server',
+    '<rootDir>/cloud',
     '<rootDir>/tests',
     '<rootDir>/cloudfunctions',
   ],

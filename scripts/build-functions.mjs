@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm run build:functions`: bundles each cloud function's index.ts (with the core and the CloudBase
-// adapters it imports) into index.js beside it, for Node 16 (the cloud runtime), CommonJS, with
+// `npm run build:functions`: bundles each cloud function's index.ts (with the cloud host in cloud/, the
+// core and the adapters it imports) into index.js beside it, for Node 16 (the cloud runtime), CommonJS, with
 // wx-server-sdk left external — the cloud installs it from the function's package.json (云端安装依赖),
 // so each folder under cloudfunctions/ uploads from WeChat DevTools as it is.
 // Usage: node scripts/build-functions.mjs [name …]   (default: every folder with an index.ts)

@@ -17,6 +17,7 @@ describe('readConfig', () => {
         webhookUrl: null,
         scheduler: true,
       },
+      warnings: [],
     });
   });
 
@@ -40,6 +41,7 @@ describe('readConfig', () => {
     });
     expect(r).toEqual({
       ok: true,
+      warnings: [],
       config: expect.objectContaining({
         host: '0.0.0.0',
         port: 9000,

@@ -1,8 +1,11 @@
 /**
  * The self-hosted server's settings, read once from the environment (README "配置 / Configuration").
  * Bad values stop the start with a message in Chinese and English, instead of a server that half works.
+ * The settings the cloud functions read too (demo, rate limit) come from core/app/host-settings.ts, so
+ * both hosts take the same names.
  */
 import { resolve } from 'node:path';
+import { envText, readHostSettings, type Env } from '../core/app/host-settings';
 
 export interface ServerConfig {
   host: string;
@@ -21,20 +24,14 @@ export interface ServerConfig {
   scheduler: boolean;
 }
 
-export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; errors: string[] };
+/** `warnings`: values taken under an old name, or left off; main.ts logs them. */
+export type ConfigResult = { ok: true; config: ServerConfig; warnings: string[] } | { ok: false; errors: string[] };
 
-type Env = Readonly<Record<string, string | undefined>>;
-
-/** The contract lets each user make at least this many requests a minute. */
-export const minRateLimitPerMinute = 120;
 const isoInstant = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 export function readConfig(env: Env, cwd: string = process.cwd()): ConfigResult {
   const errors: string[] = [];
-  const text = (name: string): string | undefined => {
-    const value = env[name]?.trim();
-    return value === '' ? undefined : value;
-  };
+  const text = (name: string): string | undefined => envText(env, name);
   const integer = (name: string, fallback: number, min: number, max: number): number => {
     const raw = text(name);
     if (raw === undefined) return fallback;
@@ -50,13 +47,8 @@ export function readConfig(env: Env, cwd: string = process.cwd()): ConfigResult 
 
   const host = text('HOST') ?? '127.0.0.1';
   const port = integer('PORT', 8787, 0, 65535);
-  const rateLimitPerMinute = integer('RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000);
-  if (rateLimitPerMinute < minRateLimitPerMinute) {
-    errors.push(
-      `RATE_LIMIT_PER_MINUTE 不能低于 ${minRateLimitPerMinute}（每位用户每分钟至少允许 ${minRateLimitPerMinute} 次请求）` +
-        ` / RATE_LIMIT_PER_MINUTE must be at least ${minRateLimitPerMinute}`,
-    );
-  }
+  const common = readHostSettings(env);
+  errors.push(...common.problems);
 
   let fixedNow: number | null = null;
   const now = text('ARENA_NOW');
@@ -77,16 +69,18 @@ export function readConfig(env: Env, cwd: string = process.cwd()): ConfigResult 
   }
 
   if (errors.length > 0) return { ok: false, errors };
+  const { demo, rateLimitPerMinute, sessionTtlMs } = common.settings;
   return {
     ok: true,
+    warnings: common.warnings,
     config: {
       host,
       port,
       dataDir: resolve(cwd, text('DATA_DIR') ?? 'data'),
-      demo: text('ARENA_DEMO') === '1',
+      demo,
       fixedNow,
       rateLimitPerMinute,
-      sessionTtlMs: 30 * 24 * 3600 * 1000,
+      sessionTtlMs,
       webhookUrl,
       scheduler: text('ARENA_SCHEDULER') !== '0',
     },

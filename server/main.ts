@@ -13,6 +13,7 @@ async function main(): Promise<void> {
     for (const error of read.errors) process.stderr.write(`配置错误 / configuration error: ${error}\n`);
     process.exit(2);
   }
+  for (const warning of read.warnings) log('warn', 'setting warning', { warning });
 
   const arena = await startArena({ config: read.config, log });
   process.stdout.write(`比学赶超 微擂台 → ${arena.url}\n`);

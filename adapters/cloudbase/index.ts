@@ -1,11 +1,9 @@
 // The CloudBase adapters: the Store on the wx-server-sdk database, subscription messages, msgSecCheck,
-// cloud-storage URLs, the deps a cloud function wires from `cloud`, and what deploying them needs.
+// cloud-storage URLs, and what deploying them needs. The cloud functions wire them in cloud/ (the host).
 export { createCloudStore, type CloudStoreOptions } from './store';
 export { createSubscribeNotifier, type SubscribeTemplate } from './notifier';
 export { createMsgSecGuard } from './guard';
 export { createCloudFiles } from './files';
-export { createCloudDeps, type CloudDeps } from './cloud-deps';
-export { readCloudSettings, type CloudSettings } from './cloud-settings';
 export { ensureCollections } from './setup';
 export { collections } from './collections';
 export type { WxDatabase } from './wx-types';

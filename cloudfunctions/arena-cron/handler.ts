@@ -7,8 +7,7 @@
  */
 import { fail, ok, type Result } from '../../core/contract';
 import { runDueJobs } from '../../core/app';
-import { createCloudDeps } from '../../adapters/cloudbase/cloud-deps';
-import type { ArenaHandlerOptions, CloudMain } from '../arena/handler';
+import { createCloudDeps, type CloudDepsOptions, type CloudMain } from '../../cloud/deps';
 import { runTask } from './tasks';
 
 /**
@@ -20,7 +19,7 @@ export const CRON_BUDGET_MS = 40_000;
 const hasTask = (event: unknown): boolean =>
   typeof event === 'object' && event !== null && 'task' in event;
 
-export function createCronMain({ cloud, ...options }: ArenaHandlerOptions): CloudMain {
+export function createCronMain({ cloud, ...options }: CloudDepsOptions): CloudMain {
   const wired = createCloudDeps({ cloud, ...options });
   const { deps } = wired;
   return async (event): Promise<Result<unknown>> => {

@@ -10,7 +10,7 @@ import { fail, ok, type Result } from '../../core/contract';
 import { INVITE_ALPHABET, INVITE_LENGTH } from '../../core/app';
 import { seedDemo } from '../../core/app/demo';
 import { parseInput } from '../../core/app/validate';
-import type { CloudDeps } from '../../adapters/cloudbase/cloud-deps';
+import type { CloudDeps } from '../../cloud/deps';
 import { ensureCollections } from '../../adapters/cloudbase/setup';
 import { CampaignFile, toCampaignData } from './campaign-file';
 

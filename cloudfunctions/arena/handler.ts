@@ -9,20 +9,10 @@
 import { fail, ok, type Result } from '../../core/contract';
 import { createArena } from '../../core/app';
 import { applyPhotoVerdict } from '../../core/app/photo-checks';
-import type { Clock, Deps, Ids } from '../../core/app/ports';
-import { createCloudDeps, type CloudDepsOptions } from '../../adapters/cloudbase/cloud-deps';
-import type { WxCloud, WxContext } from '../../adapters/cloudbase/cloud-types';
+import type { Deps } from '../../core/app/ports';
+import type { WxContext } from '../../adapters/cloudbase/cloud-types';
 import { fromPlatform, isMediaPush, readMediaPush } from '../../adapters/cloudbase/media-push';
-
-export interface ArenaHandlerOptions {
-  cloud: Pick<WxCloud, 'database' | 'openapi' | 'getTempFileURL' | 'getWXContext'>;
-  env: CloudDepsOptions['env'];
-  clock?: Clock;
-  ids?: Ids;
-  log?: CloudDepsOptions['log'];
-}
-
-export type CloudMain = (event: unknown, context?: unknown) => Promise<Result<unknown>>;
+import { createCloudDeps, type CloudDepsOptions, type CloudMain } from '../../cloud/deps';
 
 /** Only `action` and `data` of the event reach the router. */
 function requestOf(event: unknown): unknown {
@@ -42,7 +32,7 @@ async function mediaPush(deps: Deps, event: Record<string, unknown>, context: Wx
   return ok({ outcome: await applyPhotoVerdict(deps, verdict) });
 }
 
-export function createArenaMain({ cloud, ...options }: ArenaHandlerOptions): CloudMain {
+export function createArenaMain({ cloud, ...options }: CloudDepsOptions): CloudMain {
   const { deps } = createCloudDeps({ cloud, ...options });
   const arena = createArena(deps);
   return async (event) => {

@@ -6,7 +6,8 @@
 import { campaign, users } from '../../core/app/test-arena';
 import type { Store } from '../../core/app/ports';
 import { createCloudStore } from '../../adapters/cloudbase/store';
-import { createArenaMain, type CloudMain } from '../../cloudfunctions/arena/handler';
+import type { CloudMain } from '../../cloud/deps';
+import { createArenaMain } from '../../cloudfunctions/arena/handler';
 import { createTestCloud, quiet, shanghai, testClock, testIds, type TestCloud } from './fake-cloud';
 
 const OPENID = { repA: 'o-rep-a', admin: 'o-admin', stranger: 'o-stranger', other: 'o-other' };

@@ -9,7 +9,7 @@
 import { campaign, users } from '../../core/app/test-arena';
 import type { Store, UserRecord } from '../../core/app/ports';
 import { createCloudStore } from '../../adapters/cloudbase/store';
-import type { CloudMain } from '../../cloudfunctions/arena/handler';
+import type { CloudMain } from '../../cloud/deps';
 import { createCronMain } from '../../cloudfunctions/arena-cron/handler';
 import { createTestCloud, quiet, shanghai, testClock, testIds, type TestCloud } from './fake-cloud';
 

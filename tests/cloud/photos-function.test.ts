@@ -8,7 +8,8 @@ import { collections } from '../../adapters/cloudbase/collections';
 import { createCloudStore } from '../../adapters/cloudbase/store';
 import type { Store } from '../../core/app/ports';
 import { campaign, countingCode, users } from '../../core/app/test-arena';
-import { createArenaMain, type CloudMain } from '../../cloudfunctions/arena/handler';
+import type { CloudMain } from '../../cloud/deps';
+import { createArenaMain } from '../../cloudfunctions/arena/handler';
 import { callerVars, runAs } from '../cloudbase/context';
 import { emulate, type Emulated } from '../cloudbase/setup';
 

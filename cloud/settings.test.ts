@@ -1,8 +1,9 @@
 /**
  * The cloud functions' settings from their environment variables: safe defaults (demo off), a template
- * per reminder kind with the keywords it fills, and bad values reported rather than taken.
+ * per reminder kind with the keywords it fills, and bad values reported rather than taken. The settings
+ * the server reads too are held against it in tests/hosts/settings.test.ts.
  */
-import { readCloudSettings } from './cloud-settings';
+import { readCloudSettings } from './settings';
 
 describe('cloud settings', () => {
   it('with nothing set: demo off, no templates (in-app reminders only), no console tasks', () => {
@@ -14,12 +15,13 @@ describe('cloud settings', () => {
     expect(s.page).toBe('pages/me/index');
     expect(s.miniprogramState).toBe('formal');
     expect(s.problems).toEqual([]);
+    expect(s.warnings).toEqual([]);
   });
 
   it('reads demo mode, the rate limit, the task key and a template per kind with its keywords', () => {
     const s = readCloudSettings({
       ARENA_DEMO: '1',
-      ARENA_RATE_LIMIT: '300',
+      RATE_LIMIT_PER_MINUTE: '300',
       ARENA_TASK_KEY: ' s3cret ',
       ARENA_TPL_NO_POST: 'tplA',
       ARENA_TPL_REVIEW_PUBLISHED: 'tplB',
@@ -33,12 +35,13 @@ describe('cloud settings', () => {
       review_published: { id: 'tplB', fields: { thing2: 'title', time5: 'time', phrase1: 'kind' } },
     });
     expect(s.miniprogramState).toBe('trial');
+    expect(s.warnings).toEqual([]);
   });
 
   it('bad values are reported and not used', () => {
     const s = readCloudSettings({
       ARENA_DEMO: 'yes please',
-      ARENA_RATE_LIMIT: '10',
+      RATE_LIMIT_PER_MINUTE: '10',
       ARENA_TPL_NO_POST: 'tplA',
       ARENA_TPL_NO_POST_FIELDS: 'thing1=author',
       ARENA_MP_STATE: 'prod',
@@ -48,7 +51,8 @@ describe('cloud settings', () => {
     expect(s.templates.no_post).toBeUndefined();
     expect(s.miniprogramState).toBe('formal');
     expect(s.problems).toHaveLength(3);
-    expect(s.problems.join('\n')).toMatch(/ARENA_RATE_LIMIT[\s\S]*ARENA_TPL_NO_POST_FIELDS[\s\S]*ARENA_MP_STATE/);
+    expect(s.problems.join('\n')).toMatch(/RATE_LIMIT_PER_MINUTE[\s\S]*ARENA_TPL_NO_POST_FIELDS[\s\S]*ARENA_MP_STATE/);
+    expect(s.warnings).toEqual([expect.stringContaining('ARENA_DEMO 只有为 1 时才开启演示模式')]);
   });
 
   it('a keyword fed a source its type cannot take refuses the template when the settings are read, saying why', () => {

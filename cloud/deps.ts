@@ -1,20 +1,25 @@
 /**
- * Everything the use cases need, wired from wx-server-sdk's `cloud` object: the Store on
- * `cloud.database()`, msgSecCheck, mediaCheckAsync, whose photo a fileID is, cloud-storage URLs and
- * subscription messages, ids and clock from adapters/node, settings from the environment. Both cloud
- * functions build their deps here, once per instance; tests pass a fake `cloud` and their own clock.
+ * The WeChat cloud host's wiring, as server/start.ts is the self-hosted server's: everything the use
+ * cases need, built from wx-server-sdk's `cloud` object — the Store on `cloud.database()`, msgSecCheck,
+ * mediaCheckAsync, whose photo a fileID is, cloud-storage URLs and subscription messages
+ * (adapters/cloudbase), ids and clock (adapters/node), settings from the environment (./settings.ts).
+ * Both cloud functions build their deps here, once per instance; tests pass a fake `cloud` and their own clock.
+ *
+ * This folder sits beside server/, not under cloudfunctions/: WeChat DevTools takes every folder there
+ * for a cloud function to upload. `npm run build:functions` bundles it into each function's index.js.
  */
-import type { Clock, Deps, Ids } from '../../core/app/ports';
-import { nodeIds, systemClock } from '../node';
-import type { WxCloud } from './cloud-types';
-import type { WxDatabase } from './wx-types';
-import { readCloudSettings, type CloudSettings, type Env } from './cloud-settings';
-import { createCloudFiles } from './files';
-import { createMsgSecGuard } from './guard';
-import { createMediaCheckGuard } from './photo-guard';
-import { createCloudPhotoRefs } from './photo-refs';
-import { createSubscribeNotifier } from './notifier';
-import { createCloudStore } from './store';
+import type { Result } from '../core/contract';
+import type { Clock, Deps, Ids } from '../core/app/ports';
+import { nodeIds, systemClock } from '../adapters/node';
+import type { WxCloud } from '../adapters/cloudbase/cloud-types';
+import type { WxDatabase } from '../adapters/cloudbase/wx-types';
+import { createCloudFiles } from '../adapters/cloudbase/files';
+import { createMsgSecGuard } from '../adapters/cloudbase/guard';
+import { createMediaCheckGuard } from '../adapters/cloudbase/photo-guard';
+import { createCloudPhotoRefs } from '../adapters/cloudbase/photo-refs';
+import { createSubscribeNotifier } from '../adapters/cloudbase/notifier';
+import { createCloudStore } from '../adapters/cloudbase/store';
+import { readCloudSettings, type CloudSettings, type Env } from './settings';
 
 /** One JSON line per entry: the cloud console's log search reads fields from it. */
 export const jsonLog = (entry: Record<string, unknown>): void => {
@@ -31,6 +36,9 @@ export interface CloudDepsOptions {
   log?: (entry: Record<string, unknown>) => void;
 }
 
+/** A cloud function's `main`: the event and the invocation context in, the contract's envelope out. */
+export type CloudMain = (event: unknown, context?: unknown) => Promise<Result<unknown>>;
+
 export interface CloudDeps {
   deps: Deps;
   config: CloudSettings;
@@ -42,6 +50,7 @@ export function createCloudDeps(options: CloudDepsOptions): CloudDeps {
   const { cloud, env, clock = systemClock, ids = nodeIds, log = jsonLog } = options;
   const config = readCloudSettings(env);
   for (const problem of config.problems) log({ level: 'warn', msg: 'setting ignored', problem });
+  for (const warning of config.warnings) log({ level: 'warn', msg: 'setting warning', warning });
   const db = cloud.database();
   const deps: Deps = {
     store: createCloudStore({ db, newId: ids.newId }),

@@ -1,27 +1,33 @@
 /**
  * The cloud functions' settings, from the environment variables set on each function in the cloud
  * console (云函数 → 版本与配置 → 环境变量). Bad values are reported, not fatal: the arena keeps
- * answering and a reminder without a usable template goes to the in-app list only.
+ * answering and a reminder without a usable template goes to the in-app list only. The settings the
+ * server reads too come from core/app/host-settings.ts, under the same names:
  *
  *   ARENA_DEMO=1                       demo login and the demo campaign (off by default)
- *   ARENA_RATE_LIMIT=600               requests a minute per user (at least 120)
+ *   RATE_LIMIT_PER_MINUTE=600          requests a minute per user (at least 120; the old name
+ *                                      ARENA_RATE_LIMIT is still read this release, with a warning)
+ *
+ * and these are the cloud's own:
+ *
  *   ARENA_TPL_<KIND>=<templateId>      subscription template per reminder kind, e.g. ARENA_TPL_NO_POST
  *   ARENA_TPL_<KIND>_FIELDS=thing1=title,thing2=body,time3=time
  *                                      the template's keywords and what fills each (title|body|time|kind);
  *                                      a source its keyword's type cannot take refuses the template
- *                                      (./subscribe-fields.ts), e.g. phrase takes only kind
+ *                                      (adapters/cloudbase/subscribe-fields.ts), e.g. phrase takes only kind
  *   ARENA_NOTIFY_PAGE=pages/me/index   the page a tap on a message opens
  *   ARENA_MP_STATE=formal              developer | trial | formal: which version of the app that page is in
  *   ARENA_TASK_KEY=<secret>            required by the console tasks of arena-cron (setup, invites, campaigns)
  */
-import { notificationKinds, type NotificationKind } from '../../core/contract';
-import { TEMPLATE_ID } from '../../core/app/credits';
-import type { Settings } from '../../core/app/ports';
-import type { SubscribeSendParams } from './cloud-types';
-import type { SubscribeTemplate } from './notifier';
-import { fieldProblem, fieldSources, type FieldSource } from './subscribe-fields';
+import { notificationKinds, type NotificationKind } from '../core/contract';
+import { TEMPLATE_ID } from '../core/app/credits';
+import { envText, readHostSettings, type Env } from '../core/app/host-settings';
+import type { Settings } from '../core/app/ports';
+import type { SubscribeSendParams } from '../adapters/cloudbase/cloud-types';
+import type { SubscribeTemplate } from '../adapters/cloudbase/notifier';
+import { fieldProblem, fieldSources, type FieldSource } from '../adapters/cloudbase/subscribe-fields';
 
-export type Env = Readonly<Record<string, string | undefined>>;
+export type { Env };
 
 export interface CloudSettings {
   settings: Settings;
@@ -29,12 +35,13 @@ export interface CloudSettings {
   page: string;
   miniprogramState: NonNullable<SubscribeSendParams['miniprogramState']>;
   taskKey: string | null;
-  /** Problems with the variables, in Chinese, for the log. */
+  /** Problems with the variables, in Chinese, for the log: each value was ignored. */
   problems: string[];
+  /** Values read under an old name, or left off, that the operator should change; for the log. */
+  warnings: string[];
 }
 
 const DEFAULT_FIELDS = 'thing1=title,thing2=body,time3=time';
-const MIN_RATE = 120;
 
 /** The keywords and their sources, or the problems that refuse the template (each in Chinese). */
 function parseFields(name: string, spec: string): { fields: Record<string, FieldSource> } | { problems: string[] } {
@@ -55,18 +62,11 @@ function parseFields(name: string, spec: string): { fields: Record<string, Field
 }
 
 export function readCloudSettings(env: Env): CloudSettings {
-  const problems: string[] = [];
-  const text = (name: string) => {
-    const v = env[name]?.trim();
-    return v === undefined || v === '' ? undefined : v;
-  };
-
-  let rateLimitPerMinute = 600;
-  const rate = text('ARENA_RATE_LIMIT');
-  if (rate !== undefined) {
-    if (/^\d+$/.test(rate) && Number(rate) >= MIN_RATE) rateLimitPerMinute = Number(rate);
-    else problems.push(`ARENA_RATE_LIMIT 应为不小于 ${MIN_RATE} 的整数，实际为「${rate}」，已按 600 处理`);
-  }
+  // A bad common value keeps its default here (logged as ignored): a function that does not start
+  // answers nobody, where the server refuses to start instead.
+  const common = readHostSettings(env);
+  const problems: string[] = [...common.problems];
+  const text = (name: string) => envText(env, name);
 
   const templates: CloudSettings['templates'] = {};
   for (const kind of notificationKinds) {
@@ -87,18 +87,13 @@ export function readCloudSettings(env: Env): CloudSettings {
   const miniprogramState = states.find((s) => s === stateRaw) ?? 'formal';
   if (miniprogramState !== stateRaw) problems.push(`ARENA_MP_STATE 应为 developer、trial 或 formal，实际为「${stateRaw}」`);
 
-  const demo = text('ARENA_DEMO');
   return {
-    settings: {
-      demo: demo === '1' || demo === 'true',
-      rateLimitPerMinute,
-      // No sessions on WeChat (the OPENID is the identity); kept for the one Settings shape.
-      sessionTtlMs: 30 * 24 * 3600 * 1000,
-    },
+    settings: common.settings,
     templates,
     page: text('ARENA_NOTIFY_PAGE') ?? 'pages/me/index',
     miniprogramState,
     taskKey: text('ARENA_TASK_KEY') ?? null,
     problems,
+    warnings: common.warnings,
   };
 }
