@@ -1,5 +1,6 @@
 // Lint rules. The import rules keep the arrows pointing inward (ARCHITECTURE.md):
-// core/ knows no platform, adapters know no host nor each other, the app knows only the contract.
+// core/ knows no platform, adapters know no host nor each other, the areas of core/app meet only through
+// their slices of the Store, the app knows only the contract.
 import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
@@ -45,6 +46,44 @@ const adapterBoundaries = {
       // '_' stands for a file inside the target, so that `../node` itself counts as in adapters/node.
       const to = adapterOf(resolve(dirname(context.filename), spec, '_'));
       if (to !== null && to !== from) context.report({ node: node.source, messageId: 'other', data: { from, to } });
+    };
+    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+  },
+};
+
+/** The areas of core/app (ARCHITECTURE.md "The rooms"), each a folder of use cases with its slice of the Store. */
+const appAreas = new Set(['campaigns', 'people', 'posts', 'standings', 'notifications']);
+/** The area a path lies in (`core/app/<area>/<module>`) and the module, or null. */
+const areaOf = (file) => {
+  const parts = relative(root, file).split(sep);
+  return parts[0] === 'core' && parts[1] === 'app' && appAreas.has(parts[2]) && parts.length > 3
+    ? { area: parts[2], module: parts.slice(3).join('/').replace(/\.tsx?$/, '') }
+    : null;
+};
+
+/**
+ * An area of core/app reaches another area only through its slice of the Store (`<area>/store`: the
+ * records it owns) and the current campaign every area reads (`campaigns/view`); the router wires the
+ * routes of all. Anything else one area wants of another is a sign it belongs in a shared module.
+ */
+const appAreaBoundaries = {
+  meta: {
+    type: 'problem',
+    schema: [],
+    messages: {
+      other: 'core/app/{{from}} imports core/app/{{to}}: another area is reached only through its store.ts or campaigns/view.',
+    },
+  },
+  create(context) {
+    const from = areaOf(context.filename);
+    if (from === null) return {};
+    const check = (node) => {
+      const spec = node.source?.value;
+      if (typeof spec !== 'string' || !spec.startsWith('.')) return;
+      const to = areaOf(resolve(dirname(context.filename), spec));
+      if (to === null || to.area === from.area || to.module === 'store') return;
+      if (`${to.area}/${to.module}` === 'campaigns/view') return;
+      context.report({ node: node.source, messageId: 'other', data: { from: from.area, to: `${to.area}/${to.module}` } });
     };
     return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
   },
@@ -117,6 +156,12 @@ export default tseslint.config(
     files: ['adapters/**/*.{ts,tsx,js,mjs}'],
     plugins: { local: { rules: { 'adapter-boundaries': adapterBoundaries } } },
     rules: { 'local/adapter-boundaries': 'error' },
+  },
+  {
+    files: ['core/app/**/*.ts'],
+    ignores: ['core/**/*.test.ts'],
+    plugins: { app: { rules: { areas: appAreaBoundaries } } },
+    rules: { 'app/areas': 'error' },
   },
   {
     files: ['src/**/*.{ts,tsx}'],

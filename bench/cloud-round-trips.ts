@@ -37,12 +37,12 @@ const quiet = (): void => undefined;
 const AT = Date.parse(`${dayOf(Date.now())}T10:00:00+08:00`);
 
 async function seed(store: Store, city: City): Promise<void> {
-  await store.saveCampaign(city.data);
-  await store.setCurrentCampaignId(city.data.campaign.id);
+  await store.campaigns.saveCampaign(city.data);
+  await store.campaigns.setCurrentCampaignId(city.data.campaign.id);
   for (const r of city.reporters)
-    await store.putUser({ ...r, openid: `o-${r.id}`, subscribeCredits: { [TEMPLATE]: 5 } });
-  await store.putUser({ ...city.leader, openid: 'o-leader' });
-  await store.putUser({ id: 'admin', name: '管理员', role: 'admin', unitId: null, openid: 'o-admin' });
+    await store.people.putUser({ ...r, openid: `o-${r.id}`, subscribeCredits: { [TEMPLATE]: 5 } });
+  await store.people.putUser({ ...city.leader, openid: 'o-leader' });
+  await store.people.putUser({ id: 'admin', name: '管理员', role: 'admin', unitId: null, openid: 'o-admin' });
   // Two units in three post on each of the last three days; the others never did.
   const today = dayOf(AT);
   const { units, metrics } = city.data;
@@ -53,7 +53,7 @@ async function seed(store: Store, city: City): Promise<void> {
       const figures = metrics
         .slice(0, 4)
         .map((m, mi) => ({ metricId: m.id, value: valueOn(ui, mi, 30 - back, m), previous: null }));
-      const r = await store.commitPost(
+      const r = await store.posts.commitPost(
         {
           campaignId: city.data.campaign.id,
           unitId: unit.id,

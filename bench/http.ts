@@ -23,11 +23,11 @@ export async function prepareCity(
   mkdirSync(dirname(file), { recursive: true });
   const { store, db, close } = createSqliteStore({ file });
   try {
-    await store.saveCampaign(city.data);
-    await store.setCurrentCampaignId(city.data.campaign.id);
+    await store.campaigns.saveCampaign(city.data);
+    await store.campaigns.setCurrentCampaignId(city.data.campaign.id);
     for (const [i, user] of [...city.reporters, city.leader].entries()) {
-      await store.putUser(user);
-      await store.putSession({
+      await store.people.putUser(user);
+      await store.people.putSession({
         token: user.id === city.leader.id ? 'bench-leader' : tokenOf(i),
         userId: user.id,
         expiresAt: nowMs + 86_400_000,

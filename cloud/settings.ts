@@ -20,7 +20,7 @@
  *   ARENA_TASK_KEY=<secret>            required by the console tasks of arena-cron (setup, invites, campaigns)
  */
 import { notificationKinds, type NotificationKind } from '../core/contract';
-import { TEMPLATE_ID } from '../core/app/credits';
+import { TEMPLATE_ID } from '../core/app/notifications/credits';
 import { envText, readHostSettings, type Env } from '../core/app/host-settings';
 import type { Settings } from '../core/app/ports';
 import type { SubscribeSendParams } from '../adapters/cloudbase/cloud-types';

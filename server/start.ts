@@ -72,10 +72,10 @@ export async function startArena(options: StartOptions): Promise<RunningArena> {
 
     const staticRoot = options.staticRoot === undefined ? defaultStaticRoot() : options.staticRoot;
     const health = async () => {
-      const campaignId = await store.getCurrentCampaignId();
+      const campaignId = await store.campaigns.getCurrentCampaignId();
       return {
         campaignId,
-        dataVersion: campaignId ? await store.dataVersion(campaignId) : null,
+        dataVersion: campaignId ? await store.standings.dataVersion(campaignId) : null,
         demo: config.demo,
         now: new Date(deps.clock.now()).toISOString(),
       };

@@ -3,11 +3,12 @@
  * target, each tagged with its campaign and its position, so that a campaign loads back exactly as saved.
  * Saving is not one transaction (a transaction cannot hold hundreds of documents): children are written
  * first, stale ones removed, the campaign document last, then the data and campaign versions are bumped.
+ * This file is the campaigns slice of the Store.
  */
-import type { CampaignData } from '../../core/app/ports';
+import type { CampaignData, CampaignStore } from '../../core/app/campaigns/store';
 import { collections as C, CURRENT_CAMPAIGN, docId } from './collections';
 import { inBatches, readAll, readDoc } from './reads';
-import { bumpCampaignVersion } from './versions';
+import { bumpCampaignVersion, campaignVersion } from './versions';
 import type { WxData, WxDatabase } from './wx-types';
 
 type Child = 'tracks' | 'metrics' | 'units' | 'targets';
@@ -27,7 +28,7 @@ function childDocs(data: CampaignData): Record<Child, Map<string, WxData>> {
   };
 }
 
-export async function saveCampaign(db: WxDatabase, data: CampaignData): Promise<void> {
+async function saveCampaign(db: WxDatabase, data: CampaignData): Promise<void> {
   const campaignId = data.campaign.id;
   const wanted = childDocs(data);
   for (const kind of children) {
@@ -48,7 +49,7 @@ export async function saveCampaign(db: WxDatabase, data: CampaignData): Promise<
 const records = <T>(docs: WxData[]): T[] =>
   [...docs].sort((a, b) => Number(a.order) - Number(b.order)).map((d) => d.record as T);
 
-export async function loadCampaign(db: WxDatabase, campaignId: string): Promise<CampaignData | null> {
+async function loadCampaign(db: WxDatabase, campaignId: string): Promise<CampaignData | null> {
   const doc = await readDoc(db.collection(C.campaigns).doc(docId(campaignId)));
   if (!doc) return null;
   const [tracks, metrics, units, targets] = await Promise.all(
@@ -63,14 +64,22 @@ export async function loadCampaign(db: WxDatabase, campaignId: string): Promise<
   };
 }
 
-export async function getCurrentCampaignId(db: WxDatabase): Promise<string | null> {
+async function getCurrentCampaignId(db: WxDatabase): Promise<string | null> {
   const doc = await readDoc(db.collection(C.settings).doc(CURRENT_CAMPAIGN));
   return typeof doc?.value === 'string' ? doc.value : null;
 }
 
-export async function setCurrentCampaignId(db: WxDatabase, campaignId: string): Promise<void> {
+async function setCurrentCampaignId(db: WxDatabase, campaignId: string): Promise<void> {
   await db
     .collection(C.settings)
     .doc(CURRENT_CAMPAIGN)
     .set({ data: { value: campaignId } });
 }
+
+export const campaignStore = (db: WxDatabase): CampaignStore => ({
+  saveCampaign: (data) => saveCampaign(db, data),
+  loadCampaign: (campaignId) => loadCampaign(db, campaignId),
+  getCurrentCampaignId: () => getCurrentCampaignId(db),
+  setCurrentCampaignId: (campaignId) => setCurrentCampaignId(db, campaignId),
+  campaignVersion: (campaignId) => campaignVersion(db, campaignId),
+});

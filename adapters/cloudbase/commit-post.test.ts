@@ -5,7 +5,7 @@
  * again and nothing is written.
  */
 import type { PostDraft } from '../../core/app/ports';
-import { C1, C2, M, U, campaignData, decideFrom, draft } from '../../tests/store-fixtures';
+import { C1, C2, M, U, campaignData, decideFrom, draft } from '../../tests/store/fixtures';
 import { emulate, type Emulated } from '../../tests/cloudbase/setup';
 import { collections } from './collections';
 import { createCloudStore, type CloudStoreOptions } from './store';
@@ -32,8 +32,8 @@ const conflicts = () => {
 async function setUp(options: Omit<CloudStoreOptions, 'db'> = {}) {
   env = emulate({ collections: Object.values(collections), jitter: 3, seed: 11 });
   const store = createCloudStore({ db: env.db, ...options });
-  await store.saveCampaign(campaignData());
-  await store.saveCampaign(campaignData(C2));
+  await store.campaigns.saveCampaign(campaignData());
+  await store.campaigns.saveCampaign(campaignData(C2));
   return { store };
 }
 
@@ -42,7 +42,7 @@ describe('cloudbase commitPost under concurrency', () => {
     const { store } = await setUp();
     const conflictsBefore = conflicts();
     const drafts = burst(12);
-    const results = await Promise.all(drafts.map((d) => store.commitPost(d, decideFrom(d.figures))));
+    const results = await Promise.all(drafts.map((d) => store.posts.commitPost(d, decideFrom(d.figures))));
 
     expect(conflicts()).toBeGreaterThan(conflictsBefore);
     const previous = results.map((r) => (r.ok ? r.post.figures[0]?.previous : 'failed'));
@@ -58,24 +58,24 @@ describe('cloudbase commitPost under concurrency', () => {
     const values = results.map((r) => (r.ok ? r.post.figures[0]!.value : NaN));
     const end = values.filter((v) => !previous.includes(v));
     expect(end).toHaveLength(1);
-    expect(await store.latestFigures(C1)).toEqual([
+    expect(await store.standings.latestFigures(C1)).toEqual([
       { unitId: U.a1, metricId: M.invest, value: end[0], day: '2025-03-10' },
     ]);
   });
 
   it('a request sent five times at once writes one post and answers the rest as replays', async () => {
     const { store } = await setUp();
-    const v0 = await store.dataVersion(C1);
+    const v0 = await store.standings.dataVersion(C1);
     const d = burst(1)[0]!;
     const results = await Promise.all(
-      Array.from({ length: 5 }, () => store.commitPost(d, decideFrom(d.figures))),
+      Array.from({ length: 5 }, () => store.posts.commitPost(d, decideFrom(d.figures))),
     );
     const fresh = results.filter((r) => r.ok && !r.replayed);
     expect(fresh).toHaveLength(1);
     const id = fresh[0]!.ok ? fresh[0]!.post.id : '';
     expect(results.every((r) => r.ok && r.post.id === id)).toBe(true);
     expect(env.server.dump('posts')).toHaveLength(1);
-    expect(await store.dataVersion(C1)).toBe(v0 + 1);
+    expect(await store.standings.dataVersion(C1)).toBe(v0 + 1);
   });
 
   it('posts to different campaigns touch different documents and never conflict', async () => {
@@ -83,14 +83,14 @@ describe('cloudbase commitPost under concurrency', () => {
     const before = conflicts();
     const a = burst(1, U.a1)[0]!;
     const b = { ...burst(1, U.b1)[0]!, campaignId: C2 };
-    await Promise.all([a, b].map((d) => store.commitPost(d, decideFrom(d.figures))));
+    await Promise.all([a, b].map((d) => store.posts.commitPost(d, decideFrom(d.figures))));
     expect(conflicts()).toBe(before);
   });
 
   it('when retries run out, the post is refused as busy and nothing of it is written', async () => {
     const { store } = await setUp({ retry: { attempts: 1 } });
     const drafts = burst(2);
-    const results = await Promise.all(drafts.map((d) => store.commitPost(d, decideFrom(d.figures))));
+    const results = await Promise.all(drafts.map((d) => store.posts.commitPost(d, decideFrom(d.figures))));
     const refused = results.filter((r) => !r.ok);
     expect(refused).toEqual([
       { ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('稍后重试') } },
@@ -103,7 +103,7 @@ describe('cloudbase commitPost under concurrency', () => {
     env = emulate({ collections: ['campaigns', 'request_keys'] });
     const store = createCloudStore({ db: env.db });
     const d = burst(1)[0]!;
-    await expect(store.commitPost(d, decideFrom(d.figures))).rejects.toMatchObject({ errCode: -502005 });
+    await expect(store.posts.commitPost(d, decideFrom(d.figures))).rejects.toMatchObject({ errCode: -502005 });
     expect(env.server.stats.transactions.started).toBe(1);
     expect(env.server.openTransactions()).toBe(0);
   });

@@ -8,7 +8,7 @@
  * document, and the store's `runTransaction` retries (./transaction.ts). When every run conflicted, the
  * author is told to try again and nothing is written.
  */
-import type { CommitResult, DecideFigures, LatestFigure, PostDraft, PostRecord } from '../../core/app/ports';
+import type { CommitResult, DecideFigures, LatestFigure, PostDraft, PostRecord } from '../../core/app/posts/store';
 import { collections as C, docId } from './collections';
 import {
   dailyRef,

@@ -8,7 +8,7 @@
  * document also keeps `lastDay`, the day of the unit's latest post (with or without figures).
  */
 import type { Day } from '../../core/contract';
-import type { LatestFigure, StoredFigure } from '../../core/app/ports';
+import type { LatestFigure, StoredFigure } from '../../core/app/posts/store';
 import { collections as C, docId } from './collections';
 import type { WxData, WxTransaction } from './wx-types';
 

@@ -3,7 +3,7 @@
  * document in a transaction, so of two people typing the same code at once exactly one wins: the other's
  * transaction conflicts, runs again, and finds the code used.
  */
-import type { InviteRecord } from '../../core/app/ports';
+import type { InviteRecord } from '../../core/app/people/store';
 import { collections as C, docId } from './collections';
 import { readDoc } from './reads';
 import type { WxDatabase } from './wx-types';

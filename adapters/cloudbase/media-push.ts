@@ -10,11 +10,11 @@
  *    the event) names no mini-program client, the event lacks the `userInfo` the platform adds to every
  *    mini-program call, and an OPENID the platform vouches for, if any, is the push's own `FromUserName`
  *    (WeChat's push account, never a user of the arena).
- * 2. Its trace id is one this deployment recorded when it started the check (core/app/photo-checks.ts).
+ * 2. Its trace id is one this deployment recorded when it started the check (core/app/posts/photo-checks.ts).
  *    Trace ids never leave the server: no answer carries them and clients cannot read the database.
  * A forged push therefore cannot name a photo; at worst it repeats a verdict already applied.
  */
-import type { PhotoVerdict } from '../../core/app/photo-checks';
+import type { PhotoVerdict } from '../../core/app/posts/photo-checks';
 import type { WxContext } from './cloud-types';
 
 type Event = Record<string, unknown>;

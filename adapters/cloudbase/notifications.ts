@@ -1,17 +1,20 @@
 /**
- * The in-app notification list on the cloud database. A reminder is stored at most once: its dedupe key
+ * The notifications slice on the cloud database (stored keys: ./reminder-keys.ts; a user's credits:
+ * ./user-doc.ts). The in-app notification list: A reminder is stored at most once: its dedupe key
  * is a document of its own (`notification_keys/{key}`), read and written in the transaction that writes
  * the notification, so a timer fired twice, or a run retried, finds the key and inserts nothing. The same
  * transaction takes the user's next `seq` from their inbox document, which orders notifications made in
  * the same millisecond (the cron writes many at one instant).
  */
-import type { NotificationPage, NotificationRecord } from '../../core/app/ports';
+import type { NotificationPage, NotificationRecord, NotificationStore } from '../../core/app/notifications/store';
 import { collections as C, docId } from './collections';
 import { pageNewest } from './newest';
 import { inBatches, readAll, readDoc } from './reads';
+import { storedDedupeKeys } from './reminder-keys';
+import { addSubscribeCredits } from './user-doc';
 import type { WxData, WxDatabase } from './wx-types';
 
-export async function addNotification(db: WxDatabase, n: NotificationRecord): Promise<boolean> {
+async function addNotification(db: WxDatabase, n: NotificationRecord): Promise<boolean> {
   return db.runTransaction(async (t) => {
     const keyRef = t.collection(C.notificationKeys).doc(docId(n.dedupeKey));
     if (await readDoc(keyRef)) return false;
@@ -30,7 +33,7 @@ export async function addNotification(db: WxDatabase, n: NotificationRecord): Pr
 /** Channel names become a field path: keep them to plain words. */
 const CHANNEL = /^[A-Za-z][A-Za-z0-9_-]{0,31}$/;
 
-export async function setNotificationChannel(
+async function setNotificationChannel(
   db: WxDatabase,
   id: string,
   channel: string,
@@ -44,7 +47,7 @@ export async function setNotificationChannel(
     .update({ data: { record: { channels: { [channel]: outcome } } } });
 }
 
-export async function listNotifications(
+async function listNotifications(
   db: WxDatabase,
   query: { userId: string; cursor?: string; limit: number },
 ): Promise<NotificationPage> {
@@ -52,7 +55,7 @@ export async function listNotifications(
   return { items: docs.map((d) => d.record as NotificationRecord), nextCursor };
 }
 
-export async function countUnread(db: WxDatabase, userId: string): Promise<number> {
+async function countUnread(db: WxDatabase, userId: string): Promise<number> {
   return (await db.collection(C.notifications).where({ userId, unread: true }).count()).total;
 }
 
@@ -62,7 +65,7 @@ const markOne = (db: WxDatabase, doc: WxData, at: number) =>
     .doc(String(doc._id))
     .update({ data: { unread: false, record: { readAt: at } } });
 
-export async function markRead(
+async function markRead(
   db: WxDatabase,
   userId: string,
   ids: string[] | undefined,
@@ -81,3 +84,13 @@ export async function markRead(
   }
   await inBatches(docs, 10, (d) => markOne(db, d, at));
 }
+
+export const notificationStore = (db: WxDatabase): NotificationStore => ({
+  addNotification: (n) => addNotification(db, n),
+  storedDedupeKeys: (keys) => storedDedupeKeys(db, keys),
+  setNotificationChannel: (id, channel, outcome) => setNotificationChannel(db, id, channel, outcome),
+  listNotifications: (query) => listNotifications(db, query),
+  countUnread: (userId) => countUnread(db, userId),
+  markRead: (userId, ids, at) => markRead(db, userId, ids, at),
+  addSubscribeCredits: (userId, deltas) => addSubscribeCredits(db, userId, deltas),
+});

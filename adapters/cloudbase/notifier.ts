@@ -3,11 +3,11 @@
  * only with an OPENID, a template for the kind, and a consent left for that template (each acceptance of
  * a template is one message of it); otherwise the in-app list alone carries the reminder ('skipped').
  * 43101 means the user refused or the consent was used up: 'not_subscribed', and the job drops that
- * template's credits. Credits are the job's to count (`creditTemplate`: core/app/deliver.ts takes one of
+ * template's credits. Credits are the job's to count (`creditTemplate`: core/app/notifications/deliver.ts takes one of
  * the template per 'sent'), so this adapter writes nothing and can be retried safely.
  */
 import type { NotificationKind } from '../../core/contract';
-import { creditToSpend } from '../../core/app/credits';
+import { creditToSpend } from '../../core/app/notifications/credits';
 import type { Notifier } from '../../core/app/ports';
 import { errCodeOf, type SubscribeSendParams, type WxOpenApi } from './cloud-types';
 import { fillTemplate, type FieldSource } from './subscribe-fields';

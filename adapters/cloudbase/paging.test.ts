@@ -6,7 +6,7 @@
 import type { CampaignData, LatestFigure } from '../../core/app/ports';
 import { emulate, type Emulated } from '../../tests/cloudbase/setup';
 import { collections } from './collections';
-import { sorted } from '../../tests/store-read';
+import { sorted } from '../../tests/store/read';
 import { createCloudStore } from './store';
 
 let env: Emulated;
@@ -72,54 +72,54 @@ describe('cloudbase store: reading past the 100-document cap', () => {
   it('loads a campaign of 250 units and 500 targets whole and in order', async () => {
     const store = createCloudStore({ db: env.db });
     const data = bigCampaign(250);
-    await store.saveCampaign(data);
-    const loaded = await store.loadCampaign(C);
+    await store.campaigns.saveCampaign(data);
+    const loaded = await store.campaigns.loadCampaign(C);
     expect(loaded?.units).toHaveLength(250);
     expect(loaded?.targets).toHaveLength(500);
     expect(loaded).toEqual(data);
 
     // Saving a smaller version drops the rest, however many there were.
-    await store.saveCampaign(bigCampaign(120));
-    expect(await store.loadCampaign(C)).toEqual(bigCampaign(120));
+    await store.campaigns.saveCampaign(bigCampaign(120));
+    expect(await store.campaigns.loadCampaign(C)).toEqual(bigCampaign(120));
     expect(env.server.dump('targets')).toHaveLength(240);
   });
 
   it('returns the latest and as-of figures of all 250 units, not the first page of them', async () => {
     const store = createCloudStore({ db: env.db });
-    await store.saveCampaign(bigCampaign(250));
+    await store.campaigns.saveCampaign(bigCampaign(250));
     for (let i = 0; i < 250; i += 1) {
       const d = post(i, '2025-03-05', `r-${i}`, i + 1);
-      expect((await store.commitPost(d, accept(d.figures))).ok).toBe(true);
+      expect((await store.posts.commitPost(d, accept(d.figures))).ok).toBe(true);
     }
     const expected: LatestFigure[] = Array.from({ length: 250 }, (_, i) =>
       METRICS.map((metricId) => ({ unitId: unitId(i), metricId, value: i + 1, day: '2025-03-05' })),
     ).flat();
 
     env.emulator.resetRoundTrips();
-    expect(sorted(await store.latestFigures(C))).toEqual(expected);
+    expect(sorted(await store.standings.latestFigures(C))).toEqual(expected);
     expect(env.emulator.roundTrips()).toBe(3); // 100 + 100 + 50 documents, one per unit
 
-    expect(sorted(await store.figuresAsOf(C, '2025-03-31'))).toEqual(expected);
-    expect(await store.figuresAsOf(C, '2025-03-04')).toEqual([]);
+    expect(sorted(await store.standings.figuresAsOf(C, '2025-03-31'))).toEqual(expected);
+    expect(await store.standings.figuresAsOf(C, '2025-03-04')).toEqual([]);
   });
 
   it('follows one unit’s 130 days of figures and a 150-post page past the cap', async () => {
     const store = createCloudStore({ db: env.db });
-    await store.saveCampaign(bigCampaign(3));
+    await store.campaigns.saveCampaign(bigCampaign(3));
     const day = (n: number) => new Date(Date.UTC(2025, 2, 1 + n)).toISOString().slice(0, 10);
     for (let n = 0; n < 130; n += 1) {
       const d = post(1, day(n), `r-${n}`, n);
-      await store.commitPost(d, accept(d.figures));
+      await store.posts.commitPost(d, accept(d.figures));
     }
-    const daily = await store.unitDailyFigures(C, unitId(1));
+    const daily = await store.standings.unitDailyFigures(C, unitId(1));
     expect(daily).toHaveLength(260);
     expect(daily.map((f) => f.day)).toEqual(Array.from({ length: 130 }, (_, n) => [day(n), day(n)]).flat());
 
-    const page = await store.listPosts({ campaignId: C, limit: 150 });
+    const page = await store.posts.listPosts({ campaignId: C, limit: 150 });
     expect(page.items.map((p) => p.day)).toEqual(Array.from({ length: 130 }, (_, n) => day(129 - n)));
     expect(page.nextCursor).toBeNull();
-    const first = await store.listPosts({ campaignId: C, limit: 101 });
-    const rest = await store.listPosts({ campaignId: C, limit: 101, cursor: first.nextCursor ?? undefined });
+    const first = await store.posts.listPosts({ campaignId: C, limit: 101 });
+    const rest = await store.posts.listPosts({ campaignId: C, limit: 101, cursor: first.nextCursor ?? undefined });
     expect([...first.items, ...rest.items]).toEqual(page.items);
     expect([first.items.length, rest.items.length, rest.nextCursor]).toEqual([101, 29, null]);
   });

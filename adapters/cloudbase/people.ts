@@ -3,12 +3,14 @@
  * that demo login can list the demo users with one indexed query. An OPENID and an account are unique:
  * each is a document of its own (`openids/{openid}`, `accounts/{account}`) naming its user, claimed in the
  * same transaction that writes the user, so two binds of one OPENID conflict and the second is refused.
+ * This file is the people slice of the Store, with sessions (./sessions.ts) and invites (./invites.ts).
  */
-import { applyCredits } from '../../core/app/credits';
-import type { SubscribeCredits, UserRecord } from '../../core/app/ports';
-import { userOf } from './user-doc';
+import type { PeopleStore, UserRecord } from '../../core/app/people/store';
 import { collections as C, docId } from './collections';
+import { createInvite, redeemInvite } from './invites';
 import { readAll, readDoc } from './reads';
+import { deleteSession, deleteUserSessions, getSession, putSession } from './sessions';
+import { getUser, userOf } from './user-doc';
 import type { WxDatabase, WxTransaction } from './wx-types';
 
 type KeyCollection = typeof C.openids | typeof C.accounts;
@@ -38,7 +40,7 @@ async function claim(
   }
 }
 
-export async function putUser(db: WxDatabase, user: UserRecord): Promise<void> {
+async function putUser(db: WxDatabase, user: UserRecord): Promise<void> {
   await db.runTransaction(async (t) => {
     const ref = t.collection(C.users).doc(docId(user.id));
     const before = (await readDoc(ref))?.record as UserRecord | undefined;
@@ -46,11 +48,6 @@ export async function putUser(db: WxDatabase, user: UserRecord): Promise<void> {
     await claim(t, C.accounts, user.id, before?.account, user.account);
     await ref.set({ data: { isDemo: user.demo === true, record: user } });
   });
-}
-
-export async function getUser(db: WxDatabase, userId: string): Promise<UserRecord | null> {
-  const doc = await readDoc(db.collection(C.users).doc(docId(userId)));
-  return doc ? userOf(doc.record) : null;
 }
 
 async function byKey(db: WxDatabase, collection: KeyCollection, key: string): Promise<UserRecord | null> {
@@ -62,31 +59,24 @@ async function byKey(db: WxDatabase, collection: KeyCollection, key: string): Pr
   return user && field === key ? user : null;
 }
 
-export const getUserByOpenid = (db: WxDatabase, openid: string) => byKey(db, C.openids, openid);
-export const getUserByAccount = (db: WxDatabase, account: string) => byKey(db, C.accounts, account);
+const getUserByOpenid = (db: WxDatabase, openid: string) => byKey(db, C.openids, openid);
+const getUserByAccount = (db: WxDatabase, account: string) => byKey(db, C.accounts, account);
 
-export async function listUsers(db: WxDatabase, filter: { demo?: boolean } = {}): Promise<UserRecord[]> {
+async function listUsers(db: WxDatabase, filter: { demo?: boolean } = {}): Promise<UserRecord[]> {
   const where = filter.demo === undefined ? {} : { isDemo: filter.demo };
   return (await readAll(db, C.users, where)).map((d) => userOf(d.record));
 }
 
-/**
- * In a transaction, with the core's rule (applyCredits): a refusal that drops credits and a new consent
- * never lose one another. A legacy single count (before credits were kept per template) is read as
- * credits of any template and written back as a map; the whole document is set, since an update would
- * merge the new map into the old value.
- */
-export async function addSubscribeCredits(db: WxDatabase, userId: string, deltas: SubscribeCredits): Promise<SubscribeCredits> {
-  return db.runTransaction(async (t) => {
-    const ref = t.collection(C.users).doc(docId(userId));
-    const doc = await readDoc(ref);
-    if (!doc) return {};
-    const { _id: _ignored, ...fields } = doc;
-    const record = userOf(doc.record);
-    const next = applyCredits(record.subscribeCredits, deltas);
-    const { subscribeCredits: _old, ...rest } = record;
-    const updated: UserRecord = Object.keys(next).length > 0 ? { ...rest, subscribeCredits: next } : rest;
-    await ref.set({ data: { ...fields, record: updated } });
-    return next;
-  });
-}
+export const peopleStore = (db: WxDatabase): PeopleStore => ({
+  putUser: (user) => putUser(db, user),
+  getUser: (userId) => getUser(db, userId),
+  getUserByOpenid: (openid) => getUserByOpenid(db, openid),
+  getUserByAccount: (account) => getUserByAccount(db, account),
+  listUsers: (filter) => listUsers(db, filter),
+  putSession: (session) => putSession(db, session),
+  getSession: (token) => getSession(db, token),
+  deleteSession: (token) => deleteSession(db, token),
+  deleteUserSessions: (userId) => deleteUserSessions(db, userId),
+  createInvite: (invite) => createInvite(db, invite),
+  redeemInvite: (code, userId, at) => redeemInvite(db, code, userId, at),
+});

@@ -4,7 +4,7 @@
  * verdicts on one post never lose each other's hidden photo (the store's `db` retries conflicts:
  * ./transaction.ts).
  */
-import type { PhotoCheckRecord, PostRecord } from '../../core/app/ports';
+import type { PhotoCheckRecord, PostRecord } from '../../core/app/posts/store';
 import { collections as C, docId } from './collections';
 import { inBatches, readDoc } from './reads';
 import type { WxDatabase } from './wx-types';

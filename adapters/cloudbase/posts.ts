@@ -1,13 +1,20 @@
 /**
- * The feed on the cloud database: newest first by the time posted, ties broken by the post's sequence
- * number (later written first), paged by ./newest.ts.
+ * The posts slice on the cloud database: the post transaction (./commit-post.ts); the feed, newest first
+ * by the time posted, ties broken by the post's sequence number (later written first), paged by
+ * ./newest.ts; each unit's last post day, kept on its latest figures document; image checks and flags
+ * (./photo-checks.ts).
  */
-import type { PostPage, PostRecord } from '../../core/app/ports';
+import type { Day } from '../../core/contract';
+import type { PostPage, PostRecord, PostStore } from '../../core/app/posts/store';
 import { collections as C } from './collections';
+import { commitPost } from './commit-post';
+import { lastPostDay } from './figure-docs';
 import { pageNewest } from './newest';
+import { addPhotoChecks, flagPost, getPhotoCheck } from './photo-checks';
+import { readAll } from './reads';
 import type { WxDatabase } from './wx-types';
 
-export async function listPosts(
+async function listPosts(
   db: WxDatabase,
   query: { campaignId: string; unitId?: string; cursor?: string; limit: number },
 ): Promise<PostPage> {
@@ -18,3 +25,22 @@ export async function listPosts(
   const { docs, nextCursor } = await pageNewest(db, C.posts, base, query);
   return { items: docs.map((d) => d.record as PostRecord), nextCursor };
 }
+
+async function lastPostDays(db: WxDatabase, campaignId: string): Promise<Map<string, Day>> {
+  const docs = await readAll(db, C.latestFigures, { campaignId });
+  const out = new Map<string, Day>();
+  for (const d of docs) {
+    const day = lastPostDay(d);
+    if (day !== null) out.set(String(d.unitId), day);
+  }
+  return out;
+}
+
+export const postStore = (db: WxDatabase, newId: () => string): PostStore => ({
+  commitPost: (draft, decide) => commitPost(db, newId, draft, decide),
+  listPosts: (query) => listPosts(db, query),
+  lastPostDays: (campaignId) => lastPostDays(db, campaignId),
+  addPhotoChecks: (checks) => addPhotoChecks(db, checks),
+  getPhotoCheck: (traceId) => getPhotoCheck(db, traceId),
+  flagPost: (postId, hidePhoto) => flagPost(db, postId, hidePhoto),
+});

@@ -3,7 +3,7 @@
  * a user's sessions can be found (sign out everywhere). The cloud function needs none (the OPENID is the
  * identity), but the Store is one contract.
  */
-import type { SessionRecord } from '../../core/app/ports';
+import type { SessionRecord } from '../../core/app/people/store';
 import { collections as C, docId } from './collections';
 import { inBatches, readAll, readDoc } from './reads';
 import type { WxDatabase } from './wx-types';

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeStore } from '../../tests/store-contract';
+import { describeStore } from '../../tests/store/suite';
 import { emulate } from '../../tests/cloudbase/setup';
 import { collections } from './collections';
 import { ensureCollections } from './setup';

@@ -1,7 +1,7 @@
 // The Store contract suite on the CloudBase adapter through the real wx-server-sdk 4.0.2, answered by the
 // in-memory CloudBase server (tests/cloudbase): once as `cloud.database()` comes by default (a missing
 // document rejects), once with `throwOnNotFound: false` and jittered latency, so that interleavings differ.
-import { describeStore } from '../../tests/store-contract';
+import { describeStore } from '../../tests/store/suite';
 import { emulate } from '../../tests/cloudbase/setup';
 import { collections } from './collections';
 import { createCloudStore } from './store';

@@ -7,7 +7,7 @@
  * `fillTemplate` answer null rather than send a broken message.
  */
 import type { NotificationKind } from '../../core/contract';
-import type { NotificationRecord } from '../../core/app/ports';
+import type { NotificationRecord } from '../../core/app/notifications/store';
 import { keywordRules, type KeywordType } from './subscribe-rules';
 
 /** What can fill a keyword: the notification's title or body, when it was made, or its kind in words. */

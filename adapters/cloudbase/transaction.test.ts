@@ -7,7 +7,7 @@
  */
 import type { InviteRecord, NotificationRecord, Store } from '../../core/app/ports';
 import { emulate, type Emulated } from '../../tests/cloudbase/setup';
-import { C1, M, U, campaignData, commitOk, draft } from '../../tests/store-fixtures';
+import { C1, M, U, campaignData, commitOk, draft } from '../../tests/store/fixtures';
 import { collections } from './collections';
 import { createCloudStore } from './store';
 import { inTransaction, isBusy } from './transaction';
@@ -55,7 +55,7 @@ const cases: Array<[string, () => Promise<void>]> = [
   [
     'commitPost',
     async () => {
-      await store.saveCampaign(campaignData());
+      await store.campaigns.saveCampaign(campaignData());
       env.server.inject({ at: 'write', collection: collections.latestFigures, times: 2 });
       env.server.inject({ at: 'commit', times: 2 });
       const post = await commitOk(
@@ -68,7 +68,7 @@ const cases: Array<[string, () => Promise<void>]> = [
         }),
       );
       expect(env.server.dump(collections.posts).map((d) => d._id)).toEqual([post.id]);
-      expect(await store.latestFigures(C1)).toEqual([
+      expect(await store.standings.latestFigures(C1)).toEqual([
         { unitId: U.a1, metricId: M.invest, value: 1.5, day: '2025-03-10' },
       ]);
     },
@@ -76,14 +76,14 @@ const cases: Array<[string, () => Promise<void>]> = [
   [
     'redeemInvite',
     async () => {
-      await store.createInvite(invite('ABCD2345'));
+      await store.people.createInvite(invite('ABCD2345'));
       env.server.inject({ at: 'write', collection: collections.invites, times: 2 });
       env.server.inject({ at: 'commit', times: 2 });
-      expect(await store.redeemInvite('ABCD2345', 'user-new', 5)).toMatchObject({
+      expect(await store.people.redeemInvite('ABCD2345', 'user-new', 5)).toMatchObject({
         usedBy: 'user-new',
         usedAt: 5,
       });
-      expect(await store.redeemInvite('ABCD2345', 'user-other', 6)).toBeNull();
+      expect(await store.people.redeemInvite('ABCD2345', 'user-other', 6)).toBeNull();
     },
   ],
   [
@@ -91,8 +91,8 @@ const cases: Array<[string, () => Promise<void>]> = [
     async () => {
       env.server.inject({ at: 'write', collection: collections.openids, times: 2 });
       env.server.inject({ at: 'commit', times: 2 });
-      await store.putUser({ id: 'u-1', name: '王芳', role: 'reporter', unitId: U.a1, openid: 'o-1' });
-      expect((await store.getUserByOpenid('o-1'))?.id).toBe('u-1');
+      await store.people.putUser({ id: 'u-1', name: '王芳', role: 'reporter', unitId: U.a1, openid: 'o-1' });
+      expect((await store.people.getUserByOpenid('o-1'))?.id).toBe('u-1');
     },
   ],
   [
@@ -100,8 +100,8 @@ const cases: Array<[string, () => Promise<void>]> = [
     async () => {
       env.server.inject({ at: 'write', collection: collections.inboxes, times: 2 });
       env.server.inject({ at: 'commit', times: 2 });
-      expect(await store.addNotification(note)).toBe(true);
-      expect(await store.addNotification({ ...note, id: 'n-2' })).toBe(false);
+      expect(await store.notifications.addNotification(note)).toBe(true);
+      expect(await store.notifications.addNotification({ ...note, id: 'n-2' })).toBe(false);
       expect(env.server.dump(collections.notifications)).toHaveLength(1);
     },
   ],
@@ -110,14 +110,14 @@ const cases: Array<[string, () => Promise<void>]> = [
     async () => {
       env.server.inject({ at: 'write', collection: collections.dataVersions, times: 2 });
       env.server.inject({ at: 'commit', times: 2 });
-      await store.saveCampaign(campaignData());
-      expect(await store.campaignVersion(C1)).toBe(1);
+      await store.campaigns.saveCampaign(campaignData());
+      expect(await store.campaigns.campaignVersion(C1)).toBe(1);
     },
   ],
   [
     'flagPost',
     async () => {
-      await store.saveCampaign(campaignData());
+      await store.campaigns.saveCampaign(campaignData());
       const photo = 'cloud://test-env.7465/a.jpg';
       const post = await commitOk(
         store,
@@ -125,7 +125,7 @@ const cases: Array<[string, () => Promise<void>]> = [
       );
       env.server.inject({ at: 'write', collection: collections.posts, times: 2 });
       env.server.inject({ at: 'commit', times: 2 });
-      expect(await store.flagPost(post.id, photo)).toBe(true);
+      expect(await store.posts.flagPost(post.id, photo)).toBe(true);
       const [stored] = env.server.dump(collections.posts);
       expect(stored?.record).toMatchObject({ flagged: true, hiddenPhotos: [photo] });
     },
@@ -140,14 +140,14 @@ describe('cloudbase transactions retry conflicts at the write and at commit', ()
   });
 
   it('subscription credits: a conflicting run is redone, and its change counted once', async () => {
-    await store.putUser({ id: 'u-1', name: '王芳', role: 'reporter', unitId: U.a1, openid: 'o-1' });
+    await store.people.putUser({ id: 'u-1', name: '王芳', role: 'reporter', unitId: U.a1, openid: 'o-1' });
     env.server.inject({ at: 'write', collection: collections.users, times: 2 });
     env.server.inject({ at: 'commit', times: 2 });
     const before = env.server.dump(collections.users);
-    await store.addSubscribeCredits('u-1', { tpl: 2 });
+    await store.notifications.addSubscribeCredits('u-1', { tpl: 2 });
     expect(conflicts()).toEqual({ write: 2, commit: 2 });
     expect(env.server.dump(collections.users)).not.toEqual(before);
-    expect((await store.getUser('u-1'))?.subscribeCredits).toEqual({ tpl: 2 });
+    expect((await store.people.getUser('u-1'))?.subscribeCredits).toEqual({ tpl: 2 });
   });
 });
 

@@ -1,10 +1,15 @@
 /**
- * A user's `record` as read from its document. Documents written before credits were kept per template
- * hold one number in `subscribeCredits`; it is read as credits of any template (core/app/credits.ts), so
+ * A user's document, shared by the people slice (./people.ts) and the credits the notifications slice
+ * changes (./notifications.ts). Documents written before credits were kept per template hold one number
+ * in `subscribeCredits`; it is read as credits of any template (core/app/notifications/credits.ts), so
  * the data needs no migration run and loses no consent.
  */
-import { creditsOf } from '../../core/app/credits';
-import type { UserRecord } from '../../core/app/ports';
+import { applyCredits, creditsOf } from '../../core/app/notifications/credits';
+import type { SubscribeCredits } from '../../core/app/notifications/store';
+import type { UserRecord } from '../../core/app/people/store';
+import { collections as C, docId } from './collections';
+import { readDoc } from './reads';
+import type { WxDatabase } from './wx-types';
 
 export function userOf(stored: unknown): UserRecord {
   const record = stored as UserRecord & { subscribeCredits?: unknown };
@@ -12,4 +17,30 @@ export function userOf(stored: unknown): UserRecord {
   const { subscribeCredits, ...rest } = record;
   const credits = creditsOf(subscribeCredits);
   return Object.keys(credits).length > 0 ? { ...rest, subscribeCredits: credits } : rest;
+}
+
+export async function getUser(db: WxDatabase, userId: string): Promise<UserRecord | null> {
+  const doc = await readDoc(db.collection(C.users).doc(docId(userId)));
+  return doc ? userOf(doc.record) : null;
+}
+
+/**
+ * In a transaction, with the core's rule (applyCredits): a refusal that drops credits and a new consent
+ * never lose one another. A legacy single count (before credits were kept per template) is read as
+ * credits of any template and written back as a map; the whole document is set, since an update would
+ * merge the new map into the old value.
+ */
+export async function addSubscribeCredits(db: WxDatabase, userId: string, deltas: SubscribeCredits): Promise<SubscribeCredits> {
+  return db.runTransaction(async (t) => {
+    const ref = t.collection(C.users).doc(docId(userId));
+    const doc = await readDoc(ref);
+    if (!doc) return {};
+    const { _id: _ignored, ...fields } = doc;
+    const record = userOf(doc.record);
+    const next = applyCredits(record.subscribeCredits, deltas);
+    const { subscribeCredits: _old, ...rest } = record;
+    const updated: UserRecord = Object.keys(next).length > 0 ? { ...rest, subscribeCredits: next } : rest;
+    await ref.set({ data: { ...fields, record: updated } });
+    return next;
+  });
 }

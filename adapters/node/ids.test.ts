@@ -1,6 +1,6 @@
 // Invite codes are drawn from the alphabet given, at the length given, and differ from draw to draw.
 import { InviteCode } from '../../core/contract/people';
-import { INVITE_ALPHABET, INVITE_LENGTH } from '../../core/app/invites';
+import { INVITE_ALPHABET, INVITE_LENGTH } from '../../core/app/people/invite';
 import { nodeIds } from './ids';
 
 describe('node ids', () => {

@@ -5,7 +5,7 @@
  * have no post behind them, so a replay of the posts would not reproduce them.
  */
 import type { Database } from 'better-sqlite3';
-import type { LatestFigure } from '../../core/app/ports';
+import type { LatestFigure } from '../../core/app/posts/store';
 
 /** Returns how many figures it wrote. Fastest when the figures come ordered by unit, metric, day (the key). */
 export function bulkLoadFigures(db: Database, campaignId: string, figures: Iterable<LatestFigure>): number {

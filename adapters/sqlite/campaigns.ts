@@ -1,15 +1,15 @@
 /**
- * Campaign setup in SQLite: a campaign is saved whole (its tracks, metrics, units and targets replaced
+ * The campaigns slice in SQLite: a campaign is saved whole (its tracks, metrics, units and targets replaced
  * in one transaction, keeping the order given) and loaded whole; plus the current-campaign setting.
  */
 import type { Database } from 'better-sqlite3';
 import type { Target, Unit } from '../../core/contract';
-import type { CampaignData, TrackRecord } from '../../core/app/ports';
+import type { CampaignData, CampaignStore, TrackRecord } from '../../core/app/campaigns/store';
 import { type CampaignRow, type MetricRow, flag, toCampaign, toMetric } from './rows';
 
 const currentKey = 'current_campaign_id';
 
-export function campaignQueries(db: Database) {
+export function campaignStore(db: Database): CampaignStore {
   const upsertCampaign = db.prepare(`
     INSERT INTO campaigns (id, name, start_date, end_date, timezone, weights, post_every_days, data_version)
     VALUES (@id, @name, @startDate, @endDate, @timezone, @weights, @postEveryDays, 1)
@@ -36,6 +36,7 @@ export function campaignQueries(db: Database) {
     'SELECT unit_id AS unitId, metric_id AS metricId, target FROM targets WHERE campaign_id = ? ORDER BY position',
   );
   const getSetting = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
+  const version = db.prepare<[string], { campaign_version: number }>('SELECT campaign_version FROM campaigns WHERE id = ?');
   const putSetting = db.prepare<[string, string]>(
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );
@@ -63,10 +64,14 @@ export function campaignQueries(db: Database) {
     };
   };
 
+  const loadWhole = db.transaction(load);
+
+  // `async` turns a thrown error (a constraint) into a rejected promise, as callers expect.
   return {
-    save: (d: CampaignData) => save.immediate(d),
-    load: db.transaction(load),
-    currentId: (): string | null => getSetting.get(currentKey)?.value ?? null,
-    setCurrentId: (campaignId: string) => void putSetting.run(currentKey, campaignId),
+    saveCampaign: async (d) => save.immediate(d),
+    loadCampaign: async (campaignId) => loadWhole(campaignId),
+    getCurrentCampaignId: async () => getSetting.get(currentKey)?.value ?? null,
+    setCurrentCampaignId: async (campaignId) => void putSetting.run(currentKey, campaignId),
+    campaignVersion: async (campaignId) => version.get(campaignId)?.campaign_version ?? 0,
   };
 }

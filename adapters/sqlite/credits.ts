@@ -1,11 +1,12 @@
 /**
  * Subscription credits in SQLite: one row per (user, template) holding a positive count (migration 0004).
+ * A user's credits are read and replaced with the user (./people.ts) and changed by ./notifications.ts.
  * Changes run in one transaction with the core's rule (applyCredits), so a consent and a refusal that
  * arrive together never lose one another.
  */
 import type { Database } from 'better-sqlite3';
-import { applyCredits } from '../../core/app/credits';
-import type { SubscribeCredits } from '../../core/app/ports';
+import { applyCredits } from '../../core/app/notifications/credits';
+import type { SubscribeCredits } from '../../core/app/notifications/store';
 
 interface CreditRow {
   user_id: string;

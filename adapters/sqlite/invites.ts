@@ -4,7 +4,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { Role } from '../../core/contract';
-import type { InviteRecord } from '../../core/app/ports';
+import type { InviteRecord } from '../../core/app/people/store';
 
 interface InviteRow {
   code: string;

@@ -34,13 +34,13 @@ describe('migration 0004: credits per template', () => {
     oldDatabase(file);
     const { store, close } = createSqliteStore({ file });
     try {
-      expect((await store.getUser('u-three'))?.subscribeCredits).toEqual({ '*': 3 });
-      expect((await store.getUserByOpenid('o-three'))?.subscribeCredits).toEqual({ '*': 3 });
-      const listed = new Map((await store.listUsers()).map((u) => [u.id, u.subscribeCredits]));
+      expect((await store.people.getUser('u-three'))?.subscribeCredits).toEqual({ '*': 3 });
+      expect((await store.people.getUserByOpenid('o-three'))?.subscribeCredits).toEqual({ '*': 3 });
+      const listed = new Map((await store.people.listUsers()).map((u) => [u.id, u.subscribeCredits]));
       expect(listed).toEqual(new Map([['u-never', undefined], ['u-three', { '*': 3 }], ['u-zero', undefined]]));
       // Spent and added like any credits afterwards.
-      expect(await store.addSubscribeCredits('u-three', { '*': -1, tplA: 1 })).toEqual({ '*': 2, tplA: 1 });
-      expect(await store.addSubscribeCredits('u-zero', { tplA: 1 })).toEqual({ tplA: 1 });
+      expect(await store.notifications.addSubscribeCredits('u-three', { '*': -1, tplA: 1 })).toEqual({ '*': 2, tplA: 1 });
+      expect(await store.notifications.addSubscribeCredits('u-zero', { tplA: 1 })).toEqual({ tplA: 1 });
     } finally {
       close();
     }
@@ -54,8 +54,8 @@ describe('migration 0004: credits per template', () => {
       const columns = db.prepare<[], { name: string }>('PRAGMA table_info(users)').all().map((c) => c.name);
       expect(columns).not.toContain('subscribe_credits');
       const user = { id: 'u-new', name: '孙立', role: 'reporter' as const, unitId: null, subscribeCredits: { tplB: 2 } };
-      await store.putUser(user);
-      expect(await store.getUser('u-new')).toEqual(user);
+      await store.people.putUser(user);
+      expect(await store.people.getUser('u-new')).toEqual(user);
     } finally {
       close();
     }

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { C1, M, U, campaignData, commit, commitOk, draft, users } from '../../tests/store-fixtures';
+import { C1, M, U, campaignData, commit, commitOk, draft, users } from '../../tests/store/fixtures';
 import { migrate, readMigrations, type Migration } from './migrate';
 import { openDatabase } from './open';
 import { createSqliteStore } from './store';
@@ -106,9 +106,9 @@ describe('upgrading a database of issue 2 (0002_join_notify)', () => {
     old.close();
 
     const s = createSqliteStore({ file });
-    expect(await s.store.getUser('u-old')).toEqual({ id: 'u-old', name: '老用户', role: 'reporter', unitId: U.a1 });
-    expect(await s.store.lastPostDays(C1)).toEqual(new Map([[U.a1, '2025-03-07'], [U.b1, '2025-03-05']]));
-    const posts = (await s.store.listPosts({ campaignId: C1, limit: 5 })).items;
+    expect(await s.store.people.getUser('u-old')).toEqual({ id: 'u-old', name: '老用户', role: 'reporter', unitId: U.a1 });
+    expect(await s.store.posts.lastPostDays(C1)).toEqual(new Map([[U.a1, '2025-03-07'], [U.b1, '2025-03-05']]));
+    const posts = (await s.store.posts.listPosts({ campaignId: C1, limit: 5 })).items;
     expect(posts.map((p) => [p.id, p.flagged])).toEqual([['p2', undefined], ['p3', undefined], ['p1', undefined]]);
     s.close();
   });
@@ -127,23 +127,23 @@ describe('file store', () => {
   it('keeps campaigns, people, posts and figures across close and reopen', async () => {
     const file = join(dir, 'arena.db');
     const first = createSqliteStore({ file });
-    await first.store.saveCampaign(campaignData());
-    await first.store.setCurrentCampaignId(C1);
-    await first.store.putUser(users[0]!);
-    await first.store.putSession({ token: 'tok-1', userId: users[0]!.id, expiresAt: 1_767_225_600_000 });
+    await first.store.campaigns.saveCampaign(campaignData());
+    await first.store.campaigns.setCurrentCampaignId(C1);
+    await first.store.people.putUser(users[0]!);
+    await first.store.people.putSession({ token: 'tok-1', userId: users[0]!.id, expiresAt: 1_767_225_600_000 });
     const d = draft({ unitId: U.a1, day: '2025-03-03', requestId: 'req-1', figures: [{ metricId: M.invest, value: 1.5 }] });
     const post = await commitOk(first.store, d);
-    const version = await first.store.dataVersion(C1);
+    const version = await first.store.standings.dataVersion(C1);
     first.close();
 
     const again = createSqliteStore({ file });
-    expect(await again.store.loadCampaign(C1)).toEqual(campaignData());
-    expect(await again.store.getCurrentCampaignId()).toBe(C1);
-    expect(await again.store.getUser(users[0]!.id)).toEqual(users[0]);
-    expect(await again.store.getSession('tok-1')).toEqual({ token: 'tok-1', userId: users[0]!.id, expiresAt: 1_767_225_600_000 });
-    expect((await again.store.listPosts({ campaignId: C1, limit: 10 })).items).toEqual([post]);
-    expect(await again.store.latestFigures(C1)).toEqual([{ unitId: U.a1, metricId: M.invest, value: 1.5, day: '2025-03-03' }]);
-    expect(await again.store.dataVersion(C1)).toBe(version);
+    expect(await again.store.campaigns.loadCampaign(C1)).toEqual(campaignData());
+    expect(await again.store.campaigns.getCurrentCampaignId()).toBe(C1);
+    expect(await again.store.people.getUser(users[0]!.id)).toEqual(users[0]);
+    expect(await again.store.people.getSession('tok-1')).toEqual({ token: 'tok-1', userId: users[0]!.id, expiresAt: 1_767_225_600_000 });
+    expect((await again.store.posts.listPosts({ campaignId: C1, limit: 10 })).items).toEqual([post]);
+    expect(await again.store.standings.latestFigures(C1)).toEqual([{ unitId: U.a1, metricId: M.invest, value: 1.5, day: '2025-03-03' }]);
+    expect(await again.store.standings.dataVersion(C1)).toBe(version);
     expect(await commit(again.store, d)).toEqual({ ok: true, post, replayed: true });
     again.close();
   });

@@ -1,11 +1,12 @@
 /**
- * The in-app notification list in SQLite: the dedupe key is UNIQUE, so `add` is one INSERT … ON CONFLICT
+ * The notifications slice in SQLite. The in-app list: the dedupe key is UNIQUE, so `add` is one INSERT … ON CONFLICT
  * DO NOTHING whose change count says whether it was new; a channel's outcome is one json_set; the list
  * pages by keyset on (created_at, seq), newest first.
  */
 import type { Database } from 'better-sqlite3';
 import type { NotificationKind } from '../../core/contract';
-import type { NotificationPage, NotificationRecord } from '../../core/app/ports';
+import type { NotificationPage, NotificationRecord, NotificationStore } from '../../core/app/notifications/store';
+import { creditQueries } from './credits';
 import { decodeCursor, encodeCursor, feedStart } from './cursor';
 
 interface NotificationRow {
@@ -35,7 +36,7 @@ const toNotification = (r: NotificationRow): NotificationRecord => ({
   channels: JSON.parse(r.channels) as Record<string, string>,
 });
 
-export function notificationQueries(db: Database) {
+export function notificationStore(db: Database): NotificationStore {
   const insert = db.prepare(`
     INSERT INTO notifications (id, user_id, kind, title, body, subject_id, dedupe_key, created_at, read_at, channels)
     VALUES (@id, @userId, @kind, @title, @body, @subjectId, @dedupeKey, @createdAt, @readAt, @channels)
@@ -63,30 +64,33 @@ export function notificationQueries(db: Database) {
   const readSome = db.transaction((userId: string, ids: string[], at: number) => {
     for (const id of ids) readOne.run(at, userId, id);
   });
+  const credits = creditQueries(db);
+
+  const list = (q: { userId: string; cursor?: string; limit: number }): NotificationPage => {
+    const from = q.cursor === undefined ? feedStart : decodeCursor(q.cursor);
+    if (!from) return { items: [], nextCursor: null };
+    const rows = page.all(q.userId, from.createdMs, from.seq, q.limit + 1);
+    const items = rows.slice(0, q.limit);
+    const last = items[items.length - 1];
+    const more = rows.length > q.limit && last !== undefined;
+    return {
+      items: items.map(toNotification),
+      nextCursor: more ? encodeCursor({ createdMs: last.created_at, seq: last.seq }) : null,
+    };
+  };
 
   return {
-    storedKeys: (keys: readonly string[]): Set<string> =>
+    addNotification: async (n) => insert.run({ ...n, channels: JSON.stringify(n.channels) }).changes === 1,
+    storedDedupeKeys: async (keys) =>
       new Set(keys.length === 0 ? [] : stored.all(JSON.stringify(keys)).map((r) => r.dedupe_key)),
-    add: (n: NotificationRecord): boolean =>
-      insert.run({ ...n, channels: JSON.stringify(n.channels) }).changes === 1,
-    setChannel: (id: string, channel: string, outcome: string) =>
+    setNotificationChannel: async (id, channel, outcome) =>
       void setChannel.run(channel.replaceAll('"', ''), outcome, id),
-    list: (q: { userId: string; cursor?: string; limit: number }): NotificationPage => {
-      const from = q.cursor === undefined ? feedStart : decodeCursor(q.cursor);
-      if (!from) return { items: [], nextCursor: null };
-      const rows = page.all(q.userId, from.createdMs, from.seq, q.limit + 1);
-      const items = rows.slice(0, q.limit);
-      const last = items[items.length - 1];
-      const more = rows.length > q.limit && last !== undefined;
-      return {
-        items: items.map(toNotification),
-        nextCursor: more ? encodeCursor({ createdMs: last.created_at, seq: last.seq }) : null,
-      };
-    },
-    countUnread: (userId: string): number => unread.get(userId)?.n ?? 0,
-    markRead: (userId: string, ids: string[] | undefined, at: number) => {
+    listNotifications: async (q) => list(q),
+    countUnread: async (userId) => unread.get(userId)?.n ?? 0,
+    markRead: async (userId, ids, at) => {
       if (ids === undefined) readAll.run(at, userId);
       else readSome.immediate(userId, ids, at);
     },
+    addSubscribeCredits: async (userId, deltas) => credits.add(userId, deltas),
   };
 }

@@ -1,7 +1,11 @@
-/** Users (an OPENID and an account each belong to one user: unique indexes) and sessions in SQLite. */
+/**
+ * The people slice in SQLite: users (an OPENID and an account each belong to one user: unique indexes),
+ * sessions, and invite codes (./invites.ts).
+ */
 import type { Database } from 'better-sqlite3';
-import type { SessionRecord, SubscribeCredits, UserRecord } from '../../core/app/ports';
+import type { PeopleStore, SessionRecord, UserRecord } from '../../core/app/people/store';
 import { creditQueries } from './credits';
+import { inviteQueries } from './invites';
 import { type UserRow, toUser } from './rows';
 
 /**
@@ -20,7 +24,7 @@ function unique<T>(write: () => T): T {
   }
 }
 
-export function peopleQueries(db: Database) {
+export function peopleStore(db: Database): PeopleStore {
   const putUser = db.prepare(`
     INSERT INTO users (id, name, role, unit_id, demo, openid, account, password_hash)
     VALUES (@id, @name, @role, @unitId, @demo, @openid, @account, @passwordHash)
@@ -33,6 +37,7 @@ export function peopleQueries(db: Database) {
   const allUsers = db.prepare<[], UserRow>('SELECT * FROM users ORDER BY id');
   const usersByDemo = db.prepare<[0 | 1], UserRow>('SELECT * FROM users WHERE demo = ? ORDER BY id');
   const credits = creditQueries(db);
+  const invites = inviteQueries(db);
 
   const putSession = db.prepare(`
     INSERT INTO sessions (token, user_id, expires_at) VALUES (@token, @userId, @expiresAt)
@@ -58,20 +63,22 @@ export function peopleQueries(db: Database) {
     credits.replace(u.id, u.subscribeCredits ?? {});
   });
 
+  // `async` turns a thrown error (a taken OPENID, a constraint) into a rejected promise, as callers expect.
   return {
-    putUser: (u: UserRecord) => void unique(() => writeUser(u)),
-    getUser: (id: string) => one(getUser.get(id)),
-    getUserByOpenid: (openid: string) => one(byOpenid.get(openid)),
-    getUserByAccount: (account: string) => one(byAccount.get(account)),
-    listUsers: (filter?: { demo?: boolean }): UserRecord[] => {
+    putUser: async (u) => void unique(() => writeUser(u)),
+    getUser: async (id) => one(getUser.get(id)),
+    getUserByOpenid: async (openid) => one(byOpenid.get(openid)),
+    getUserByAccount: async (account) => one(byAccount.get(account)),
+    listUsers: async (filter) => {
       const rows = filter?.demo === undefined ? allUsers.all() : usersByDemo.all(filter.demo ? 1 : 0);
       const held = credits.byUser();
       return rows.map((r) => toUser(r, held.get(r.id)));
     },
-    addSubscribeCredits: (userId: string, deltas: SubscribeCredits) => credits.add(userId, deltas),
-    putSession: (s: SessionRecord) => void putSession.run(s),
-    getSession: (token: string): SessionRecord | null => getSession.get(token) ?? null,
-    deleteSession: (token: string) => void deleteSession.run(token),
-    deleteUserSessions: (userId: string) => void deleteUserSessions.run(userId),
+    putSession: async (s) => void putSession.run(s),
+    getSession: async (token) => getSession.get(token) ?? null,
+    deleteSession: async (token) => void deleteSession.run(token),
+    deleteUserSessions: async (userId) => void deleteUserSessions.run(userId),
+    createInvite: async (invite) => invites.create(invite),
+    redeemInvite: async (code, userId, at) => invites.redeem(code, userId, at),
   };
 }

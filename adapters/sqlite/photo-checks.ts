@@ -1,10 +1,10 @@
 /**
- * Image checks in SQLite (issue 7): the trace id → (post, photo) records, and flagging a post with one of
- * its photos hidden. The flag is read and written in one immediate transaction, so two verdicts on one
- * post never lose each other's hidden photo.
+ * Image checks in SQLite (issue 7), for the posts slice (./posts.ts): the trace id → (post, photo)
+ * records, and flagging a post with one of its photos hidden. The flag is read and written in one
+ * immediate transaction, so two verdicts on one post never lose each other's hidden photo.
  */
 import type { Database } from 'better-sqlite3';
-import type { PhotoCheckRecord } from '../../core/app/ports';
+import type { PhotoCheckRecord } from '../../core/app/posts/store';
 
 interface CheckRow {
   trace_id: string;

@@ -1,12 +1,13 @@
 /**
- * Posts in SQLite. commitPost is one synchronous better-sqlite3 transaction (BEGIN IMMEDIATE, so the
+ * The posts slice in SQLite. commitPost is one synchronous better-sqlite3 transaction (BEGIN IMMEDIATE, so the
  * unit's latest figures cannot change between reading them and writing): replay check, decide, then
  * the post, the latest and the day's figures, the unit's latest post day, and the data version.
- * The feed pages by keyset.
+ * The feed pages by keyset; image checks and flags: ./photo-checks.ts.
  */
 import type { Database } from 'better-sqlite3';
-import type { CommitResult, DecideFigures, LatestFigure, PostDraft, PostPage, PostRecord } from '../../core/app/ports';
+import type { CommitResult, DecideFigures, LatestFigure, PostDraft, PostPage, PostRecord, PostStore } from '../../core/app/posts/store';
 import { decodeCursor, encodeCursor, feedStart } from './cursor';
+import { photoCheckQueries } from './photo-checks';
 import { type FigureRow, type PostRow, toFigure, toPost } from './rows';
 
 export interface FeedQuery {
@@ -16,7 +17,7 @@ export interface FeedQuery {
   limit: number;
 }
 
-export function postQueries(db: Database, newId: () => string) {
+export function postStore(db: Database, newId: () => string): PostStore {
   const findRequest = db.prepare<[string, string], PostRow>('SELECT * FROM posts WHERE author_id = ? AND request_id = ?');
   const unitLatest = db.prepare<[string, string], FigureRow>(
     'SELECT unit_id, metric_id, value, day FROM latest_figures WHERE campaign_id = ? AND unit_id = ?',
@@ -88,9 +89,15 @@ export function postQueries(db: Database, newId: () => string) {
     return { items: items.map(toPost), nextCursor: more ? encodeCursor({ createdMs: last.created_ms, seq: last.seq }) : null };
   };
 
+  const photoChecks = photoCheckQueries(db);
+
+  // `async` turns a thrown error (a constraint, a failing decide) into a rejected promise, as callers expect.
   return {
-    commit: (draft: PostDraft, decide: DecideFigures) => commit.immediate(draft, decide),
-    list,
-    lastPostDays: (campaignId: string) => new Map(lastPosts.all(campaignId).map((r) => [r.unit_id, r.day])),
+    commitPost: async (draft, decide) => commit.immediate(draft, decide),
+    listPosts: async (query) => list(query),
+    lastPostDays: async (campaignId) => new Map(lastPosts.all(campaignId).map((r) => [r.unit_id, r.day])),
+    addPhotoChecks: async (checks) => photoChecks.add(checks),
+    getPhotoCheck: async (traceId) => photoChecks.get(traceId),
+    flagPost: async (postId, hidePhoto) => photoChecks.flag(postId, hidePhoto),
   };
 }

@@ -3,7 +3,9 @@
  * JSON columns hold what this adapter wrote itself, so parsing them trusts their shape.
  */
 import type { Campaign, Metric, Role, Weights } from '../../core/contract';
-import type { LatestFigure, MetricRecord, PostRecord, StoredFigure, UserRecord } from '../../core/app/ports';
+import type { MetricRecord } from '../../core/app/campaigns/store';
+import type { UserRecord } from '../../core/app/people/store';
+import type { LatestFigure, PostRecord, StoredFigure } from '../../core/app/posts/store';
 
 export interface CampaignRow {
   id: string;

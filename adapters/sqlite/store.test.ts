@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeStore } from '../../tests/store-contract';
+import { describeStore } from '../../tests/store/suite';
 import { createSqliteStore } from './store';
 
 describeStore('sqlite (:memory:)', async () => createSqliteStore({ file: ':memory:' }));

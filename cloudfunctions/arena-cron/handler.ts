@@ -1,6 +1,6 @@
 /**
  * The `arena-cron` function's handler, apart from the SDK so tests can pass a fake `cloud` and clock.
- * The hourly timer runs the reminder jobs due now (core/app/jobs.ts: Asia/Shanghai hours, quiet hours,
+ * The hourly timer runs the reminder jobs due now (core/app/notifications/jobs.ts: Asia/Shanghai hours, quiet hours,
  * each reminder stored under its dedupe key before it is sent, so a timer that fires twice sends nothing
  * twice), within a time budget below the function's timeout; the next run finishes what is left. An event with a `task` is an operator's console task (./tasks.ts). The mini-program may not call
  * this function: a call that carries an OPENID is refused.

@@ -59,14 +59,14 @@ export async function runTask({ deps, config, db }: CloudDeps, event: unknown): 
         usedBy: null,
         usedAt: null,
       };
-      await store.createInvite(invite);
+      await store.people.createInvite(invite);
       return ok({ code: invite.code, role: invite.role, expiresAt: new Date(invite.expiresAt).toISOString() });
     }
     case 'loadCampaign': {
       const data = toCampaignData(input.campaign);
-      await store.saveCampaign(data);
-      if (input.makeCurrent) await store.setCurrentCampaignId(data.campaign.id);
-      const current = await store.getCurrentCampaignId();
+      await store.campaigns.saveCampaign(data);
+      if (input.makeCurrent) await store.campaigns.setCurrentCampaignId(data.campaign.id);
+      const current = await store.campaigns.getCurrentCampaignId();
       return ok({
         campaignId: data.campaign.id,
         current,

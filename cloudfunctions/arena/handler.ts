@@ -8,7 +8,7 @@
  */
 import { fail, ok, type Result } from '../../core/contract';
 import { createArena } from '../../core/app';
-import { applyPhotoVerdict } from '../../core/app/photo-checks';
+import { applyPhotoVerdict } from '../../core/app/posts/photo-checks';
 import type { Deps } from '../../core/app/ports';
 import type { WxContext } from '../../adapters/cloudbase/cloud-types';
 import { fromPlatform, isMediaPush, readMediaPush } from '../../adapters/cloudbase/media-push';

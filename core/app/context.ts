@@ -4,11 +4,12 @@
  * missing or renamed action fails to compile.
  */
 import type { ActionArgs, ActionName, ActionOutput, Result } from '../contract';
-import type { AttemptLimiter } from './attempts';
-import type { CampaignCache } from './current';
-import type { Deps, UserRecord } from './ports';
+import type { CampaignCache } from './campaigns/view';
+import type { AttemptLimiter } from './people/attempts';
+import type { UserRecord } from './people/store';
+import type { Deps } from './ports';
 import type { RateLimiter } from './rate-limit';
-import type { StandingsCache } from './standings-cache';
+import type { StandingsCache } from './standings/cache';
 
 /** Who is calling, as the host established it (never a field of the request body). */
 export interface Caller {

@@ -4,8 +4,8 @@
  * call `runDueJobs(deps)` every hour; the demo seed uses `decideFigures`.
  */
 export { createArena, routes, type Arena, type Caller } from './router';
-export { runDueJobs, jobs, type Job, type JobSummary, type RunOptions } from './jobs';
-export { INVITE_ALPHABET, INVITE_LENGTH } from './invites';
-export { decideFigures } from './decide-figures';
+export { runDueJobs, jobs, type Job, type JobSummary, type RunOptions } from './notifications/jobs';
+export { INVITE_ALPHABET, INVITE_LENGTH } from './people/invite';
+export { decideFigures } from './posts/decide-figures';
 export { createRateLimiter, type RateLimiter } from './rate-limit';
 export type * from './ports';

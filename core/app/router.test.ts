@@ -1,12 +1,12 @@
-import { createMemoryStore } from '../../adapters/memory';
+import { memoryStore } from '../../tests/app/memory-store';
 import type { Store } from './ports';
-import { rid, testArena, users } from './test-arena';
+import { rid, testArena, users } from '../../tests/app/arena';
 
 const errorOf = (r: { ok: boolean; error?: { code: string; message: string } }) => (r.ok ? null : r.error);
 
 describe('the router', () => {
   it('refuses a body that is not an object, and an envelope without action, as INVALID_ARGUMENT', async () => {
-    const t = await testArena(createMemoryStore());
+    const t = await testArena(memoryStore());
     for (const body of [null, 'post.create', 42, [], undefined]) {
       const r = await t.arena.handle(body, {});
       expect(errorOf(r)).toEqual({
@@ -24,7 +24,7 @@ describe('the router', () => {
   });
 
   it('answers an unknown action NOT_FOUND, naming it', async () => {
-    const t = await testArena(createMemoryStore());
+    const t = await testArena(memoryStore());
     const token = await t.login(users.repA);
     expect(errorOf(await t.call('post.delete' as 'post.create', {}, token))).toEqual({
       code: 'NOT_FOUND',
@@ -37,7 +37,7 @@ describe('the router', () => {
   });
 
   it('asks for a session on every action but auth.*', async () => {
-    const t = await testArena(createMemoryStore());
+    const t = await testArena(memoryStore());
     for (const action of ['me.get', 'campaign.current', 'post.list', 'board.leaderboard'] as const) {
       expect(errorOf(await t.call(action, {}))).toEqual({ code: 'UNAUTHENTICATED', message: '请先登录。' });
     }
@@ -45,7 +45,14 @@ describe('the router', () => {
   });
 
   it('refuses an unknown token, an expired session (and forgets it), and a deleted user', async () => {
-    const t = await testArena(createMemoryStore(), { settings: { sessionTtlMs: 60_000 } });
+    // A user removed behind a live session: SQLite cascades the removal to the sessions, a cloud store may not.
+    const store = memoryStore();
+    const removed = users.loose.id;
+    const withRemoved: Store = {
+      ...store,
+      people: { ...store.people, getUser: async (id) => (id === removed ? null : store.people.getUser(id)) },
+    };
+    const t = await testArena(withRemoved, { settings: { sessionTtlMs: 60_000 } });
     expect(errorOf(await t.call('me.get', {}, 'no-such-token'))?.code).toBe('UNAUTHENTICATED');
 
     const token = await t.login(users.repA);
@@ -55,19 +62,19 @@ describe('the router', () => {
       code: 'UNAUTHENTICATED',
       message: '登录已过期，请重新登录。',
     });
-    expect(await t.store.getSession(token)).toBeNull();
+    expect(await t.store.people.getSession(token)).toBeNull();
 
-    await t.store.putSession({ token: 'orphan', userId: 'gone', expiresAt: Number.MAX_SAFE_INTEGER });
+    await t.store.people.putSession({ token: 'orphan', userId: removed, expiresAt: Number.MAX_SAFE_INTEGER });
     expect(errorOf(await t.call('me.get', {}, 'orphan'))?.code).toBe('UNAUTHENTICATED');
   });
 
   it('checks the session before the input, so a stranger learns nothing about the schema', async () => {
-    const t = await testArena(createMemoryStore());
+    const t = await testArena(memoryStore());
     expect(errorOf(await t.call('post.create', { unitId: 7 }))?.code).toBe('UNAUTHENTICATED');
   });
 
   it('names the field and says what to fix when the input is wrong', async () => {
-    const t = await testArena(createMemoryStore());
+    const t = await testArena(memoryStore());
     const token = await t.login(users.repA);
     expect(errorOf(await t.call('me.get', { extra: 1 }, token))).toEqual({
       code: 'INVALID_ARGUMENT',
@@ -88,7 +95,7 @@ describe('the router', () => {
   });
 
   it('allows rateLimitPerMinute requests a minute per user, then RATE_LIMITED until the window slides', async () => {
-    const t = await testArena(createMemoryStore(), { settings: { rateLimitPerMinute: 120 } });
+    const t = await testArena(memoryStore(), { settings: { rateLimitPerMinute: 120 } });
     const a = await t.login(users.repA);
     const b = await t.login(users.repB);
     for (let i = 0; i < 120; i += 1) {
@@ -108,13 +115,16 @@ describe('the router', () => {
   });
 
   it('answers INTERNAL in Chinese and logs the cause when the store throws', async () => {
-    const memory = createMemoryStore();
+    const memory = memoryStore();
     let broken = false;
     const store: Store = {
       ...memory,
-      getCurrentCampaignId: async () => {
-        if (broken) throw new Error('disk on fire');
-        return memory.getCurrentCampaignId();
+      campaigns: {
+        ...memory.campaigns,
+        getCurrentCampaignId: async () => {
+          if (broken) throw new Error('disk on fire');
+          return memory.campaigns.getCurrentCampaignId();
+        },
       },
     };
     const log = jest.fn();
@@ -133,11 +143,14 @@ describe('the router', () => {
   });
 
   it('answers INTERNAL when the session lookup itself fails', async () => {
-    const memory = createMemoryStore();
+    const memory = memoryStore();
     const store: Store = {
       ...memory,
-      getSession: async () => {
-        throw new Error('connection reset');
+      people: {
+        ...memory.people,
+        getSession: async () => {
+          throw new Error('connection reset');
+        },
       },
     };
     const t = await testArena(store);

@@ -6,21 +6,24 @@
  * thrown is logged and answered INTERNAL; no request can make it throw.
  */
 import { Envelope, fail, isActionName, type ActionName, type Result } from '../contract';
-import { createAttemptLimiter } from './attempts';
-import { demoLogin, demoUsers, identify, meGet, meLogout, unbound } from './auth';
-import { campaignCurrent } from './campaigns';
+import { campaignCurrent } from './campaigns/current';
+import { createCampaignCache } from './campaigns/view';
 import type { AppState, Caller, Ctx, Route, Routes } from './context';
-import { createCampaignCache } from './current';
-import { adminInvite } from './invites';
-import { authJoin, meBind } from './join';
-import { authLogin } from './login';
-import { notifyList, notifyRead, notifySubscribe } from './notify';
-import { postCreate, postList } from './posts';
+import { notifyList, notifyRead, notifySubscribe } from './notifications/notify';
+import { createAttemptLimiter } from './people/attempts';
+import { demoLogin, demoUsers } from './people/demo-login';
+import { identify, unbound } from './people/identify';
+import { adminInvite } from './people/invite';
+import { authJoin, meBind } from './people/join';
+import { authLogin } from './people/login';
+import { meGet, meLogout } from './people/me';
 import type { Deps } from './ports';
+import { postCreate } from './posts/create';
+import { postList } from './posts/list';
 import { createRateLimiter } from './rate-limit';
-import { leaderboard } from './standings';
-import { createStandingsCache } from './standings-cache';
-import { unitDetail, unitTrend } from './units';
+import { createStandingsCache } from './standings/cache';
+import { leaderboard } from './standings/leaderboard';
+import { unitDetail, unitTrend } from './standings/units';
 import { parseAction, parseInput } from './validate';
 
 export type { Caller } from './context';

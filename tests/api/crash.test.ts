@@ -1,7 +1,7 @@
 /**
  * The crash test (issue 2, "Done when"): a real server process takes a stream of posts, is killed with
  * SIGKILL in the middle, and restarts on the same data dir. Every post it acknowledged must be there,
- * and its leaderboard must equal a replay of every stored post into a fresh in-memory store.
+ * and its leaderboard must equal a replay of every stored post into a fresh SQLite store in memory.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,7 +32,7 @@ async function allPosts(store: Store, campaignId: string): Promise<PostRecord[]>
   const items: PostRecord[] = [];
   let cursor: string | undefined;
   do {
-    const page = await store.listPosts({ campaignId, limit: 200, ...(cursor ? { cursor } : {}) });
+    const page = await store.posts.listPosts({ campaignId, limit: 200, ...(cursor ? { cursor } : {}) });
     items.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
@@ -123,8 +123,8 @@ describe('a server killed in the middle of a stream of posts', () => {
     const disk = createSqliteStore({ file: join(dataDir, 'arena.db') });
     let replayDb: ReturnType<typeof createSqliteStore> | null = null;
     try {
-      const campaignId = (await disk.store.getCurrentCampaignId()) ?? '';
-      const campaign = await disk.store.loadCampaign(campaignId);
+      const campaignId = (await disk.store.campaigns.getCurrentCampaignId()) ?? '';
+      const campaign = await disk.store.campaigns.loadCampaign(campaignId);
       if (!campaign) throw new Error('no campaign after restart');
       const stored = await allPosts(disk.store, campaignId);
       const byId = new Map(stored.map((p) => [p.id, p]));
@@ -144,24 +144,24 @@ describe('a server killed in the middle of a stream of posts', () => {
       // and the domain's float sums then differ in the last bit).
       replayDb = createSqliteStore({ file: ':memory:' });
       const fresh = replayDb.store;
-      await fresh.saveCampaign(campaign);
-      await fresh.setCurrentCampaignId(campaignId);
-      for (const user of await disk.store.listUsers()) await fresh.putUser(user);
+      await fresh.campaigns.saveCampaign(campaign);
+      await fresh.campaigns.setCurrentCampaignId(campaignId);
+      for (const user of await disk.store.people.listUsers()) await fresh.people.putUser(user);
       for (const p of stored) {
         const { id: _id, figures, ...rest } = p;
         const draft = { ...rest, figures: figures.map(({ metricId, value }) => ({ metricId, value })) };
-        const replayed = await fresh.commitPost(draft, decideFigures(campaign, draft));
+        const replayed = await fresh.posts.commitPost(draft, decideFigures(campaign, draft));
         expect(replayed.ok).toBe(true);
         if (replayed.ok) expect(replayed.post.figures).toEqual(figures);
       }
-      const sorted = (figures: Awaited<ReturnType<Store['latestFigures']>>) =>
+      const sorted = (figures: Awaited<ReturnType<Store['standings']['latestFigures']>>) =>
         [...figures].sort((a, b) => (a.unitId + a.metricId < b.unitId + b.metricId ? -1 : 1));
-      expect(sorted(await fresh.latestFigures(campaignId))).toEqual(
-        sorted(await disk.store.latestFigures(campaignId)),
+      expect(sorted(await fresh.standings.latestFigures(campaignId))).toEqual(
+        sorted(await disk.store.standings.latestFigures(campaignId)),
       );
 
       const now = Date.parse(fixedNow);
-      await fresh.putSession({ token: 'replay', userId: 'demo-leader', expiresAt: now + 60_000 });
+      await fresh.people.putSession({ token: 'replay', userId: 'demo-leader', expiresAt: now + 60_000 });
       const arena = createArena({
         store: fresh,
         clock: { now: () => now },

@@ -186,9 +186,12 @@ describe('API internal errors', () => {
     h = await startHarness({
       decorateStore: (store) => ({
         ...store,
-        listPosts: async (query) => {
-          if (broken) throw new Error('disk I/O error (simulated)');
-          return store.listPosts(query);
+        posts: {
+          ...store.posts,
+          listPosts: async (query) => {
+            if (broken) throw new Error('disk I/O error (simulated)');
+            return store.posts.listPosts(query);
+          },
         },
       }),
     });

@@ -78,7 +78,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     raw,
     sessionFor: async (userId) => {
       const token = `test-session-${userId}-${(sessions += 1)}`;
-      await running.store.putSession({ token, userId, expiresAt: Date.parse(fixedNow) + 3_600_000 });
+      await running.store.people.putSession({ token, userId, expiresAt: Date.parse(fixedNow) + 3_600_000 });
       return token;
     },
     stop: async () => {

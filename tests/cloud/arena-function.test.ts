@@ -3,7 +3,7 @@
  * emulation, the caller's WX context set as the platform sets it: identity comes from the platform's OPENID only; a bound user posts for their own unit and no other; an unbound OPENID can
  * only bind, with an invite an admin made; msgSecCheck refuses risky text and flags text for review.
  */
-import { campaign, users } from '../../core/app/test-arena';
+import { campaign, users } from '../app/arena';
 import type { Store } from '../../core/app/ports';
 import { createCloudStore } from '../../adapters/cloudbase/store';
 import type { CloudMain } from '../../cloud/deps';
@@ -19,10 +19,10 @@ let store: Store;
 beforeEach(async () => {
   fake = createTestCloud();
   store = createCloudStore({ db: fake.db });
-  await store.saveCampaign(campaign);
-  await store.setCurrentCampaignId(campaign.campaign.id);
-  await store.putUser({ ...users.repA, demo: false, openid: OPENID.repA });
-  await store.putUser({ ...users.admin, demo: false, openid: OPENID.admin });
+  await store.campaigns.saveCampaign(campaign);
+  await store.campaigns.setCurrentCampaignId(campaign.campaign.id);
+  await store.people.putUser({ ...users.repA, demo: false, openid: OPENID.repA });
+  await store.people.putUser({ ...users.admin, demo: false, openid: OPENID.admin });
   const { clock } = testClock(shanghai('2025-10-10', '10:00'));
   main = createArenaMain({ cloud: fake.cloud, env: {}, clock, ids: testIds(), log: quiet });
 });
@@ -112,7 +112,7 @@ describe('arena function: joining with an invite', () => {
       ok: true,
       data: { user: { name: '新同事', role: 'reporter', unitId: 'B', unitName: '乙镇' } },
     });
-    expect(await store.getUserByOpenid(OPENID.stranger)).toMatchObject({
+    expect(await store.people.getUserByOpenid(OPENID.stranger)).toMatchObject({
       unitId: 'B',
       openid: OPENID.stranger,
     });
@@ -123,7 +123,7 @@ describe('arena function: joining with an invite', () => {
       ok: false,
       error: { code: 'INVALID_ARGUMENT' },
     });
-    expect(await store.getUserByOpenid(OPENID.other)).toBeNull();
+    expect(await store.people.getUserByOpenid(OPENID.other)).toBeNull();
   });
 
   it('binding needs an OPENID: the console or another caller without one cannot bind', async () => {

@@ -6,7 +6,7 @@
  * an OPENID and a consent left; a refusal (43101) stops them and the in-app list carries on. On the real
  * wx-server-sdk over the CloudBase emulation; a timer invocation has no user.
  */
-import { campaign, users } from '../../core/app/test-arena';
+import { campaign, users } from '../app/arena';
 import type { Store, UserRecord } from '../../core/app/ports';
 import { createCloudStore } from '../../adapters/cloudbase/store';
 import type { CloudMain } from '../../cloud/deps';
@@ -30,7 +30,7 @@ const reporter = (u: UserRecord, extra: Partial<UserRecord>): UserRecord => ({ .
 
 async function postFor(unitId: string, day: string, time: string, requestId: string) {
   const createdAt = new Date(shanghai(day, time)).toISOString();
-  const r = await store.commitPost(
+  const r = await store.posts.commitPost(
     {
       campaignId: campaign.campaign.id,
       unitId,
@@ -52,14 +52,14 @@ async function postFor(unitId: string, day: string, time: string, requestId: str
 beforeEach(async () => {
   fake = createTestCloud();
   store = createCloudStore({ db: fake.db });
-  await store.saveCampaign(campaign);
-  await store.setCurrentCampaignId(campaign.campaign.id);
-  await store.putUser(reporter(users.repA, { openid: 'o-a', subscribeCredits: { 'tpl-no-post': 5 } }));
-  await store.putUser(reporter(users.real, { openid: 'o-real', subscribeCredits: { 'tpl-review': 5 } })); // unit A, not this template
-  await store.putUser(reporter(users.repB, { openid: 'o-b', subscribeCredits: { 'tpl-no-post': 5 } }));
-  await store.putUser(reporter(users.repC, { openid: 'o-c', subscribeCredits: { 'tpl-no-post': 5 } }));
-  await store.putUser(reporter(users.repD, {})); // no OPENID: in-app only
-  await store.putUser(reporter(users.leadA, { openid: 'o-lead-a', subscribeCredits: { 'tpl-no-post': 5 } })); // not a reporter
+  await store.campaigns.saveCampaign(campaign);
+  await store.campaigns.setCurrentCampaignId(campaign.campaign.id);
+  await store.people.putUser(reporter(users.repA, { openid: 'o-a', subscribeCredits: { 'tpl-no-post': 5 } }));
+  await store.people.putUser(reporter(users.real, { openid: 'o-real', subscribeCredits: { 'tpl-review': 5 } })); // unit A, not this template
+  await store.people.putUser(reporter(users.repB, { openid: 'o-b', subscribeCredits: { 'tpl-no-post': 5 } }));
+  await store.people.putUser(reporter(users.repC, { openid: 'o-c', subscribeCredits: { 'tpl-no-post': 5 } }));
+  await store.people.putUser(reporter(users.repD, {})); // no OPENID: in-app only
+  await store.people.putUser(reporter(users.leadA, { openid: 'o-lead-a', subscribeCredits: { 'tpl-no-post': 5 } })); // not a reporter
   await postFor('A', '2025-09-25', '10:00', 'req-a-0925');
   await postFor('B', '2025-10-09', '16:00', 'req-b-1009');
   // C and D never posted; the campaign began on 2025-09-01.
@@ -104,13 +104,13 @@ describe('arena-cron: the no-post reminder', () => {
     });
     for (const { value } of Object.values(toA.data as Record<string, { value: string }>))
       expect(Array.from(value).length).toBeLessThanOrEqual(20);
-    expect((await store.getUser(users.repA.id))?.subscribeCredits).toEqual({ 'tpl-no-post': 4 });
+    expect((await store.people.getUser(users.repA.id))?.subscribeCredits).toEqual({ 'tpl-no-post': 4 });
 
     // The same hour again: nothing new is stored or sent.
     expect(await fire('2025-10-10', '09:40')).toMatchObject({ ok: true, data: { sent: 0, skipped: 4 } });
     expect(fake.sent()).toHaveLength(2);
     expect(fake.server.dump('notifications')).toHaveLength(4);
-    expect((await store.getUser(users.repA.id))?.subscribeCredits).toEqual({ 'tpl-no-post': 4 });
+    expect((await store.people.getUser(users.repA.id))?.subscribeCredits).toEqual({ 'tpl-no-post': 4 });
   });
 
   it('two function instances fired at the same moment still send each reminder once', async () => {
@@ -178,7 +178,7 @@ describe('arena-cron: the no-post reminder', () => {
     expect((toC?.record as { channels: Record<string, string> }).channels).toEqual({
       subscribe: 'not_subscribed',
     });
-    expect((await store.getUser(users.repC.id))?.subscribeCredits).toBeUndefined();
+    expect((await store.people.getUser(users.repC.id))?.subscribeCredits).toBeUndefined();
 
     fake.services.answers['subscribeMessage.send'] = () => ({ errcode: 0, errmsg: 'ok' });
     await fire('2025-10-11', '09:00');

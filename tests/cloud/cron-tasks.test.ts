@@ -4,7 +4,7 @@
  * the `arena` function; `loadCampaign` checks a campaign file whole before saving it and making it current.
  * On the real wx-server-sdk over the CloudBase emulation.
  */
-import { campaign } from '../../core/app/test-arena';
+import { campaign } from '../app/arena';
 import { createCloudStore } from '../../adapters/cloudbase/store';
 import { collections } from '../../adapters/cloudbase/collections';
 import { createArenaMain } from '../../cloudfunctions/arena/handler';
@@ -86,7 +86,7 @@ describe('arena-cron console tasks', () => {
       ok: true,
       data: { campaignId: 'c1', current: 'c1', counts: { tracks: 2, metrics: 3, units: 5, targets: 6 } },
     });
-    expect(await store.loadCampaign('c1')).toEqual(campaign);
+    expect(await store.campaigns.loadCampaign('c1')).toEqual(campaign);
 
     // The first admin: an invite from the console, bound in the app by the admin's own WeChat.
     const made = await cron({ task: 'invite', key: KEY });
@@ -113,7 +113,7 @@ describe('arena-cron console tasks', () => {
     const message = r.ok ? '' : r.error.message;
     expect(message).toContain('单位 ID 重复');
     expect(message).toContain('nowhere');
-    expect(await store.getCurrentCampaignId()).toBeNull();
+    expect(await store.campaigns.getCurrentCampaignId()).toBeNull();
   });
 
   it('seedDemo runs only in demo mode, and then loads the demo campaign once', async () => {
@@ -125,7 +125,7 @@ describe('arena-cron console tasks', () => {
     const demo = setUp({ env: { ...env, ARENA_DEMO: '1' } });
     const seeded = await demo.cron({ task: 'seedDemo', key: KEY });
     expect(seeded).toMatchObject({ ok: true, data: { seeded: true, posts: expect.any(Number) } });
-    const campaignId = await demo.store.getCurrentCampaignId();
+    const campaignId = await demo.store.campaigns.getCurrentCampaignId();
     expect(campaignId).not.toBeNull();
     expect(demo.fake.server.dump('posts').length).toBe(
       seeded.ok ? (seeded.data as { posts: number }).posts : -1,

@@ -7,7 +7,7 @@
 import type { WxCloud } from '../../adapters/cloudbase/cloud-types';
 import { collections } from '../../adapters/cloudbase/collections';
 import type { WxDatabase } from '../../adapters/cloudbase/wx-types';
-import { countingCode } from '../../core/app/test-arena';
+import { countingCode } from '../app/arena';
 import type { CloudMain } from '../../cloud/deps';
 import { emulate } from '../cloudbase/setup';
 import type { CloudEmulator } from '../cloudbase/emulator';

@@ -1,4 +1,4 @@
-import { createMemoryStore } from '../../../adapters/memory';
+import { memoryStore } from '../../../tests/app/memory-store';
 import { createSqliteStore } from '../../../adapters/sqlite';
 import { dayOf } from '../../domain/days';
 import { createArena } from '../router';
@@ -13,42 +13,42 @@ describe('seedDemo', () => {
   afterEach(() => sqlite?.close());
 
   it('writes the campaign dated from the clock, its users and every post through the store', async () => {
-    const store = createMemoryStore();
+    const store = memoryStore();
     const report = await seedDemo({ store, clock });
     expect(report.seeded).toBe(true);
     expect(report.posts).toBeGreaterThan(200);
-    expect(await store.getCurrentCampaignId()).toBe(demoCampaignId);
-    const saved = await store.loadCampaign(demoCampaignId);
+    expect(await store.campaigns.getCurrentCampaignId()).toBe(demoCampaignId);
+    const saved = await store.campaigns.loadCampaign(demoCampaignId);
     expect(saved?.campaign.startDate).toBe('2025-09-10');
     expect(saved).toEqual(buildDemoCampaign(dayOf(now)));
-    const users = await store.listUsers({ demo: true });
+    const users = await store.people.listUsers({ demo: true });
     expect(users.filter((u) => u.role === 'reporter')).toHaveLength(saved?.units.length ?? -1);
-    const page = await store.listPosts({ campaignId: demoCampaignId, limit: 50 });
+    const page = await store.posts.listPosts({ campaignId: demoCampaignId, limit: 50 });
     expect(page.items).toHaveLength(50);
     expect(page.items.every((p) => p.day < '2025-10-20')).toBe(true);
-    expect(await store.dataVersion(demoCampaignId)).toBeGreaterThanOrEqual(report.posts);
+    expect(await store.standings.dataVersion(demoCampaignId)).toBeGreaterThanOrEqual(report.posts);
   });
 
   it('does nothing the second time', async () => {
     sqlite = createSqliteStore({ file: ':memory:' });
     const store: Store = sqlite.store;
     await seedDemo({ store, clock });
-    const version = await store.dataVersion(demoCampaignId);
-    const latest = await store.latestFigures(demoCampaignId);
+    const version = await store.standings.dataVersion(demoCampaignId);
+    const latest = await store.standings.latestFigures(demoCampaignId);
     const again = await seedDemo({ store, clock: { now: () => now + 86_400_000 } });
     expect(again).toEqual({ seeded: false, campaignId: demoCampaignId, posts: 0 });
-    expect(await store.dataVersion(demoCampaignId)).toBe(version);
-    expect(await store.latestFigures(demoCampaignId)).toEqual(latest);
-    expect((await store.loadCampaign(demoCampaignId))?.campaign.startDate).toBe('2025-09-10');
+    expect(await store.standings.dataVersion(demoCampaignId)).toBe(version);
+    expect(await store.standings.latestFigures(demoCampaignId)).toEqual(latest);
+    expect((await store.campaigns.loadCampaign(demoCampaignId))?.campaign.startDate).toBe('2025-09-10');
   });
 
   it('leaves a store whose latest figures are each unit last reported values', async () => {
-    const store = createMemoryStore();
+    const store = memoryStore();
     await seedDemo({ store, clock });
     const all = [];
     let cursor: string | undefined;
     do {
-      const page = await store.listPosts({
+      const page = await store.posts.listPosts({
         campaignId: demoCampaignId,
         limit: 50,
         ...(cursor ? { cursor } : {}),
@@ -59,13 +59,13 @@ describe('seedDemo', () => {
     const expected = new Map<string, number>();
     for (const p of [...all].reverse())
       for (const f of p.figures) expected.set(`${p.unitId}/${f.metricId}`, f.value);
-    const latest = await store.latestFigures(demoCampaignId);
+    const latest = await store.standings.latestFigures(demoCampaignId);
     expect(new Map(latest.map((l) => [`${l.unitId}/${l.metricId}`, l.value]))).toEqual(expected);
     expect(all.filter((p) => p.correctionReason !== null).length).toBeGreaterThanOrEqual(1);
   });
 
   it('gives a live leaderboard: day 41, units ranked with differing lights', async () => {
-    const store = createMemoryStore();
+    const store = memoryStore();
     await seedDemo({ store, clock });
     const deps: Deps = {
       store,

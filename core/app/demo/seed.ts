@@ -4,7 +4,7 @@
  * Seeding a store that already has a current campaign does nothing.
  */
 import { dayOf } from '../../domain/days';
-import { decideFigures } from '../decide-figures';
+import { decideFigures } from '../posts/decide-figures';
 import type { Deps } from '../ports';
 import { buildDemoCampaign } from './campaign';
 import { buildDemoPosts } from './posts';
@@ -18,20 +18,20 @@ export interface SeedReport {
 
 export async function seedDemo(deps: Pick<Deps, 'store' | 'clock'>): Promise<SeedReport> {
   const { store, clock } = deps;
-  const current = await store.getCurrentCampaignId();
+  const current = await store.campaigns.getCurrentCampaignId();
   if (current !== null) return { seeded: false, campaignId: current, posts: 0 };
 
   const data = buildDemoCampaign(dayOf(clock.now()));
   const users = buildDemoUsers();
-  await store.saveCampaign(data);
-  for (const user of users) await store.putUser(user);
+  await store.campaigns.saveCampaign(data);
+  for (const user of users) await store.people.putUser(user);
   // Deterministic requestIds: a seed cut short and run again replays what it already wrote.
   const posts = buildDemoPosts(data, users);
   for (const draft of posts) {
-    const result = await store.commitPost(draft, decideFigures(data, draft));
+    const result = await store.posts.commitPost(draft, decideFigures(data, draft));
     if (!result.ok) throw new Error(`demo post ${draft.requestId} refused: ${result.error.message}`);
   }
   // Last, so a half-written seed is finished on the next start instead of being taken for done.
-  await store.setCurrentCampaignId(data.campaign.id);
+  await store.campaigns.setCurrentCampaignId(data.campaign.id);
   return { seeded: true, campaignId: data.campaign.id, posts: posts.length };
 }

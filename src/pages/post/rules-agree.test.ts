@@ -2,7 +2,7 @@
 // one post walked through the client's checkDraft and the server's decideFigures, for every metric
 // kind × direction × a value that goes up, down or stays the same.
 import type { Metric } from '../../../core/contract';
-import { decideFigures } from '../../../core/app/decide-figures';
+import { decideFigures } from '../../../core/app/posts/decide-figures';
 import type { LatestFigure, PostDraft } from '../../../core/app/ports';
 import type { MetricInfo } from '../../lib/arena';
 import { checkDraft } from './validate';

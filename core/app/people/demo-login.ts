@@ -1,0 +1,28 @@
+/** `auth.demoUsers` and `auth.demoLogin`: demo accounts, offered only in demo mode. */
+import { fail, ok } from '../../contract';
+import type { Route } from '../context';
+import { startSession, unitNames, userOut } from './session';
+
+const demoOff = fail('FORBIDDEN', '演示模式未开启：请使用正式账号登录。');
+
+export const demoUsers: Route<'auth.demoUsers'> = {
+  access: 'anyone',
+  run: async (ctx) => {
+    if (!ctx.deps.settings.demo) return demoOff;
+    const [users, nameOf] = await Promise.all([
+      ctx.deps.store.people.listUsers({ demo: true }),
+      unitNames(ctx),
+    ]);
+    return ok({ users: users.map((u) => userOut(u, nameOf(u.unitId))) });
+  },
+};
+
+export const demoLogin: Route<'auth.demoLogin'> = {
+  access: 'anyone',
+  run: async (ctx, { userId }) => {
+    if (!ctx.deps.settings.demo) return demoOff;
+    const user = await ctx.deps.store.people.getUser(userId);
+    if (!user || user.demo !== true) return fail('NOT_FOUND', `演示账号「${userId}」不存在。`);
+    return ok(await startSession(ctx, user));
+  },
+};

@@ -1,0 +1,77 @@
+/**
+ * Joining with an invite code (DOMAIN.md "Who uses it"; issue 4 "Joining"): `auth.join` makes a
+ * self-hosted account, `me.bind` binds the caller's WeChat OPENID. Either way the code is redeemed
+ * atomically by the store (single use, before it expires), and the new user takes its role and unit.
+ * Everything that can be refused is checked before the code is spent.
+ */
+import { fail, ok } from '../../contract';
+import { describeUser, startSession } from './session';
+import type { Ctx, Route } from '../context';
+import { noAccounts, normalizeAccount, tooMany } from './login';
+import type { InviteRecord, UserRecord } from './store';
+
+const badCode = fail('INVALID_ARGUMENT', '邀请码无效、已被使用或已过期：请核对，或向管理员索取新的邀请码。');
+
+/** Redeems `code` for a new user id; null when it cannot be used (nothing changed then). */
+async function redeem(ctx: Ctx, code: string): Promise<{ userId: string; invite: InviteRecord } | null> {
+  const { store, ids, clock } = ctx.deps;
+  const userId = ids.newId();
+  const invite = await store.people.redeemInvite(code, userId, clock.now());
+  return invite ? { userId, invite } : null;
+}
+
+const fromInvite = (userId: string, name: string, invite: InviteRecord): UserRecord => ({
+  id: userId,
+  name,
+  role: invite.role,
+  unitId: invite.unitId,
+});
+
+export const authJoin: Route<'auth.join'> = {
+  access: 'anyone',
+  run: async (ctx, input) => {
+    const { store, passwords } = ctx.deps;
+    if (!passwords) return noAccounts('注册');
+    const { address } = ctx.state.attempts;
+    const ip = ctx.caller.ip ?? null;
+    if (ip !== null && !address.take(ip)) return tooMany(address);
+
+    const account = normalizeAccount(input.account);
+    if (await store.people.getUserByAccount(account)) {
+      return fail('CONFLICT', `账号「${account}」已被使用，请换一个账号。`);
+    }
+    const passwordHash = await passwords.hash(input.password);
+    const redeemed = await redeem(ctx, input.inviteCode);
+    if (!redeemed) return badCode;
+    if (ip !== null) address.release(ip);
+
+    const user: UserRecord = { ...fromInvite(redeemed.userId, input.name, redeemed.invite), account, passwordHash };
+    await store.people.putUser(user);
+    return ok(await startSession(ctx, user));
+  },
+};
+
+export const meBind: Route<'me.bind'> = {
+  access: 'anyone',
+  run: async (ctx, input) => {
+    const openid = ctx.caller.openid;
+    if (!openid) return fail('FORBIDDEN', '邀请码绑定仅用于微信小程序；网页端请用邀请码注册账号。');
+    const { store } = ctx.deps;
+    const bound = await store.people.getUserByOpenid(openid);
+    if (bound) {
+      const user = await describeUser(ctx, bound);
+      const where = user.unitName ? `「${user.unitName}」的` : '';
+      return fail('CONFLICT', `该微信已绑定${where}账号「${user.name}」，无需再次绑定。`);
+    }
+    const { openid: perOpenid } = ctx.state.attempts;
+    if (!perOpenid.take(openid)) return tooMany(perOpenid);
+
+    const redeemed = await redeem(ctx, input.inviteCode);
+    if (!redeemed) return badCode;
+    perOpenid.release(openid);
+
+    const user: UserRecord = { ...fromInvite(redeemed.userId, input.name, redeemed.invite), openid };
+    await store.people.putUser(user);
+    return ok({ user: await describeUser(ctx, user) });
+  },
+};

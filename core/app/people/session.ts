@@ -1,0 +1,37 @@
+/**
+ * What every sign-in answers (demo login, account login, joining, binding): a new session, and the user
+ * as the API shows them, with their unit's name in the current campaign.
+ */
+import type { User } from '../../contract';
+import { currentCampaign } from '../campaigns/view';
+import type { Ctx } from '../context';
+import type { UserRecord } from './store';
+
+/** A new session for `user`, lasting `sessionTtlMs`; answers as every sign-in does. */
+export async function startSession(ctx: Ctx, user: UserRecord): Promise<{ token: string; user: User }> {
+  const { store, ids, clock, settings } = ctx.deps;
+  const token = ids.newToken();
+  await store.people.putSession({ token, userId: user.id, expiresAt: clock.now() + settings.sessionTtlMs });
+  return { token, user: await describeUser(ctx, user) };
+}
+
+/** Unit names come from the current campaign; a user outside it shows no unit name. */
+export async function unitNames(ctx: Ctx): Promise<(unitId: string | null) => string | null> {
+  const cur = await currentCampaign(ctx.deps.store.campaigns, ctx.state.campaigns);
+  const units = cur.ok ? cur.data.unitById : new Map<string, { name: string }>();
+  return (unitId) => (unitId === null ? null : (units.get(unitId)?.name ?? null));
+}
+
+export const userOut = (u: UserRecord, unitName: string | null): User => ({
+  id: u.id,
+  name: u.name,
+  role: u.role,
+  unitId: u.unitId,
+  unitName,
+});
+
+/** A user as the API shows it, with the unit's name in the current campaign. */
+export async function describeUser(ctx: Ctx, user: UserRecord): Promise<User> {
+  const nameOf = await unitNames(ctx);
+  return userOut(user, nameOf(user.unitId));
+}

@@ -1,0 +1,68 @@
+/**
+ * The people slice of the Store: users (an OPENID and an account each name at most one user), sessions
+ * and invite codes. Redeeming a code is the one write here that must be all-or-nothing, and the store
+ * does it in one step: of two redeemers of one code, exactly one wins.
+ */
+import type { Role } from '../../contract';
+import type { SubscribeCredits } from '../notifications/store';
+
+export interface UserRecord {
+  id: string;
+  name: string;
+  role: Role;
+  unitId: string | null;
+  /** Set when the user is a demo account (demo login lists only these). */
+  demo?: boolean;
+  /** WeChat: the OPENID bound by `me.bind` (unique). */
+  openid?: string;
+  /** Self-hosted: the sign-in account (unique) and its password hash (from the Passwords port). */
+  account?: string;
+  passwordHash?: string;
+  /**
+   * Subscription-message consents left, by template id (each acceptance of a template allows one message
+   * of that template); only positive counts; absent when none: in-app only. See ../notifications/credits.ts.
+   */
+  subscribeCredits?: SubscribeCredits;
+}
+
+export interface SessionRecord {
+  token: string;
+  userId: string;
+  /** Milliseconds since the epoch. */
+  expiresAt: number;
+}
+
+export interface InviteRecord {
+  code: string;
+  role: Role;
+  unitId: string | null;
+  createdBy: string;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+  expiresAt: number;
+  /** Set once, when redeemed. */
+  usedBy: string | null;
+  usedAt: number | null;
+}
+
+export interface PeopleStore {
+  /** Inserts or replaces a user; refuses an OPENID or account that another user holds. */
+  putUser(user: UserRecord): Promise<void>;
+  getUser(userId: string): Promise<UserRecord | null>;
+  getUserByOpenid(openid: string): Promise<UserRecord | null>;
+  getUserByAccount(account: string): Promise<UserRecord | null>;
+  listUsers(filter?: { demo?: boolean }): Promise<UserRecord[]>;
+
+  putSession(session: SessionRecord): Promise<void>;
+  getSession(token: string): Promise<SessionRecord | null>;
+  deleteSession(token: string): Promise<void>;
+  /** Revokes every session of a user (sign-out everywhere, a removed user). */
+  deleteUserSessions(userId: string): Promise<void>;
+
+  createInvite(invite: InviteRecord): Promise<void>;
+  /**
+   * Atomically redeems a code: when it exists, is unused and `at < expiresAt`, marks it used by `userId`
+   * and returns it; otherwise returns null and changes nothing (so two redeemers never both win).
+   */
+  redeemInvite(code: string, userId: string, at: number): Promise<InviteRecord | null>;
+}

@@ -1,0 +1,296 @@
+import { memoryStore } from '../../../tests/app/memory-store';
+import type { UserRecord } from '../ports';
+import { rid, testArena, users } from '../../../tests/app/arena';
+
+const codeOf = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'OK' : r.error?.code);
+const errorOf = (r: { ok: boolean; error?: { code: string; message: string } }) => (r.ok ? null : r.error);
+
+async function withUser(u: UserRecord) {
+  // Any photo counts as the poster's own here: ./photos.test.ts tests that rule.
+  const t = await testArena(memoryStore(), { ports: { photoRefs: { owns: async () => true } } });
+  return { t, token: await t.login(u) };
+}
+
+const post = <V>(figures: Array<{ metricId: string; value: V }>, extra: Record<string, unknown> = {}) => ({
+  unitId: 'A',
+  figures,
+  text: '',
+  requestId: rid(),
+  ...extra,
+});
+
+describe('post.create: who may post', () => {
+  const cases: Array<[string, UserRecord, string, string]> = [
+    ['a reporter of the unit', users.repA, 'A', 'OK'],
+    ['a unit leader of the unit', users.leadA, 'A', 'OK'],
+    ['a reporter of another unit', users.repB, 'A', 'FORBIDDEN'],
+    ['a supervisor', users.supervisor, 'A', 'FORBIDDEN'],
+    ['a city leader', users.leader, 'A', 'FORBIDDEN'],
+    ['an admin', users.admin, 'A', 'FORBIDDEN'],
+    ['a reporter bound to no unit', users.loose, 'A', 'FORBIDDEN'],
+  ];
+  it.each(cases)('%s → %s', async (_who, u, unitId, expected) => {
+    const { t, token } = await withUser(u);
+    const r = await t.call('post.create', post([{ metricId: 'm-invest', value: 1 }], { unitId }), token);
+    expect(codeOf(r)).toBe(expected);
+    expect((await t.store.posts.listPosts({ campaignId: 'c1', limit: 5 })).items).toHaveLength(
+      expected === 'OK' ? 1 : 0,
+    );
+  });
+
+  it('tells a reporter of another unit which unit is theirs', async () => {
+    const { t, token } = await withUser(users.repB);
+    const r = await t.call('post.create', post([{ metricId: 'm-invest', value: 1 }]), token);
+    expect(errorOf(r)?.message).toBe('只能为本单位晒进度：你属于「乙镇」，不能为「甲镇」发布。');
+  });
+
+  it('tells a supervisor that only the unit posts its figures', async () => {
+    const { t, token } = await withUser(users.supervisor);
+    const r = await t.call('post.create', post([], { text: '督查' }), token);
+    expect(errorOf(r)?.message).toContain('督办员不能晒进度');
+  });
+
+  it('answers NOT_FOUND for an unknown unit', async () => {
+    const { t, token } = await withUser(users.repA);
+    expect(codeOf(await t.call('post.create', post([], { unitId: 'X', text: '进展' }), token))).toBe(
+      'NOT_FOUND',
+    );
+  });
+});
+
+describe('post.create: what a post holds', () => {
+  const invalid: Array<[string, Record<string, unknown>, string]> = [
+    [
+      'a value of the wrong type',
+      post([{ metricId: 'm-invest', value: '12' }]),
+      'figures.0.value：数值应为数字',
+    ],
+    ['an infinite value', post([{ metricId: 'm-invest', value: Infinity }]), 'figures.0.value：数值应为数字'],
+    ['a negative value', post([{ metricId: 'm-invest', value: -0.5 }]), 'figures.0.value：数值不能小于 0'],
+    [
+      'a value over 1e9',
+      post([{ metricId: 'm-invest', value: 1e9 + 1 }]),
+      'figures.0.value：数值不能超过 10 亿',
+    ],
+    [
+      'an unknown metric',
+      post([{ metricId: 'm-none', value: 1 }]),
+      'figures.0.metricId：指标「m-none」不存在。',
+    ],
+    [
+      'a metric the unit has no target for',
+      post([{ metricId: 'm-signed', value: 1 }]),
+      'figures.0.metricId：本单位没有「签约项目」的目标，不能填报该指标。',
+    ],
+    [
+      'the same metric twice',
+      post([
+        { metricId: 'm-invest', value: 1 },
+        { metricId: 'm-invest', value: 2 },
+      ]),
+      'figures.1.metricId：「完成投资」在一条动态中只能填报一次。',
+    ],
+    ['neither figures nor text', post([], { text: '   ' }), '请至少填写一个指标数值，或写几句进展。'],
+    ['text over 2000 characters', post([], { text: '进'.repeat(2001) }), 'text：正文不能超过 2000 字'],
+    ['no requestId', { unitId: 'A', figures: [], text: '进展' }, 'requestId：缺少请求编号 requestId'],
+    [
+      'figures that are not a list',
+      post([], { figures: { metricId: 'm-invest' }, text: '进展' }),
+      'figures：',
+    ],
+  ];
+  it.each(invalid)('refuses %s as INVALID_ARGUMENT', async (_what, data, message) => {
+    const { t, token } = await withUser(users.repA);
+    const r = await t.call('post.create', data, token);
+    expect(errorOf(r)).toEqual({ code: 'INVALID_ARGUMENT', message: expect.stringContaining(message) });
+    expect(await t.store.standings.dataVersion('c1')).toBe(1); // only the campaign save
+  });
+
+  it('accepts exactly 2000 characters of text without figures', async () => {
+    const { t, token } = await withUser(users.repA);
+    const out = await t.expectOk(
+      'post.create',
+      { unitId: 'A', figures: [], text: '进'.repeat(2000), requestId: rid() },
+      token,
+    );
+    expect(out.post.figures).toEqual([]);
+  });
+
+  it('answers with the contract Post: unit name, author, time from the clock, previous values', async () => {
+    const { t, token } = await withUser(users.repA);
+    const first = await t.expectOk(
+      'post.create',
+      post([{ metricId: 'm-invest', value: 4 }], { text: '开工', photos: ['p/1.jpg'] }),
+      token,
+    );
+    expect(first.post).toEqual({
+      id: expect.any(String),
+      unitId: 'A',
+      unitName: '甲镇',
+      authorId: 'rep-a',
+      authorName: '王芳',
+      createdAt: '2025-10-10T02:00:00.000Z',
+      figures: [{ metricId: 'm-invest', value: 4, previous: null }],
+      text: '开工',
+      photos: ['p/1.jpg'],
+      correctionReason: null,
+    });
+    t.advance(3_600_000);
+    const second = await t.expectOk(
+      'post.create',
+      post([
+        { metricId: 'm-invest', value: 5.5 },
+        { metricId: 'm-npl', value: 3.1 },
+      ]),
+      token,
+    );
+    expect(second.post.figures).toEqual([
+      { metricId: 'm-invest', value: 5.5, previous: 4 },
+      { metricId: 'm-npl', value: 3.1, previous: null },
+    ]);
+  });
+
+  it('files a post at 16:30Z under the next Shanghai day', async () => {
+    const { t, token } = await withUser(users.repA);
+    t.setNow('2025-10-10T16:30:00Z');
+    await t.expectOk('post.create', post([{ metricId: 'm-invest', value: 2 }]), token);
+    expect(await t.store.standings.latestFigures('c1')).toEqual([
+      { unitId: 'A', metricId: 'm-invest', value: 2, day: '2025-10-11' },
+    ]);
+  });
+});
+
+describe('post.create: running totals only grow', () => {
+  it('refuses a cumulative figure below the latest as CONFLICT, naming the latest value', async () => {
+    const { t, token } = await withUser(users.repA);
+    await t.expectOk('post.create', post([{ metricId: 'm-invest', value: 6 }]), token);
+    const r = await t.call('post.create', post([{ metricId: 'm-invest', value: 5 }]), token);
+    expect(errorOf(r)).toEqual({
+      code: 'CONFLICT',
+      message: expect.stringContaining('「完成投资」最新累计值为 6亿元'),
+    });
+    expect(errorOf(r)?.message).toContain('更正原因');
+    expect(await t.store.standings.latestFigures('c1')).toEqual([expect.objectContaining({ value: 6 })]);
+  });
+
+  it('refuses a lowered count for its own unit too', async () => {
+    const { t, token } = await withUser(users.repD);
+    await t.expectOk('post.create', post([{ metricId: 'm-signed', value: 3 }], { unitId: 'D' }), token);
+    expect(
+      codeOf(await t.call('post.create', post([{ metricId: 'm-signed', value: 2 }], { unitId: 'D' }), token)),
+    ).toBe('CONFLICT');
+  });
+
+  it('records a correction when a reason is given', async () => {
+    const { t, token } = await withUser(users.leadA);
+    await t.expectOk('post.create', post([{ metricId: 'm-invest', value: 6 }]), token);
+    const out = await t.expectOk(
+      'post.create',
+      post([{ metricId: 'm-invest', value: 5 }], { correctionReason: '上次多填了 1 亿元' }),
+      token,
+    );
+    expect(out.post.correctionReason).toBe('上次多填了 1 亿元');
+    expect(out.post.figures).toEqual([{ metricId: 'm-invest', value: 5, previous: 6 }]);
+  });
+
+  it('lets a rate go down without a reason', async () => {
+    const { t, token } = await withUser(users.repA);
+    await t.expectOk('post.create', post([{ metricId: 'm-npl', value: 3.3 }]), token);
+    expect(codeOf(await t.call('post.create', post([{ metricId: 'm-npl', value: 3.0 }]), token))).toBe('OK');
+  });
+});
+
+describe('post.create: a retried request', () => {
+  it('returns the first post and writes nothing', async () => {
+    const { t, token } = await withUser(users.repA);
+    const data = post([{ metricId: 'm-invest', value: 2 }], { text: '第一次' });
+    const first = await t.expectOk('post.create', data, token);
+    const version = await t.store.standings.dataVersion('c1');
+    t.advance(5_000);
+    const again = await t.expectOk(
+      'post.create',
+      { ...data, figures: [{ metricId: 'm-invest', value: 9 }], text: '重发' },
+      token,
+    );
+    expect(again).toEqual(first);
+    expect(await t.store.standings.dataVersion('c1')).toBe(version);
+    expect((await t.store.posts.listPosts({ campaignId: 'c1', limit: 5 })).items).toHaveLength(1);
+    expect(await t.store.standings.latestFigures('c1')).toEqual([expect.objectContaining({ value: 2 })]);
+  });
+});
+
+describe('post.list', () => {
+  it('pages the feed newest first, filters by unit, and defaults to 20', async () => {
+    const t = await testArena(memoryStore());
+    const a = await t.login(users.repA);
+    const b = await t.login(users.repB);
+    for (let i = 0; i < 23; i += 1) {
+      t.advance(60_000);
+      await t.expectOk(
+        'post.create',
+        { unitId: i % 2 ? 'A' : 'B', figures: [], text: `第${i}条`, requestId: rid() },
+        i % 2 ? a : b,
+      );
+    }
+    const p1 = await t.expectOk('post.list', {}, a);
+    expect(p1.items).toHaveLength(20);
+    expect(p1.items[0]?.text).toBe('第22条');
+    expect(p1.items[0]?.unitName).toBe('乙镇');
+    const p2 = await t.expectOk('post.list', { cursor: p1.nextCursor ?? '' }, a);
+    expect(p2.items.map((p) => p.text)).toEqual(['第2条', '第1条', '第0条']);
+    expect(p2.nextCursor).toBeNull();
+
+    const mine = await t.expectOk('post.list', { unitId: 'A', limit: 50 }, a);
+    expect(mine.items).toHaveLength(11);
+    expect(mine.items.every((p) => p.unitId === 'A')).toBe(true);
+  });
+
+  it('answers NOT_FOUND for an unknown unit', async () => {
+    const { t, token } = await withUser(users.leader);
+    expect(codeOf(await t.call('post.list', { unitId: 'X' }, token))).toBe('NOT_FOUND');
+  });
+});
+
+describe('post.create: concurrent posts to one unit', () => {
+  it('lands all 20, each figure’s previous being the one committed before it (no lost update)', async () => {
+    const t = await testArena(memoryStore());
+    const tokens = [await t.login(users.repA), await t.login(users.leadA)];
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        t.expectOk('post.create', post([{ metricId: 'm-npl', value: i + 1 }]), tokens[i % 2]),
+      ),
+    );
+    const next = new Map(results.map((r) => [r.post.figures[0]?.previous ?? null, r.post.figures[0]?.value]));
+    const chain: unknown[] = [];
+    for (let at = next.get(null); at !== undefined; at = next.get(at)) chain.push(at);
+    expect(chain).toHaveLength(20);
+    expect(await t.store.standings.latestFigures('c1')).toEqual([expect.objectContaining({ value: chain[19] })]);
+  });
+});
+
+describe('post.create after the end day (DOMAIN.md "Settled details")', () => {
+  it('takes final figures for 15 days after the end and counts them as of the end day', async () => {
+    const { t, token } = await withUser(users.repA);
+    t.setNow('2025-12-20T02:00:00Z'); // 11 days after 2025-12-09
+    const r = await t.call('post.create', post([{ metricId: 'm-invest', value: 9 }]), token);
+    expect(codeOf(r)).toBe('OK');
+    const [stored] = (await t.store.posts.listPosts({ campaignId: 'c1', limit: 5 })).items;
+    expect(stored?.day).toBe('2025-12-09');
+    expect(await t.store.standings.figuresAsOf('c1', '2025-12-09')).toContainEqual(
+      expect.objectContaining({ unitId: 'A', metricId: 'm-invest', value: 9 }),
+    );
+  });
+
+  it('refuses any post once the late window has passed, says why in Chinese, and writes nothing', async () => {
+    const { t, token } = await withUser(users.repA);
+    t.setNow('2025-12-25T02:00:00Z'); // 16 days after the end
+    const r = await t.call('post.create', post([{ metricId: 'm-invest', value: 9 }]), token);
+    expect(codeOf(r)).toBe('CONFLICT');
+    expect(errorOf(r)?.message).toBe(
+      '「三百竞赛（测试）」已于 2025-12-09 结束，结束后 15 天内可补报最终数据，现已截止，只能查看。',
+    );
+    expect((await t.store.posts.listPosts({ campaignId: 'c1', limit: 5 })).items).toHaveLength(0);
+    // Reading stays open.
+    expect(codeOf(await t.call('board.leaderboard', {}, token))).toBe('OK');
+  });
+});

@@ -1,0 +1,140 @@
+import { memoryStore } from '../../../tests/app/memory-store';
+import type { Store } from '../ports';
+import { rid, testArena, users } from '../../../tests/app/arena';
+import { seedHandWorked } from '../../../tests/app/seed';
+
+const seeded = (store: Store = memoryStore()) => seedHandWorked(store);
+
+const table = (rows: Array<{ unitId: string; rank: number; rankDelta: number | null }>) =>
+  rows.map((r) => [r.unitId, r.rank, r.rankDelta]);
+
+describe('board.leaderboard', () => {
+  it('ranks the whole city by the hand-computed scores, with changes since yesterday’s close', async () => {
+    const { t, reader } = await seeded();
+    const board = await t.expectOk('board.leaderboard', {}, reader);
+    expect(board.asOf).toBe('2025-10-10T02:00:00.000Z');
+    expect(board.timeProgress).toBeCloseTo(0.4, 12);
+    // Yesterday: B 1, A 2, D 3, C 4. The lead unit L has no target and is not ranked.
+    expect(table(board.rows)).toEqual([
+      ['A', 1, 1],
+      ['D', 2, 1],
+      ['C', 3, 1],
+      ['B', 4, -3],
+    ]);
+    expect(board.rows.map((r) => r.score)).toEqual([
+      expect.closeTo(109.5, 8),
+      expect.closeTo(90, 8),
+      expect.closeTo(63.238095238, 8),
+      expect.closeTo(59.857142857, 8),
+    ]);
+    expect(board.rows[0]).toMatchObject({
+      unitName: '甲镇',
+      division: '乡镇街道',
+      overallRank: 1,
+      divisionRank: 1,
+      light: 'green',
+    });
+    expect(board.rows[0]?.completion).toBeCloseTo(0.8, 12);
+    expect(board.rows[0]?.pace).toBeCloseTo(1.25, 12);
+  });
+
+  it('ranks within a division, with the change in that same view', async () => {
+    const { t, reader } = await seeded();
+    const board = await t.expectOk('board.leaderboard', { division: '乡镇街道' }, reader);
+    // Yesterday in 乡镇街道: B 1, A 2, D 3.
+    expect(table(board.rows)).toEqual([
+      ['A', 1, 1],
+      ['D', 2, 1],
+      ['B', 3, -2],
+    ]);
+    expect(board.rows.map((r) => r.overallRank)).toEqual([1, 2, 4]);
+  });
+
+  it('ranks a track on its own metrics', async () => {
+    const { t, reader } = await seeded();
+    // 百日攻坚 (完成投资, 签约项目): A 60/150/100/150/150 → 106.5; C 20/50/100/66.7/57.1 → 48.24
+    const build = await t.expectOk('board.leaderboard', { trackId: 't-build' }, reader);
+    expect(build.rows.map((r) => [r.unitId, r.rank])).toEqual([
+      ['A', 1],
+      ['D', 2],
+      ['B', 3],
+      ['C', 4],
+    ]);
+    expect(build.rows[0]?.score).toBeCloseTo(106.5, 8);
+    expect(build.rows[3]?.score).toBeCloseTo(48.238095238, 8);
+    // 百日服务 (不良贷款率 only): A 100, C 80/80/100/100/100 → 88
+    const serve = await t.expectOk('board.leaderboard', { trackId: 't-serve' }, reader);
+    expect(serve.rows.map((r) => [r.unitId, r.score])).toEqual([
+      ['A', expect.closeTo(100, 8)],
+      ['C', expect.closeTo(88, 8)],
+    ]);
+  });
+
+  it('answers NOT_FOUND for an unknown track or division', async () => {
+    const { t, reader } = await seeded();
+    for (const data of [{ trackId: 't-none' }, { division: '外省' }]) {
+      const r = await t.call('board.leaderboard', data, reader);
+      expect(r.ok ? null : r.error.code).toBe('NOT_FOUND');
+    }
+  });
+
+  it('recomputes after a write and serves the cache until then, never reading the posts', async () => {
+    const memory = memoryStore();
+    const calls = { latest: 0, posts: 0 };
+    const store: Store = {
+      ...memory,
+      standings: {
+        ...memory.standings,
+        latestFigures: (id) => ((calls.latest += 1), memory.standings.latestFigures(id)),
+        unitDailyFigures: (id, u) => ((calls.posts += 1), memory.standings.unitDailyFigures(id, u)),
+      },
+      posts: { ...memory.posts, listPosts: (q) => ((calls.posts += 1), memory.posts.listPosts(q)) },
+    };
+    const { t, send, reader } = await seeded(store);
+    const before = await t.expectOk('board.leaderboard', {}, reader);
+    await t.expectOk('board.leaderboard', {}, reader);
+    await t.expectOk('unit.detail', { unitId: 'B' }, reader);
+    expect(calls).toEqual({ latest: 1, posts: 0 });
+
+    // B reports 16 of 20: ΣA = 24. B 80/150/100/150/(16/24)/(20/40)=1.33 → 133.3 → 112;
+    // A's contribution drops to (6/24)/(10/40) = 1 → 102; C's to 0.333 → 59.67.
+    await send('B', [{ metricId: 'm-invest', value: 16 }]);
+    const after = await t.expectOk('board.leaderboard', {}, reader);
+    expect(calls.latest).toBe(2);
+    expect(before.rows.find((r) => r.unitId === 'B')?.score).toBeCloseTo(59.857142857, 8);
+    expect(after.rows.map((r) => [r.unitId, r.score])).toEqual([
+      ['B', expect.closeTo(112, 8)],
+      ['A', expect.closeTo(102, 8)],
+      ['D', expect.closeTo(90, 8)],
+      ['C', expect.closeTo(59.666666667, 8)],
+    ]);
+  });
+
+  it('compares with the previous Shanghai day’s close once midnight passes at 16:00Z', async () => {
+    const { t, send, reader } = await seeded();
+    // 16:30Z is 00:30 on 10-11 in Shanghai: B's post belongs to 10-11, so the 10-10 close still has B 4th.
+    t.setNow('2025-10-10T16:30:00Z');
+    await send('B', [{ metricId: 'm-invest', value: 16 }]);
+    const board = await t.expectOk('board.leaderboard', {}, reader);
+    expect(board.timeProgress).toBeCloseTo(0.41, 12);
+    expect(table(board.rows)).toEqual([
+      ['B', 1, 3],
+      ['A', 2, -1],
+      ['D', 3, -1],
+      ['C', 4, -1],
+    ]);
+  });
+
+  it('has no rank change before the first day has closed', async () => {
+    const t = await testArena(memoryStore(), { now: '2025-09-01T02:00:00Z' });
+    const token = await t.login(users.repA);
+    await t.expectOk(
+      'post.create',
+      { unitId: 'A', figures: [{ metricId: 'm-invest', value: 0.5 }], requestId: rid() },
+      token,
+    );
+    const board = await t.expectOk('board.leaderboard', {}, token);
+    expect(board.timeProgress).toBeCloseTo(0.01, 12);
+    expect(board.rows.map((r) => r.rankDelta)).toEqual([null, null, null, null]);
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * `board.leaderboard`: the standings of the current campaign today, overall or for one track, for
+ * the whole city or one division, with each unit's rank change since the previous day's close in
+ * that same view. τ and "as of" come from the Clock.
+ */
+import { fail, ok, type Result, type StandingRow } from '../../contract';
+import { dayOf, isoOf } from '../../domain/days';
+import { rankDelta } from '../../domain/rank-change';
+import type { UnitStanding } from '../../domain/standings';
+import type { Ctx, Route } from '../context';
+import { currentCampaign, type CampaignView } from '../campaigns/view';
+import type { StandingsView } from './cache';
+
+export function standingRow(s: UnitStanding, rank: number, delta: number | null): StandingRow {
+  return {
+    rank,
+    overallRank: s.overallRank,
+    divisionRank: s.divisionRank,
+    unitId: s.unitId,
+    unitName: s.unitName,
+    division: s.division,
+    score: s.score,
+    dims: { ...s.dims },
+    completion: s.completion,
+    pace: s.pace,
+    light: s.light,
+    lightCounts: { ...s.lightCounts },
+    unreported: s.unreported,
+    worstMetricId: s.worstMetricId,
+    rankDelta: delta,
+  };
+}
+
+/** Today's standings of the current campaign (cached per data version). */
+export async function standingsNow(
+  ctx: Ctx,
+  trackId?: string,
+): Promise<Result<{ view: CampaignView; standings: StandingsView; now: number }>> {
+  const cur = await currentCampaign(ctx.deps.store.campaigns, ctx.state.campaigns);
+  if (!cur.ok) return cur;
+  const view = cur.data;
+  if (trackId !== undefined && !view.trackById.has(trackId))
+    return fail('NOT_FOUND', `子活动「${trackId}」不存在。`);
+  const now = ctx.deps.clock.now();
+  const day = dayOf(now, view.data.campaign.timezone);
+  const standings = await ctx.state.standings.get(ctx.deps.store.standings, view, day, trackId);
+  return ok({ view, standings, now });
+}
+
+export const leaderboard: Route<'board.leaderboard'> = {
+  access: 'user',
+  run: async (ctx, { trackId, division }) => {
+    const found = await standingsNow(ctx, trackId);
+    if (!found.ok) return found;
+    const { view, standings, now } = found.data;
+    if (division !== undefined && !view.divisions.has(division))
+      return fail('NOT_FOUND', `分组「${division}」不存在。`);
+    const rankOf = (s: UnitStanding) => (division === undefined ? s.overallRank : s.divisionRank);
+    const before = standings.previous
+      ? new Map(standings.previous.rows.map((s) => [s.unitId, rankOf(s)]))
+      : null;
+    const rows = standings.today.rows
+      .filter((s) => division === undefined || s.division === division)
+      .map((s) => standingRow(s, rankOf(s), before ? rankDelta(rankOf(s), before.get(s.unitId)) : null));
+    return ok({ asOf: isoOf(now), timeProgress: standings.today.timeProgress, rows });
+  },
+};
