@@ -8,6 +8,7 @@ import type { InviteRecord } from '../../core/app/people/store';
 
 interface InviteRow {
   code: string;
+  city_id: string;
   role: Role;
   unit_id: string | null;
   created_by: string;
@@ -19,6 +20,7 @@ interface InviteRow {
 
 const toInvite = (r: InviteRow): InviteRecord => ({
   code: r.code,
+  cityId: r.city_id,
   role: r.role,
   unitId: r.unit_id,
   createdBy: r.created_by,
@@ -30,8 +32,8 @@ const toInvite = (r: InviteRow): InviteRecord => ({
 
 export function inviteQueries(db: Database) {
   const insert = db.prepare(`
-    INSERT INTO invites (code, role, unit_id, created_by, created_at, expires_at, used_by, used_at)
-    VALUES (@code, @role, @unitId, @createdBy, @createdAt, @expiresAt, @usedBy, @usedAt)`);
+    INSERT INTO invites (code, city_id, role, unit_id, created_by, created_at, expires_at, used_by, used_at)
+    VALUES (@code, @cityId, @role, @unitId, @createdBy, @createdAt, @expiresAt, @usedBy, @usedAt)`);
   const claim = db.prepare<[string, number, string, number]>(`
     UPDATE invites SET used_by = ?, used_at = ? WHERE code = ? AND used_by IS NULL AND expires_at > ?`);
   const get = db.prepare<[string], InviteRow>('SELECT * FROM invites WHERE code = ?');

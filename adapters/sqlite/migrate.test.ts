@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { C1, M, U, campaignData, commit, commitOk, draft, users } from '../../tests/store/fixtures';
+import { C1, CITY, M, U, campaignData, commit, commitOk, draft, users } from '../../tests/store/fixtures';
 import { migrate, readMigrations, type Migration } from './migrate';
 import { openDatabase } from './open';
 import { createSqliteStore } from './store';
@@ -18,7 +18,10 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 const appliedIds = (file: string) => {
   const db = new BetterSqlite3(file);
   try {
-    return db.prepare<[], { id: string }>('SELECT id FROM schema_migrations ORDER BY id').all().map((r) => r.id);
+    return db
+      .prepare<[], { id: string }>('SELECT id FROM schema_migrations ORDER BY id')
+      .all()
+      .map((r) => r.id);
   } finally {
     db.close();
   }
@@ -77,7 +80,9 @@ describe('migrations', () => {
     migrate(db, toy.slice(0, 1));
     const broken = [...toy.slice(0, 2), { id: '0003_broken', sql: 'CREATE TABLE oops (' }];
     expect(() => migrate(db, broken)).toThrow();
-    expect(db.prepare<[], { id: string }>('SELECT id FROM schema_migrations').all()).toEqual([{ id: '0001_a' }]);
+    expect(db.prepare<[], { id: string }>('SELECT id FROM schema_migrations').all()).toEqual([
+      { id: '0001_a' },
+    ]);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'b'").all()).toEqual([]);
     db.close();
   });
@@ -93,23 +98,47 @@ describe('upgrading a database of issue 2 (0002_join_notify)', () => {
   it('keeps users and posts, and fills each unit’s latest post day from the posts already there', async () => {
     const file = join(dir, 'arena.db');
     const old = openDatabase(file);
-    migrate(old, readMigrations().filter((m) => m.id === '0001_init'));
+    migrate(
+      old,
+      readMigrations().filter((m) => m.id === '0001_init'),
+    );
     old.exec(`
       INSERT INTO campaigns (id, name, start_date, end_date, timezone, weights) VALUES ('${C1}', 'c', '2025-03-01', '2025-06-08', 'Asia/Shanghai', '{}');
       INSERT INTO users (id, name, role, unit_id, demo) VALUES ('u-old', '老用户', 'reporter', '${U.a1}', 0);`);
-    const insertPost = old.prepare(`INSERT INTO posts (id, campaign_id, unit_id, author_id, author_name, created_at, created_ms, day,
+    const insertPost =
+      old.prepare(`INSERT INTO posts (id, campaign_id, unit_id, author_id, author_name, created_at, created_ms, day,
       figures, text, photos, correction_reason, request_id) VALUES (?, '${C1}', ?, 'u-old', '老用户', ?, ?, ?, '[]', '旧动态', '[]', NULL, ?)`);
-    for (const [id, unit, day] of [['p1', U.a1, '2025-03-03'], ['p2', U.a1, '2025-03-07'], ['p3', U.b1, '2025-03-05']] as const) {
+    for (const [id, unit, day] of [
+      ['p1', U.a1, '2025-03-03'],
+      ['p2', U.a1, '2025-03-07'],
+      ['p3', U.b1, '2025-03-05'],
+    ] as const) {
       const at = `${day}T02:00:00.000Z`;
       insertPost.run(id, unit, at, Date.parse(at), day, `req-${id}`);
     }
     old.close();
 
     const s = createSqliteStore({ file });
-    expect(await s.store.people.getUser('u-old')).toEqual({ id: 'u-old', name: '老用户', role: 'reporter', unitId: U.a1 });
-    expect(await s.store.posts.lastPostDays(C1)).toEqual(new Map([[U.a1, '2025-03-07'], [U.b1, '2025-03-05']]));
+    // Written before cities existed: the user belongs to the default city (0006_cities).
+    expect(await s.store.people.getUser('u-old')).toEqual({
+      id: 'u-old',
+      name: '老用户',
+      role: 'reporter',
+      cityId: 'city',
+      unitId: U.a1,
+    });
+    expect(await s.store.posts.lastPostDays(C1)).toEqual(
+      new Map([
+        [U.a1, '2025-03-07'],
+        [U.b1, '2025-03-05'],
+      ]),
+    );
     const posts = (await s.store.posts.listPosts({ campaignId: C1, limit: 5 })).items;
-    expect(posts.map((p) => [p.id, p.flagged])).toEqual([['p2', undefined], ['p3', undefined], ['p1', undefined]]);
+    expect(posts.map((p) => [p.id, p.flagged])).toEqual([
+      ['p2', undefined],
+      ['p3', undefined],
+      ['p1', undefined],
+    ]);
     s.close();
   });
 });
@@ -128,21 +157,41 @@ describe('file store', () => {
     const file = join(dir, 'arena.db');
     const first = createSqliteStore({ file });
     await first.store.campaigns.saveCampaign(campaignData());
-    await first.store.campaigns.setCurrentCampaignId(C1);
+    await first.store.campaigns.saveCity({ id: CITY, name: '永康市' });
+    expect(await first.store.campaigns.setCurrentCampaign(CITY, C1)).toBe(true);
     await first.store.people.putUser(users[0]!);
-    await first.store.people.putSession({ token: 'tok-1', userId: users[0]!.id, expiresAt: 1_767_225_600_000 });
-    const d = draft({ unitId: U.a1, day: '2025-03-03', requestId: 'req-1', figures: [{ metricId: M.invest, value: 1.5 }] });
+    await first.store.people.putSession({
+      token: 'tok-1',
+      userId: users[0]!.id,
+      expiresAt: 1_767_225_600_000,
+    });
+    const d = draft({
+      unitId: U.a1,
+      day: '2025-03-03',
+      requestId: 'req-1',
+      figures: [{ metricId: M.invest, value: 1.5 }],
+    });
     const post = await commitOk(first.store, d);
     const version = await first.store.standings.dataVersion(C1);
     first.close();
 
     const again = createSqliteStore({ file });
     expect(await again.store.campaigns.loadCampaign(C1)).toEqual(campaignData());
-    expect(await again.store.campaigns.getCurrentCampaignId()).toBe(C1);
+    expect(await again.store.campaigns.getCity(CITY)).toEqual({
+      id: CITY,
+      name: '永康市',
+      currentCampaignId: C1,
+    });
     expect(await again.store.people.getUser(users[0]!.id)).toEqual(users[0]);
-    expect(await again.store.people.getSession('tok-1')).toEqual({ token: 'tok-1', userId: users[0]!.id, expiresAt: 1_767_225_600_000 });
+    expect(await again.store.people.getSession('tok-1')).toEqual({
+      token: 'tok-1',
+      userId: users[0]!.id,
+      expiresAt: 1_767_225_600_000,
+    });
     expect((await again.store.posts.listPosts({ campaignId: C1, limit: 10 })).items).toEqual([post]);
-    expect(await again.store.standings.latestFigures(C1)).toEqual([{ unitId: U.a1, metricId: M.invest, value: 1.5, day: '2025-03-03' }]);
+    expect(await again.store.standings.latestFigures(C1)).toEqual([
+      { unitId: U.a1, metricId: M.invest, value: 1.5, day: '2025-03-03' },
+    ]);
     expect(await again.store.standings.dataVersion(C1)).toBe(version);
     expect(await commit(again.store, d)).toEqual({ ok: true, post, replayed: true });
     again.close();

@@ -5,7 +5,11 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { NotificationKind } from '../../core/contract';
-import type { NotificationPage, NotificationRecord, NotificationStore } from '../../core/app/notifications/store';
+import type {
+  NotificationPage,
+  NotificationRecord,
+  NotificationStore,
+} from '../../core/app/notifications/store';
 import { creditQueries } from './credits';
 import { decodeCursor, encodeCursor, feedStart } from './cursor';
 
@@ -13,6 +17,8 @@ interface NotificationRow {
   seq: number;
   id: string;
   user_id: string;
+  city_id: string;
+  campaign_id: string | null;
   kind: NotificationKind;
   title: string;
   body: string;
@@ -26,6 +32,8 @@ interface NotificationRow {
 const toNotification = (r: NotificationRow): NotificationRecord => ({
   id: r.id,
   userId: r.user_id,
+  cityId: r.city_id,
+  campaignId: r.campaign_id,
   kind: r.kind,
   title: r.title,
   body: r.body,
@@ -38,8 +46,9 @@ const toNotification = (r: NotificationRow): NotificationRecord => ({
 
 export function notificationStore(db: Database): NotificationStore {
   const insert = db.prepare(`
-    INSERT INTO notifications (id, user_id, kind, title, body, subject_id, dedupe_key, created_at, read_at, channels)
-    VALUES (@id, @userId, @kind, @title, @body, @subjectId, @dedupeKey, @createdAt, @readAt, @channels)
+    INSERT INTO notifications (id, user_id, city_id, campaign_id, kind, title, body, subject_id, dedupe_key, created_at,
+      read_at, channels)
+    VALUES (@id, @userId, @cityId, @campaignId, @kind, @title, @body, @subjectId, @dedupeKey, @createdAt, @readAt, @channels)
     ON CONFLICT DO NOTHING`);
   // The channel name is a JSON object key, quoted in the path so any name is one key.
   const setChannel = db.prepare<[string, string, string]>(

@@ -26,16 +26,26 @@ function unique<T>(write: () => T): T {
 
 export function peopleStore(db: Database): PeopleStore {
   const putUser = db.prepare(`
-    INSERT INTO users (id, name, role, unit_id, demo, openid, account, password_hash)
-    VALUES (@id, @name, @role, @unitId, @demo, @openid, @account, @passwordHash)
-    ON CONFLICT (id) DO UPDATE SET name = excluded.name, role = excluded.role, unit_id = excluded.unit_id,
-      demo = excluded.demo, openid = excluded.openid, account = excluded.account,
+    INSERT INTO users (id, name, role, city_id, unit_id, demo, openid, account, password_hash)
+    VALUES (@id, @name, @role, @cityId, @unitId, @demo, @openid, @account, @passwordHash)
+    ON CONFLICT (id) DO UPDATE SET name = excluded.name, role = excluded.role, city_id = excluded.city_id,
+      unit_id = excluded.unit_id, demo = excluded.demo, openid = excluded.openid, account = excluded.account,
       password_hash = excluded.password_hash`);
   const getUser = db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?');
   const byOpenid = db.prepare<[string], UserRow>('SELECT * FROM users WHERE openid = ?');
   const byAccount = db.prepare<[string], UserRow>('SELECT * FROM users WHERE account = ?');
+  // One statement per combination of filters: a plain WHERE that users_by_city can serve, which an
+  // `@x IS NULL OR …` form would keep SQLite from using.
   const allUsers = db.prepare<[], UserRow>('SELECT * FROM users ORDER BY id');
   const usersByDemo = db.prepare<[0 | 1], UserRow>('SELECT * FROM users WHERE demo = ? ORDER BY id');
+  const usersByCity = db.prepare<[string], UserRow>('SELECT * FROM users WHERE city_id = ? ORDER BY id');
+  const usersByCityDemo = db.prepare<[string, 0 | 1], UserRow>(
+    'SELECT * FROM users WHERE city_id = ? AND demo = ? ORDER BY id',
+  );
+  const listRows = ({ cityId, demo }: { demo?: boolean; cityId?: string } = {}): UserRow[] => {
+    if (cityId === undefined) return demo === undefined ? allUsers.all() : usersByDemo.all(demo ? 1 : 0);
+    return demo === undefined ? usersByCity.all(cityId) : usersByCityDemo.all(cityId, demo ? 1 : 0);
+  };
   const credits = creditQueries(db);
   const invites = inviteQueries(db);
 
@@ -54,6 +64,7 @@ export function peopleStore(db: Database): PeopleStore {
       id: u.id,
       name: u.name,
       role: u.role,
+      cityId: u.cityId,
       unitId: u.unitId,
       demo: u.demo ? 1 : 0,
       openid: u.openid ?? null,
@@ -70,7 +81,7 @@ export function peopleStore(db: Database): PeopleStore {
     getUserByOpenid: async (openid) => one(byOpenid.get(openid)),
     getUserByAccount: async (account) => one(byAccount.get(account)),
     listUsers: async (filter) => {
-      const rows = filter?.demo === undefined ? allUsers.all() : usersByDemo.all(filter.demo ? 1 : 0);
+      const rows = listRows(filter);
       const held = credits.byUser();
       return rows.map((r) => toUser(r, held.get(r.id)));
     },

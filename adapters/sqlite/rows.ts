@@ -15,6 +15,9 @@ export interface CampaignRow {
   timezone: string;
   weights: string;
   post_every_days: number | null;
+  /** NULL when the campaign does not say (0006_cities). */
+  late_days: number | null;
+  city_id: string;
 }
 
 export interface MetricRow {
@@ -31,6 +34,7 @@ export interface UserRow {
   id: string;
   name: string;
   role: Role;
+  city_id: string;
   unit_id: string | null;
   demo: 0 | 1;
   openid: string | null;
@@ -74,6 +78,7 @@ export function toCampaign(r: CampaignRow): Campaign {
     timezone: r.timezone,
     weights: JSON.parse(r.weights) as Weights,
     ...(r.post_every_days === null ? {} : { postEveryDays: r.post_every_days }),
+    ...(r.late_days === null ? {} : { lateDays: r.late_days }),
   };
 }
 
@@ -95,6 +100,7 @@ export function toUser(r: UserRow, credits: Readonly<Record<string, number>> = {
     id: r.id,
     name: r.name,
     role: r.role,
+    cityId: r.city_id,
     unitId: r.unit_id,
     ...(r.demo === 1 ? { demo: true } : {}),
     ...(r.openid === null ? {} : { openid: r.openid }),
