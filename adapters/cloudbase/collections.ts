@@ -3,15 +3,17 @@
  * Records with a natural key get that key as their `_id`, so that the post transaction can reach every
  * document it needs with `doc(id)` (a transaction allows nothing else).
  *
- * Document shapes (`record` holds the port's record unchanged; the other fields are for queries):
- *   campaigns/{campaignId}                 { record }
+ * Document shapes (`record` holds the port's record unchanged; the other fields are for queries; `_v` is
+ * the schema version, read through ./schema.ts: a document without it was written before cities, v1):
+ *   cities/{cityId}                        { _v, order, record }   (`order`: first-saved order)
+ *   campaigns/{campaignId}                 { _v, cityId, record }   (record: the Campaign)
  *   tracks|metrics|units/{campaign:id}     { campaignId, order, record }
  *   targets/{campaign:unit:metric}         { campaignId, order, record }
- *   users/{userId}                         { isDemo, record }
+ *   users/{userId}                         { _v, cityId, isDemo, record }
  *   openids/{openid}, accounts/{account}   { userId }   (unique keys: a bind or sign-up claims one)
  *   sessions/{token}                       { userId, expiresAt, record }
- *   invites/{code}                         { expiresAt, usedBy, record }
- *   notifications/{notificationId}         { userId, createdMs, seq, unread, record }
+ *   invites/{code}                         { _v, expiresAt, usedBy, record }
+ *   notifications/{notificationId}         { _v, userId, createdMs, seq, unread, record }
  *   notification_keys/{dedupeKey}          { id, userId }   (a reminder is stored at most once)
  *   inboxes/{userId}                       { seq }   (orders a user's notifications made in one ms)
  *   posts/{postId}                         { campaignId, unitId, createdMs, seq, record }
@@ -21,8 +23,13 @@
  *   daily_figures/{campaign:unit:day}      { campaignId, unitId, day, figures: [{metricId, value}], state }
  *   data_versions/{campaignId}             { campaignId, version, campaign, posts }
  *   settings/{key}                         { value }
+ *
+ * Version 1 (before cities) differed only in: no `_v`; campaigns { record }; users { isDemo, record }
+ * without `cityId`; invites' and notifications' records without `cityId` (and `campaignId`); no cities,
+ * the one current campaign being `settings/currentCampaign`.
  */
 export const collections = {
+  cities: 'cities',
   campaigns: 'campaigns',
   tracks: 'tracks',
   metrics: 'metrics',
@@ -47,8 +54,14 @@ export const collections = {
 
 export type CollectionName = (typeof collections)[keyof typeof collections];
 
-/** The setting that names the current campaign. */
+/**
+ * Version 1's setting that named the one current campaign: read while an environment is not upgraded
+ * (it becomes the default city's), removed by `upgradeDocuments` (./setup.ts).
+ */
 export const CURRENT_CAMPAIGN = 'currentCampaign';
+
+/** The setting that counts cities saved, giving each its `order`. */
+export const CITY_ORDER = 'cityOrder';
 
 /** Each part is escaped, so that `a:b` + `c` and `a` + `b:c` never give the same id. */
 export function docId(...parts: string[]): string {

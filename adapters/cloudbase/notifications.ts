@@ -4,13 +4,20 @@
  * is a document of its own (`notification_keys/{key}`), read and written in the transaction that writes
  * the notification, so a timer fired twice, or a run retried, finds the key and inserts nothing. The same
  * transaction takes the user's next `seq` from their inbox document, which orders notifications made in
- * the same millisecond (the cron writes many at one instant).
+ * the same millisecond (the cron writes many at one instant). Every read of a notification goes through
+ * ./schema.ts; `setNotificationChannel` and marking read update fields both versions share, so they
+ * leave a document's version as it was.
  */
-import type { NotificationPage, NotificationRecord, NotificationStore } from '../../core/app/notifications/store';
+import type {
+  NotificationPage,
+  NotificationRecord,
+  NotificationStore,
+} from '../../core/app/notifications/store';
 import { collections as C, docId } from './collections';
 import { pageNewest } from './newest';
-import { inBatches, readAll, readDoc } from './reads';
+import { inBatches, readDoc } from './reads';
 import { storedDedupeKeys } from './reminder-keys';
+import { readAllVersioned, readVersioned, stamped, upgraded } from './schema';
 import { addSubscribeCredits } from './user-doc';
 import type { WxData, WxDatabase } from './wx-types';
 
@@ -25,7 +32,15 @@ async function addNotification(db: WxDatabase, n: NotificationRecord): Promise<b
     await t
       .collection(C.notifications)
       .doc(docId(n.id))
-      .set({ data: { userId: n.userId, createdMs: n.createdAt, seq, unread: n.readAt === null, record: n } });
+      .set({
+        data: stamped({
+          userId: n.userId,
+          createdMs: n.createdAt,
+          seq,
+          unread: n.readAt === null,
+          record: n,
+        }),
+      });
     return true;
   });
 }
@@ -52,7 +67,10 @@ async function listNotifications(
   query: { userId: string; cursor?: string; limit: number },
 ): Promise<NotificationPage> {
   const { docs, nextCursor } = await pageNewest(db, C.notifications, { userId: query.userId }, query);
-  return { items: docs.map((d) => d.record as NotificationRecord), nextCursor };
+  return {
+    items: docs.map((d) => upgraded(C.notifications, d).record as NotificationRecord),
+    nextCursor,
+  };
 }
 
 async function countUnread(db: WxDatabase, userId: string): Promise<number> {
@@ -73,11 +91,11 @@ async function markRead(
 ): Promise<void> {
   let docs: WxData[];
   if (ids === undefined) {
-    docs = await readAll(db, C.notifications, { userId, unread: true });
+    docs = await readAllVersioned(db, C.notifications, { userId, unread: true });
   } else {
     const found: Array<WxData | null> = [];
     await inBatches([...new Set(ids)], 10, async (id) => {
-      found.push(await readDoc(db.collection(C.notifications).doc(docId(id))));
+      found.push(await readVersioned(C.notifications, db.collection(C.notifications).doc(docId(id))));
     });
     // Another user's ids are ignored, not marked: ids come from the client.
     docs = found.filter((d): d is WxData => d !== null && d.userId === userId && d.unread === true);

@@ -1,16 +1,19 @@
 /**
- * Users on the cloud database: one document each, keyed by user id, with `isDemo` beside the record so
- * that demo login can list the demo users with one indexed query. An OPENID and an account are unique:
- * each is a document of its own (`openids/{openid}`, `accounts/{account}`) naming its user, claimed in the
- * same transaction that writes the user, so two binds of one OPENID conflict and the second is refused.
+ * Users on the cloud database: one document each, keyed by user id, with `cityId` and `isDemo` beside
+ * the record so that a city's users, and demo login's demo users, are one indexed query (a user written
+ * before cities has no `cityId` field: ./schema.ts `readCity` finds it for the default city). An OPENID
+ * and an account are unique: each is a document of its own (`openids/{openid}`, `accounts/{account}`)
+ * naming its user, claimed in the same transaction that writes the user, so two binds of one OPENID
+ * conflict and the second is refused.
  * This file is the people slice of the Store, with sessions (./sessions.ts) and invites (./invites.ts).
  */
 import type { PeopleStore, UserRecord } from '../../core/app/people/store';
 import { collections as C, docId } from './collections';
 import { createInvite, redeemInvite } from './invites';
-import { readAll, readDoc } from './reads';
+import { readDoc } from './reads';
+import { readAllVersioned, readCity, readVersioned } from './schema';
 import { deleteSession, deleteUserSessions, getSession, putSession } from './sessions';
-import { getUser, userOf } from './user-doc';
+import { getUser, userDoc, userOf } from './user-doc';
 import type { WxDatabase, WxTransaction } from './wx-types';
 
 type KeyCollection = typeof C.openids | typeof C.accounts;
@@ -43,10 +46,10 @@ async function claim(
 async function putUser(db: WxDatabase, user: UserRecord): Promise<void> {
   await db.runTransaction(async (t) => {
     const ref = t.collection(C.users).doc(docId(user.id));
-    const before = (await readDoc(ref))?.record as UserRecord | undefined;
+    const before = (await readVersioned(C.users, ref))?.record as UserRecord | undefined;
     await claim(t, C.openids, user.id, before?.openid, user.openid);
     await claim(t, C.accounts, user.id, before?.account, user.account);
-    await ref.set({ data: { isDemo: user.demo === true, record: user } });
+    await ref.set({ data: userDoc(user) });
   });
 }
 
@@ -62,9 +65,16 @@ async function byKey(db: WxDatabase, collection: KeyCollection, key: string): Pr
 const getUserByOpenid = (db: WxDatabase, openid: string) => byKey(db, C.openids, openid);
 const getUserByAccount = (db: WxDatabase, account: string) => byKey(db, C.accounts, account);
 
-async function listUsers(db: WxDatabase, filter: { demo?: boolean } = {}): Promise<UserRecord[]> {
-  const where = filter.demo === undefined ? {} : { isDemo: filter.demo };
-  return (await readAll(db, C.users, where)).map((d) => userOf(d.record));
+async function listUsers(
+  db: WxDatabase,
+  filter: { demo?: boolean; cityId?: string } = {},
+): Promise<UserRecord[]> {
+  const match = filter.demo === undefined ? {} : { isDemo: filter.demo };
+  const docs =
+    filter.cityId === undefined
+      ? await readAllVersioned(db, C.users, match)
+      : await readCity(db, C.users, filter.cityId, match);
+  return docs.map((d) => userOf(d.record));
 }
 
 export const peopleStore = (db: WxDatabase): PeopleStore => ({
