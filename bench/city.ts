@@ -7,6 +7,8 @@ import type { CampaignData, MetricRecord, UserRecord } from '../core/app/ports';
 import type { Day, Unit } from '../core/contract';
 
 export const benchCampaignId = 'bench-city';
+/** The city (tenant) the bench campaign and its people belong to. */
+export const benchCity = { id: 'bench', name: '压测市' };
 export const metricCount = 20;
 
 export interface City {
@@ -48,6 +50,7 @@ export function buildCity(unitCount: number, today: Day, elapsedDays: number): C
   }));
   const startDate = addDays(today, -elapsedDays);
   const data: CampaignData = {
+    cityId: benchCity.id,
     campaign: {
       id: benchCampaignId,
       name: '基准测试城市',
@@ -67,9 +70,10 @@ export function buildCity(unitCount: number, today: Day, elapsedDays: number): C
     id: `r${i}`,
     name: `填报员${i}`,
     role: 'reporter' as const,
+    cityId: benchCity.id,
     unitId: u.id,
   }));
-  const leader: UserRecord = { id: 'leader', name: '市领导', role: 'leader', unitId: null };
+  const leader: UserRecord = { id: 'leader', name: '市领导', role: 'leader', cityId: benchCity.id, unitId: null };
   return { data, reporters, leader };
 }
 

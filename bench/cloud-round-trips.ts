@@ -19,7 +19,7 @@ import { createCronMain } from '../cloudfunctions/arena-cron/handler';
 import { sdkCloud } from '../tests/cloudbase/cloud';
 import { createCloudEmulator, type CloudEmulator } from '../tests/cloudbase/emulator';
 import { createWxServices, type WxServices } from '../tests/cloudbase/wx-services';
-import { buildCity, valueOn, type City } from './city';
+import { benchCity, buildCity, valueOn, type City } from './city';
 
 export interface TripRow {
   action: string;
@@ -37,12 +37,13 @@ const quiet = (): void => undefined;
 const AT = Date.parse(`${dayOf(Date.now())}T10:00:00+08:00`);
 
 async function seed(store: Store, city: City): Promise<void> {
+  await store.campaigns.saveCity(benchCity);
   await store.campaigns.saveCampaign(city.data);
-  await store.campaigns.setCurrentCampaignId(city.data.campaign.id);
+  await store.campaigns.setCurrentCampaign(benchCity.id, city.data.campaign.id);
   for (const r of city.reporters)
     await store.people.putUser({ ...r, openid: `o-${r.id}`, subscribeCredits: { [TEMPLATE]: 5 } });
   await store.people.putUser({ ...city.leader, openid: 'o-leader' });
-  await store.people.putUser({ id: 'admin', name: '管理员', role: 'admin', unitId: null, openid: 'o-admin' });
+  await store.people.putUser({ id: 'admin', name: '管理员', role: 'admin', cityId: benchCity.id, unitId: null, openid: 'o-admin' });
   // Two units in three post on each of the last three days; the others never did.
   const today = dayOf(AT);
   const { units, metrics } = city.data;

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createSqliteStore } from '../adapters/sqlite';
 import { spawnServer } from '../server/spawn';
-import type { City } from './city';
+import { benchCity, type City } from './city';
 import { loadFigures } from './load';
 import { summarize, type Summary } from './stats';
 import { benchFigures } from './writes';
@@ -23,8 +23,9 @@ export async function prepareCity(
   mkdirSync(dirname(file), { recursive: true });
   const { store, db, close } = createSqliteStore({ file });
   try {
+    await store.campaigns.saveCity(benchCity);
     await store.campaigns.saveCampaign(city.data);
-    await store.campaigns.setCurrentCampaignId(city.data.campaign.id);
+    await store.campaigns.setCurrentCampaign(benchCity.id, city.data.campaign.id);
     for (const [i, user] of [...city.reporters, city.leader].entries()) {
       await store.people.putUser(user);
       await store.people.putSession({

@@ -72,7 +72,8 @@ export async function startArena(options: StartOptions): Promise<RunningArena> {
 
     const staticRoot = options.staticRoot === undefined ? defaultStaticRoot() : options.staticRoot;
     const health = async () => {
-      const campaignId = await store.campaigns.getCurrentCampaignId();
+      // The first city's current campaign: what a visitor sees first (one city, as a rule, per server).
+      const campaignId = (await store.campaigns.listCities())[0]?.currentCampaignId ?? null;
       return {
         campaignId,
         dataVersion: campaignId ? await store.standings.dataVersion(campaignId) : null,

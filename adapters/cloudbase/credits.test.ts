@@ -14,7 +14,7 @@ afterEach(() => env.done());
 async function withLegacyUser(credits: number) {
   env = emulate({ collections: Object.values(collections), env: `credits-${credits}` });
   const store = createCloudStore({ db: env.db });
-  await store.people.putUser({ id: 'u-old', name: '王芳', role: 'reporter', unitId: 'A', openid: 'o-old' });
+  await store.people.putUser({ id: 'u-old', name: '王芳', role: 'reporter', cityId: 'city', unitId: 'A', openid: 'o-old' });
   // What the adapter wrote before: `record.subscribeCredits` a single count.
   await env.db.collection(collections.users).doc('u-old').update({ data: { record: { subscribeCredits: credits } } });
   return store;

@@ -18,6 +18,7 @@ const setUp = () => {
 
 const invite = (code: string, expiresAt = 10_000): InviteRecord => ({
   code,
+  cityId: 'city',
   role: 'reporter',
   unitId: 'u-1',
   createdBy: 'admin',
@@ -31,6 +32,7 @@ const person = (id: string, extra: Partial<UserRecord> = {}): UserRecord => ({
   id,
   name: `用户${id}`,
   role: 'reporter',
+  cityId: 'city',
   unitId: 'u-1',
   ...extra,
 });
@@ -38,6 +40,8 @@ const person = (id: string, extra: Partial<UserRecord> = {}): UserRecord => ({
 const note = (i: number, createdAt: number, userId = 'u-a'): NotificationRecord => ({
   id: `n-${i}`,
   userId,
+  cityId: 'city',
+  campaignId: null,
   kind: 'no_post',
   title: '该晒一晒了',
   body: '已 3 天没有填报',

@@ -6,10 +6,12 @@ import type { NotificationRecord, UserRecord } from '../../core/app/ports';
 import type { SubscribeSendParams, WxOpenApi } from './cloud-types';
 import { createSubscribeNotifier } from './notifier';
 
-const user: UserRecord = { id: 'u1', name: '王芳', role: 'reporter', unitId: 'A', openid: 'o-1', subscribeCredits: { 'tpl-no-post': 2 } };
+const user: UserRecord = { id: 'u1', name: '王芳', role: 'reporter', cityId: 'city', unitId: 'A', openid: 'o-1', subscribeCredits: { 'tpl-no-post': 2 } };
 const notification: NotificationRecord = {
   id: 'n1',
   userId: 'u1',
+  cityId: 'city',
+  campaignId: 'c1',
   kind: 'no_post',
   title: '方岩镇已连续 7 天没有晒一晒，请及时填报本周进展',
   body: '最近一次填报：3月2日',

@@ -21,6 +21,7 @@ const METRICS = ['m-invest', 'm-signed'];
 
 function bigCampaign(units: number): CampaignData {
   return {
+    cityId: 'city',
     campaign: {
       id: C,
       name: '全省百日攻坚',

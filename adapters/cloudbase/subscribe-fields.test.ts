@@ -53,6 +53,8 @@ const takes: Record<KeywordType, FieldSource[]> = {
 const base: NotificationRecord = {
   id: 'n1',
   userId: 'u1',
+  cityId: 'city',
+  campaignId: 'c1',
   kind: 'no_post',
   title: '该晒进度了',
   body: '「方岩镇」已经 7 天没有晒进度了',

@@ -7,7 +7,7 @@
  */
 import type { InviteRecord, NotificationRecord, Store } from '../../core/app/ports';
 import { emulate, type Emulated } from '../../tests/cloudbase/setup';
-import { C1, M, U, campaignData, commitOk, draft } from '../../tests/store/fixtures';
+import { C1, CITY, M, U, campaignData, commitOk, draft } from '../../tests/store/fixtures';
 import { collections } from './collections';
 import { createCloudStore } from './store';
 import { inTransaction, isBusy } from './transaction';
@@ -28,6 +28,7 @@ const conflicts = () => {
 
 const invite = (code: string): InviteRecord => ({
   code,
+  cityId: CITY,
   role: 'reporter',
   unitId: U.a1,
   createdBy: 'admin',
@@ -40,6 +41,8 @@ const invite = (code: string): InviteRecord => ({
 const note: NotificationRecord = {
   id: 'n-1',
   userId: 'user-a1',
+  cityId: CITY,
+  campaignId: C1,
   kind: 'no_post',
   title: '该晒一晒了',
   body: '已 3 天没有填报',
@@ -91,7 +94,7 @@ const cases: Array<[string, () => Promise<void>]> = [
     async () => {
       env.server.inject({ at: 'write', collection: collections.openids, times: 2 });
       env.server.inject({ at: 'commit', times: 2 });
-      await store.people.putUser({ id: 'u-1', name: '王芳', role: 'reporter', unitId: U.a1, openid: 'o-1' });
+      await store.people.putUser({ id: 'u-1', name: '王芳', role: 'reporter', cityId: CITY, unitId: U.a1, openid: 'o-1' });
       expect((await store.people.getUserByOpenid('o-1'))?.id).toBe('u-1');
     },
   ],
@@ -140,7 +143,7 @@ describe('cloudbase transactions retry conflicts at the write and at commit', ()
   });
 
   it('subscription credits: a conflicting run is redone, and its change counted once', async () => {
-    await store.people.putUser({ id: 'u-1', name: '王芳', role: 'reporter', unitId: U.a1, openid: 'o-1' });
+    await store.people.putUser({ id: 'u-1', name: '王芳', role: 'reporter', cityId: CITY, unitId: U.a1, openid: 'o-1' });
     env.server.inject({ at: 'write', collection: collections.users, times: 2 });
     env.server.inject({ at: 'commit', times: 2 });
     const before = env.server.dump(collections.users);

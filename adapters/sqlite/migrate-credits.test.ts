@@ -53,7 +53,7 @@ describe('migration 0004: credits per template', () => {
     try {
       const columns = db.prepare<[], { name: string }>('PRAGMA table_info(users)').all().map((c) => c.name);
       expect(columns).not.toContain('subscribe_credits');
-      const user = { id: 'u-new', name: '孙立', role: 'reporter' as const, unitId: null, subscribeCredits: { tplB: 2 } };
+      const user = { id: 'u-new', name: '孙立', role: 'reporter' as const, cityId: 'city', unitId: null, subscribeCredits: { tplB: 2 } };
       await store.people.putUser(user);
       expect(await store.people.getUser('u-new')).toEqual(user);
     } finally {

@@ -39,10 +39,12 @@ const json = (status: number, value: unknown): Reply => (_req, res) => {
 };
 
 const message: OutboundMessage = {
-  user: { id: 'rep-a', name: '王芳', role: 'reporter', unitId: 'A' },
+  user: { id: 'rep-a', name: '王芳', role: 'reporter', cityId: 'city', unitId: 'A' },
   notification: {
     id: 'n1',
     userId: 'rep-a',
+    cityId: 'city',
+    campaignId: 'c1',
     kind: 'no_post',
     title: '该晒进度了',
     body: '「甲镇」已经 8 天没有晒进度了。',

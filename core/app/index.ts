@@ -5,7 +5,8 @@
  */
 export { createArena, routes, type Arena, type Caller } from './router';
 export { runDueJobs, jobs, type Job, type JobSummary, type RunOptions } from './notifications/jobs';
-export { INVITE_ALPHABET, INVITE_LENGTH } from './people/invite';
+export { INVITE_ALPHABET, INVITE_LENGTH, issueInvite } from './people/invite';
+export { saveCampaignFile, toCampaignData, toCampaignFile } from './campaigns/file';
 export { decideFigures } from './posts/decide-figures';
 export { createRateLimiter, type RateLimiter } from './rate-limit';
 export type * from './ports';

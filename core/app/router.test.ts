@@ -121,9 +121,9 @@ describe('the router', () => {
       ...memory,
       campaigns: {
         ...memory.campaigns,
-        getCurrentCampaignId: async () => {
+        getCity: async (cityId) => {
           if (broken) throw new Error('disk on fire');
-          return memory.campaigns.getCurrentCampaignId();
+          return memory.campaigns.getCity(cityId);
         },
       },
     };

@@ -6,7 +6,9 @@
  * thrown is logged and answered INTERNAL; no request can make it throw.
  */
 import { Envelope, fail, isActionName, type ActionName, type Result } from '../contract';
+import { adminCampaignLoad, adminCampaignSave, adminCampaignSetCurrent } from './campaigns/admin';
 import { campaignCurrent } from './campaigns/current';
+import { campaignList } from './campaigns/list';
 import { createCampaignCache } from './campaigns/view';
 import type { AppState, Caller, Ctx, Route, Routes } from './context';
 import { notifyList, notifyRead, notifySubscribe } from './notifications/notify';
@@ -37,12 +39,16 @@ export const routes: Routes = {
   'me.logout': meLogout,
   'me.bind': meBind,
   'campaign.current': campaignCurrent,
+  'campaign.list': campaignList,
   'post.create': postCreate,
   'post.list': postList,
   'board.leaderboard': leaderboard,
   'unit.detail': unitDetail,
   'unit.trend': unitTrend,
   'admin.invite': adminInvite,
+  'admin.campaign.save': adminCampaignSave,
+  'admin.campaign.load': adminCampaignLoad,
+  'admin.campaign.setCurrent': adminCampaignSetCurrent,
   'notify.list': notifyList,
   'notify.read': notifyRead,
   'notify.subscribe': notifySubscribe,

@@ -16,11 +16,18 @@ import {
   Target,
   User,
 } from './entities';
+import { CampaignFile } from './campaign-file';
 import { MetricExplain, UnitExplain } from './explain';
 import { Account, Invite, InviteCode, Notification, Password, PersonName } from './people';
 
 const Empty = z.object({}).strict();
 const Id = (what: string) => z.string({ error: `${what}应为字符串` }).min(1, `请提供${what}`).max(100, `${what}过长`);
+
+/**
+ * The campaign an action is about: one of the caller's city, by default the city's current one. A
+ * campaign of another city is answered as one that does not exist.
+ */
+const InCampaign = z.object({ campaignId: Id('竞赛 ID').optional() });
 
 export const FigureInput = z.object({
   metricId: Id('指标 ID'),
@@ -30,7 +37,7 @@ export const FigureInput = z.object({
     .max(1e9, '数值不能超过 10 亿'),
 });
 
-export const PostCreateInput = z.object({
+export const PostCreateInput = InCampaign.extend({
   unitId: Id('单位 ID'),
   figures: z.array(FigureInput).max(100, '一次最多填报 100 个指标').default([]),
   text: z.string({ error: '正文应为文字' }).max(2000, '正文不能超过 2000 字').default(''),
@@ -58,7 +65,7 @@ export const actions = {
     output: UserOut,
   },
   'campaign.current': {
-    input: Empty,
+    input: InCampaign.strict(),
     output: z.object({
       campaign: Campaign,
       tracks: z.array(Track),
@@ -66,12 +73,20 @@ export const actions = {
       targets: z.array(Target),
     }),
   },
+  /** The campaigns of the caller's city, latest start first, the current one marked. */
+  'campaign.list': {
+    input: Empty,
+    output: z.object({
+      city: z.object({ id: z.string(), name: z.string() }),
+      campaigns: z.array(Campaign.extend({ current: z.boolean() })),
+    }),
+  },
   'post.create': {
     input: PostCreateInput,
     output: z.object({ post: Post }),
   },
   'post.list': {
-    input: z.object({
+    input: InCampaign.extend({
       unitId: Id('单位 ID').optional(),
       cursor: z.string().max(200).optional(),
       limit: z.number().int('条数应为整数').min(1, '条数至少为 1').max(50, '每页最多 50 条').default(20),
@@ -79,7 +94,7 @@ export const actions = {
     output: z.object({ items: z.array(Post), nextCursor: z.string().nullable() }),
   },
   'board.leaderboard': {
-    input: z.object({
+    input: InCampaign.extend({
       trackId: Id('子活动 ID').optional(),
       division: z.string().min(1).max(100).optional(),
     }),
@@ -91,7 +106,7 @@ export const actions = {
     }),
   },
   'unit.detail': {
-    input: z.object({ unitId: Id('单位 ID') }),
+    input: InCampaign.extend({ unitId: Id('单位 ID') }),
     output: z
       .object({
         unit: Unit,
@@ -104,7 +119,7 @@ export const actions = {
   },
   /** The unit's daily completion against 序时, oldest first, for the trend chart (from Store.unitDailyFigures). */
   'unit.trend': {
-    input: z.object({ unitId: Id('单位 ID') }),
+    input: InCampaign.extend({ unitId: Id('单位 ID') }),
     output: z.object({
       points: z.array(
         z.object({
@@ -140,13 +155,36 @@ export const actions = {
   },
   /** Admin only: a single-use code that expires. Reporters and unit leaders need a unit. */
   'admin.invite': {
-    input: z.object({
+    input: InCampaign.extend({
       role: Role,
       unitId: Id('单位 ID').optional(),
       /** Hours the code stays valid (default 72, at most 30 days). */
       validHours: z.number().int('有效期应为整数小时').min(1, '有效期至少 1 小时').max(720, '有效期最多 30 天').default(72),
     }),
     output: z.object({ invite: Invite }),
+  },
+  /**
+   * Admin only: saves a campaign of the admin's city, validated whole (nothing is saved if any part is
+   * wrong); saving an existing id replaces it. A campaign id another city uses is refused.
+   */
+  'admin.campaign.save': {
+    input: CampaignFile.and(z.object({ makeCurrent: z.boolean().default(false) })),
+    output: z.object({
+      campaignId: z.string(),
+      /** The city's current campaign after the save. */
+      currentCampaignId: z.string().nullable(),
+      counts: z.object({ tracks: z.number(), metrics: z.number(), units: z.number(), targets: z.number() }),
+    }),
+  },
+  /** Admin only: a campaign of the admin's city, in the shape `admin.campaign.save` takes. */
+  'admin.campaign.load': {
+    input: z.object({ campaignId: Id('竞赛 ID') }),
+    output: CampaignFile,
+  },
+  /** Admin only: makes one of the city's campaigns the one actions without `campaignId` mean. */
+  'admin.campaign.setCurrent': {
+    input: z.object({ campaignId: Id('竞赛 ID') }),
+    output: z.object({ currentCampaignId: z.string() }),
   },
   // --- reminders ------------------------------------------------------------
   'notify.list': {

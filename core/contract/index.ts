@@ -2,6 +2,7 @@
 export * from './errors';
 export * from './entities';
 export * from './actions';
+export * from './campaign-file';
 export * from './explain';
 export * from './people';
 export * from './photos';

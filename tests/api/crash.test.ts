@@ -123,7 +123,8 @@ describe('a server killed in the middle of a stream of posts', () => {
     const disk = createSqliteStore({ file: join(dataDir, 'arena.db') });
     let replayDb: ReturnType<typeof createSqliteStore> | null = null;
     try {
-      const campaignId = (await disk.store.campaigns.getCurrentCampaignId()) ?? '';
+      const [city] = await disk.store.campaigns.listCities();
+      const campaignId = city?.currentCampaignId ?? '';
       const campaign = await disk.store.campaigns.loadCampaign(campaignId);
       if (!campaign) throw new Error('no campaign after restart');
       const stored = await allPosts(disk.store, campaignId);
@@ -144,8 +145,9 @@ describe('a server killed in the middle of a stream of posts', () => {
       // and the domain's float sums then differ in the last bit).
       replayDb = createSqliteStore({ file: ':memory:' });
       const fresh = replayDb.store;
+      await fresh.campaigns.saveCity(city!);
       await fresh.campaigns.saveCampaign(campaign);
-      await fresh.campaigns.setCurrentCampaignId(campaignId);
+      await fresh.campaigns.setCurrentCampaign(city!.id, campaignId);
       for (const user of await disk.store.people.listUsers()) await fresh.people.putUser(user);
       for (const p of stored) {
         const { id: _id, figures, ...rest } = p;

@@ -9,8 +9,12 @@ import { actions, type ActionInput, type ActionName, type ActionOutput, type Res
 import { createArena, type Caller } from '../../core/app/router';
 import type { CampaignData, Deps, Settings, Store, UserRecord } from '../../core/app/ports';
 
+/** The test city: its users and its campaign. */
+export const city = { id: 'city-t', name: '测试市' };
+
 /** 2025-09-01 … 2025-12-09 (100 days). */
 export const campaign: CampaignData = {
+  cityId: city.id,
   campaign: {
     id: 'c1',
     name: '三百竞赛（测试）',
@@ -56,6 +60,7 @@ const user = (id: string, name: string, role: UserRecord['role'], unitId: string
   id,
   name,
   role,
+  cityId: city.id,
   unitId,
   demo: true,
 });
@@ -70,7 +75,7 @@ export const users = {
   leader: user('leader', '孙市长', 'leader', null),
   admin: user('admin', '管理员', 'admin', null),
   loose: user('loose', '周未绑', 'reporter', null),
-  real: { id: 'real', name: '吴正式', role: 'reporter', unitId: 'A' } as UserRecord,
+  real: { id: 'real', name: '吴正式', role: 'reporter', cityId: city.id, unitId: 'A' } as UserRecord,
 };
 
 /** Epoch ms of an ISO instant (core has no `Date`; dayjs parses). */
@@ -80,7 +85,7 @@ export interface TestArenaOptions {
   settings?: Partial<Settings>;
   /** Instant to start at; default 2025-10-10T02:00Z (10:00 in Shanghai, day 40 of 100). */
   now?: string;
-  /** Skip saving the campaign (to test "no current campaign"). */
+  /** Save the city but not its campaign (to test "no current campaign"). */
   empty?: boolean;
   log?: Deps['log'];
   /** Optional ports: passwords, notifiers, guard, files, photo references and image checks. */
@@ -117,9 +122,10 @@ export async function testArena(store: Store, options: TestArenaOptions = {}) {
     ...(options.log ? { log: options.log } : {}),
     ...options.ports,
   };
+  await store.campaigns.saveCity(city);
   if (!options.empty) {
     await store.campaigns.saveCampaign(campaign);
-    await store.campaigns.setCurrentCampaignId(campaign.campaign.id);
+    await store.campaigns.setCurrentCampaign(city.id, campaign.campaign.id);
   }
   for (const u of Object.values(users)) await store.people.putUser(u);
   const arena = createArena(deps);

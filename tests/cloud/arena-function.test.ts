@@ -3,7 +3,7 @@
  * emulation, the caller's WX context set as the platform sets it: identity comes from the platform's OPENID only; a bound user posts for their own unit and no other; an unbound OPENID can
  * only bind, with an invite an admin made; msgSecCheck refuses risky text and flags text for review.
  */
-import { campaign, users } from '../app/arena';
+import { campaign, city, users } from '../app/arena';
 import type { Store } from '../../core/app/ports';
 import { createCloudStore } from '../../adapters/cloudbase/store';
 import type { CloudMain } from '../../cloud/deps';
@@ -19,8 +19,9 @@ let store: Store;
 beforeEach(async () => {
   fake = createTestCloud();
   store = createCloudStore({ db: fake.db });
+  await store.campaigns.saveCity(city);
   await store.campaigns.saveCampaign(campaign);
-  await store.campaigns.setCurrentCampaignId(campaign.campaign.id);
+  await store.campaigns.setCurrentCampaign(city.id, campaign.campaign.id);
   await store.people.putUser({ ...users.repA, demo: false, openid: OPENID.repA });
   await store.people.putUser({ ...users.admin, demo: false, openid: OPENID.admin });
   const { clock } = testClock(shanghai('2025-10-10', '10:00'));

@@ -6,7 +6,7 @@
  * an OPENID and a consent left; a refusal (43101) stops them and the in-app list carries on. On the real
  * wx-server-sdk over the CloudBase emulation; a timer invocation has no user.
  */
-import { campaign, users } from '../app/arena';
+import { campaign, city, users } from '../app/arena';
 import type { Store, UserRecord } from '../../core/app/ports';
 import { createCloudStore } from '../../adapters/cloudbase/store';
 import type { CloudMain } from '../../cloud/deps';
@@ -52,8 +52,9 @@ async function postFor(unitId: string, day: string, time: string, requestId: str
 beforeEach(async () => {
   fake = createTestCloud();
   store = createCloudStore({ db: fake.db });
+  await store.campaigns.saveCity(city);
   await store.campaigns.saveCampaign(campaign);
-  await store.campaigns.setCurrentCampaignId(campaign.campaign.id);
+  await store.campaigns.setCurrentCampaign(city.id, campaign.campaign.id);
   await store.people.putUser(reporter(users.repA, { openid: 'o-a', subscribeCredits: { 'tpl-no-post': 5 } }));
   await store.people.putUser(reporter(users.real, { openid: 'o-real', subscribeCredits: { 'tpl-review': 5 } })); // unit A, not this template
   await store.people.putUser(reporter(users.repB, { openid: 'o-b', subscribeCredits: { 'tpl-no-post': 5 } }));

@@ -7,6 +7,7 @@
 import { campaign } from '../app/arena';
 import { createCloudStore } from '../../adapters/cloudbase/store';
 import { collections } from '../../adapters/cloudbase/collections';
+import { DEFAULT_CITY } from '../../core/app/campaigns/store';
 import { createArenaMain } from '../../cloudfunctions/arena/handler';
 import { createCronMain } from '../../cloudfunctions/arena-cron/handler';
 import { createTestCloud, quiet, shanghai, testClock, testIds, type TestCloud } from './fake-cloud';
@@ -75,7 +76,7 @@ describe('arena-cron console tasks', () => {
     expect(first.ok && (first.data as { created: string[] }).created.sort()).toEqual(
       Object.values(collections).sort(),
     );
-    expect(await cron({ task: 'setup', key: KEY })).toEqual({ ok: true, data: { created: [] } });
+    expect(await cron({ task: 'setup', key: KEY })).toMatchObject({ ok: true, data: { created: [] } });
     expect(fake.server.collections().sort()).toEqual(Object.values(collections).sort());
   });
 
@@ -84,9 +85,11 @@ describe('arena-cron console tasks', () => {
     const r = await cron({ task: 'loadCampaign', key: KEY, campaign: campaignFile() });
     expect(r).toEqual({
       ok: true,
-      data: { campaignId: 'c1', current: 'c1', counts: { tracks: 2, metrics: 3, units: 5, targets: 6 } },
+      data: { campaignId: 'c1', currentCampaignId: 'c1', counts: { tracks: 2, metrics: 3, units: 5, targets: 6 } },
     });
-    expect(await store.campaigns.loadCampaign('c1')).toEqual(campaign);
+    // An environment without a city gets a first one, which the campaign and the admin belong to.
+    expect(await store.campaigns.listCities()).toEqual([{ ...DEFAULT_CITY, currentCampaignId: 'c1' }]);
+    expect(await store.campaigns.loadCampaign('c1')).toEqual({ ...campaign, cityId: DEFAULT_CITY.id });
 
     // The first admin: an invite from the console, bound in the app by the admin's own WeChat.
     const made = await cron({ task: 'invite', key: KEY });
@@ -113,7 +116,40 @@ describe('arena-cron console tasks', () => {
     const message = r.ok ? '' : r.error.message;
     expect(message).toContain('单位 ID 重复');
     expect(message).toContain('nowhere');
-    expect(await store.campaigns.getCurrentCampaignId()).toBeNull();
+    expect(await store.campaigns.listCampaigns(DEFAULT_CITY.id)).toEqual([]);
+    expect((await store.campaigns.getCity(DEFAULT_CITY.id))?.currentCampaignId ?? null).toBeNull();
+  });
+
+  it('with several cities, a task names its city; a campaign id of another city is refused', async () => {
+    const { cron, arena, store } = setUp();
+    const yk = { id: 'yongkang', name: '永康市' };
+    const wy = { id: 'wuyi', name: '武义县' };
+    expect(await cron({ task: 'loadCampaign', key: KEY, city: yk, campaign: campaignFile() })).toMatchObject({ ok: true });
+    const other = campaignFile();
+    other.campaign = { ...other.campaign, id: 'c-wy', name: '武义三百' };
+    expect(await cron({ task: 'loadCampaign', key: KEY, city: wy, campaign: other })).toMatchObject({ ok: true });
+
+    const unnamed = await cron({ task: 'invite', key: KEY });
+    expect(unnamed).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    expect(unnamed.ok ? '' : unnamed.error.message).toContain('yongkang');
+    expect(await cron({ task: 'invite', key: KEY, city: { id: 'nowhere' } })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    const stolen = await cron({ task: 'loadCampaign', key: KEY, city: { id: 'wuyi' }, campaign: campaignFile() });
+    expect(stolen).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect((await store.campaigns.loadCampaign('c1'))?.cityId).toBe('yongkang');
+
+    // Wuyi's first admin sees Wuyi's campaign, and cannot name Yongkang's.
+    const made = await cron({ task: 'invite', key: KEY, city: { id: 'wuyi' } });
+    if (!made.ok) throw new Error(made.error.message);
+    const { code } = made.data as { code: string };
+    expect(await arena({ action: 'me.bind', data: { inviteCode: code, name: '武义管理员' } }, 'o-wy')).toMatchObject({ ok: true });
+    expect(await arena({ action: 'campaign.current', data: {} }, 'o-wy')).toMatchObject({ ok: true, data: { campaign: { id: 'c-wy' } } });
+    expect(await arena({ action: 'campaign.current', data: { campaignId: 'c1' } }, 'o-wy')).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 
   it('seedDemo runs only in demo mode, and then loads the demo campaign once', async () => {
@@ -125,7 +161,8 @@ describe('arena-cron console tasks', () => {
     const demo = setUp({ env: { ...env, ARENA_DEMO: '1' } });
     const seeded = await demo.cron({ task: 'seedDemo', key: KEY });
     expect(seeded).toMatchObject({ ok: true, data: { seeded: true, posts: expect.any(Number) } });
-    const campaignId = await demo.store.campaigns.getCurrentCampaignId();
+    const [city] = await demo.store.campaigns.listCities();
+    const campaignId = city?.currentCampaignId ?? null;
     expect(campaignId).not.toBeNull();
     expect(demo.fake.server.dump('posts').length).toBe(
       seeded.ok ? (seeded.data as { posts: number }).posts : -1,

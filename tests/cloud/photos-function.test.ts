@@ -7,7 +7,7 @@
 import { collections } from '../../adapters/cloudbase/collections';
 import { createCloudStore } from '../../adapters/cloudbase/store';
 import type { Store } from '../../core/app/ports';
-import { campaign, countingCode, users } from '../app/arena';
+import { campaign, city, countingCode, users } from '../app/arena';
 import type { CloudMain } from '../../cloud/deps';
 import { createArenaMain } from '../../cloudfunctions/arena/handler';
 import { callerVars, runAs } from '../cloudbase/context';
@@ -25,8 +25,9 @@ let store: Store;
 beforeEach(async () => {
   cloud = emulate({ collections: Object.values(collections) });
   store = createCloudStore({ db: cloud.db });
+  await store.campaigns.saveCity(city);
   await store.campaigns.saveCampaign(campaign);
-  await store.campaigns.setCurrentCampaignId(campaign.campaign.id);
+  await store.campaigns.setCurrentCampaign(city.id, campaign.campaign.id);
   await store.people.putUser({ ...users.repA, demo: false, openid: OPENID });
   let n = 0;
   const ids = {

@@ -30,13 +30,13 @@ function lint(fixtures: Array<{ file: string; code: string }>): string[][] {
 }
 
 const imports = [
-  "import { currentCampaign } from '../campaigns/view';",
+  "import { callerCampaign } from '../campaigns/view';",
   "import type { UserRecord } from '../people/store';",
   "import { startSession } from '../people/session';",
   "import { deliver } from '../notifications/deliver';",
   "import { postOut } from './list';",
   "import type { Deps } from '../ports';",
-  'export const used = [currentCampaign, startSession, deliver, postOut];',
+  'export const used = [callerCampaign, startSession, deliver, postOut];',
   'export type T = [UserRecord, Deps];',
 ].join('\n');
 

@@ -1,10 +1,11 @@
 /**
- * Store contract cases for the campaigns slice: campaigns saved whole, replaced whole, many side by side,
- * one chosen as current; what is stored is a copy; saving grows the campaign and the data version.
+ * Store contract cases for the campaigns slice: cities and their campaigns; campaigns saved whole, replaced
+ * whole, many side by side, each city choosing its current one among its own; a campaign never changes
+ * city; what is stored is a copy; saving grows the campaign and the data version.
  */
 import type { CampaignData } from '../../core/app/campaigns/store';
 import type { SuiteContext } from './suite';
-import { C1, C2, M, U, campaignData, commitOk, draft } from './fixtures';
+import { C1, C2, CITY, CITY2, M, U, campaignData, commitOk, draft } from './fixtures';
 
 const D1 = '2025-03-03';
 
@@ -28,7 +29,11 @@ export const campaignCaseIds = [
   'campaign.unknown',
   'campaign.replace',
   'campaign.sideBySide',
+  'city.roundTrip',
+  'campaign.listByCity',
   'campaign.current',
+  'campaign.currentOtherCity',
+  'campaign.cityFixed',
   'campaign.resaveKeepsPosts',
   'records.copied',
   'commit.dataVersionOnSave',
@@ -71,14 +76,71 @@ export function campaignCases({ it, store }: SuiteContext): void {
       expect(await store().campaigns.loadCampaign(C1)).toEqual(campaignData());
     });
 
-    it('campaign.current', 'the current campaign is a setting: empty at first, then whichever was set last', async () => {
-      expect(await store().campaigns.getCurrentCampaignId()).toBeNull();
-      await store().campaigns.saveCampaign(campaignData());
+    it('city.roundTrip', 'a city reads back as saved; renaming keeps its current campaign; cities list in first-saved order', async () => {
+      expect(await store().campaigns.listCities()).toEqual([]);
+      expect(await store().campaigns.getCity(CITY)).toBeNull();
+      await store().campaigns.saveCity({ id: CITY2, name: '武义县' });
+      await store().campaigns.saveCity({ id: CITY, name: '永康市' });
+      expect(await store().campaigns.getCity(CITY)).toEqual({ id: CITY, name: '永康市', currentCampaignId: null });
+      await store().campaigns.saveCampaign(campaignData(C1, CITY));
+      expect(await store().campaigns.setCurrentCampaign(CITY, C1)).toBe(true);
+      await store().campaigns.saveCity({ id: CITY, name: '永康' });
+      expect(await store().campaigns.getCity(CITY)).toEqual({ id: CITY, name: '永康', currentCampaignId: C1 });
+      expect(await store().campaigns.listCities()).toEqual([
+        { id: CITY2, name: '武义县', currentCampaignId: null },
+        { id: CITY, name: '永康', currentCampaignId: C1 },
+      ]);
+    });
+
+    it('campaign.listByCity', 'a city lists its own campaigns only, the latest start first', async () => {
+      await store().campaigns.saveCity({ id: CITY, name: '永康市' });
+      await store().campaigns.saveCity({ id: CITY2, name: '武义县' });
+      const spring = campaignData('c-spring', CITY);
+      spring.campaign = { ...spring.campaign, name: '春季攻坚', startDate: '2026-03-01', endDate: '2026-06-08' };
+      await store().campaigns.saveCampaign(campaignData(C1, CITY));
+      await store().campaigns.saveCampaign(spring);
+      await store().campaigns.saveCampaign(campaignData(C2, CITY2));
+      expect((await store().campaigns.listCampaigns(CITY)).map((c) => c.id)).toEqual(['c-spring', C1]);
+      expect(await store().campaigns.listCampaigns(CITY2)).toEqual([campaignData(C2, CITY2).campaign]);
+      expect(await store().campaigns.listCampaigns('city-none')).toEqual([]);
+      expect((await store().campaigns.loadCampaign(C2))?.cityId).toBe(CITY2);
+    });
+
+    it('campaign.current', 'a city’s current campaign: none at first, then whichever of its own was made current last', async () => {
+      await store().campaigns.saveCity({ id: CITY, name: '永康市' });
+      await store().campaigns.saveCampaign(campaignData(C1));
       await store().campaigns.saveCampaign(campaignData(C2));
-      await store().campaigns.setCurrentCampaignId(C1);
-      expect(await store().campaigns.getCurrentCampaignId()).toBe(C1);
-      await store().campaigns.setCurrentCampaignId(C2);
-      expect(await store().campaigns.getCurrentCampaignId()).toBe(C2);
+      expect((await store().campaigns.getCity(CITY))?.currentCampaignId).toBeNull();
+      expect(await store().campaigns.setCurrentCampaign(CITY, C1)).toBe(true);
+      expect((await store().campaigns.getCity(CITY))?.currentCampaignId).toBe(C1);
+      expect(await store().campaigns.setCurrentCampaign(CITY, C2)).toBe(true);
+      expect((await store().campaigns.getCity(CITY))?.currentCampaignId).toBe(C2);
+    });
+
+    it('campaign.currentOtherCity', 'a city cannot make current another city’s campaign, an unknown one, or one for no city', async () => {
+      await store().campaigns.saveCity({ id: CITY, name: '永康市' });
+      await store().campaigns.saveCity({ id: CITY2, name: '武义县' });
+      await store().campaigns.saveCampaign(campaignData(C1, CITY));
+      await store().campaigns.saveCampaign(campaignData(C2, CITY2));
+      expect(await store().campaigns.setCurrentCampaign(CITY, C1)).toBe(true);
+      expect(await store().campaigns.setCurrentCampaign(CITY, C2)).toBe(false);
+      expect(await store().campaigns.setCurrentCampaign(CITY, 'c-missing')).toBe(false);
+      expect(await store().campaigns.setCurrentCampaign('city-none', C1)).toBe(false);
+      expect((await store().campaigns.getCity(CITY))?.currentCampaignId).toBe(C1);
+      expect((await store().campaigns.getCity(CITY2))?.currentCampaignId).toBeNull();
+      expect(await store().campaigns.getCity('city-none')).toBeNull();
+    });
+
+    it('campaign.cityFixed', 'saving a campaign under another city’s id is refused and changes nothing', async () => {
+      await store().campaigns.saveCity({ id: CITY, name: '永康市' });
+      await store().campaigns.saveCity({ id: CITY2, name: '武义县' });
+      await store().campaigns.saveCampaign(campaignData(C1, CITY));
+      const hijack = campaignData(C1, CITY2);
+      hijack.units = hijack.units.slice(0, 1);
+      hijack.targets = hijack.targets.filter((t) => t.unitId === hijack.units[0]!.id);
+      await expect(store().campaigns.saveCampaign(hijack)).rejects.toThrow();
+      expect(await store().campaigns.loadCampaign(C1)).toEqual(campaignData(C1, CITY));
+      expect(await store().campaigns.listCampaigns(CITY2)).toEqual([]);
     });
 
     it('campaign.resaveKeepsPosts', 'saving a campaign again (new targets) keeps its posts and figures', async () => {

@@ -16,13 +16,17 @@ import type {
 
 export const C1 = 'c-sanbai';
 export const C2 = 'c-autumn';
+/** Two cities (tenants): the fixtures live in CITY unless a case says otherwise. */
+export const CITY = 'city-yk';
+export const CITY2 = 'city-wy';
 
 /** Competing units: two towns, two platforms. The lead units are not competing units. */
 export const U = { a1: 'u-fangyan', a2: 'u-gushan', b1: 'u-auto', b2: 'u-atv' } as const;
 export const M = { invest: 'm-invest', start: 'm-start-rate', signed: 'm-signed' } as const;
 
-export function campaignData(id: string = C1): CampaignData {
+export function campaignData(id: string = C1, cityId: string = CITY): CampaignData {
   return {
+    cityId,
     campaign: {
       id,
       name: id === C1 ? '三百攻坚' : '秋季攻坚',
@@ -31,6 +35,7 @@ export function campaignData(id: string = C1): CampaignData {
       timezone: 'Asia/Shanghai',
       weights: { performance: 40, speed: 20, quality: 15, effort: 10, contribution: 15 },
       postEveryDays: 3,
+      lateDays: 5,
     },
     tracks: [
       { id: 't-build', name: '百日攻坚', leadUnitId: 'lead-fgj' },
@@ -61,10 +66,10 @@ export function campaignData(id: string = C1): CampaignData {
 }
 
 export const users: UserRecord[] = [
-  { id: 'user-a1', name: '王芳', role: 'reporter', unitId: U.a1, demo: true },
-  { id: 'user-b1', name: '李强', role: 'unit_leader', unitId: U.b1, demo: true },
-  { id: 'user-admin', name: '管理员', role: 'admin', unitId: null, demo: true },
-  { id: 'user-real', name: '赵敏', role: 'reporter', unitId: U.a2 },
+  { id: 'user-a1', name: '王芳', role: 'reporter', cityId: CITY, unitId: U.a1, demo: true },
+  { id: 'user-b1', name: '李强', role: 'unit_leader', cityId: CITY, unitId: U.b1, demo: true },
+  { id: 'user-admin', name: '管理员', role: 'admin', cityId: CITY, unitId: null, demo: true },
+  { id: 'user-real', name: '赵敏', role: 'reporter', cityId: CITY, unitId: U.a2 },
 ];
 
 /** The instant of a Shanghai wall-clock time, as an ISO string. */

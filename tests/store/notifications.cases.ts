@@ -8,7 +8,7 @@
 import type { NotificationRecord } from '../../core/app/notifications/store';
 import type { Store } from '../../core/app/store';
 import type { SuiteContext } from './suite';
-import { U, users } from './fixtures';
+import { C1, CITY, U, users } from './fixtures';
 
 const T0 = 1_760_000_000_000;
 const me = users[0]!.id;
@@ -19,6 +19,8 @@ function note(n: number, over: Partial<NotificationRecord> = {}): NotificationRe
   return {
     id: `n-${userId}-${n}`,
     userId,
+    cityId: CITY,
+    campaignId: C1,
     kind: 'no_post',
     title: '该晒进度了',
     body: `第 ${n} 条提醒`,
@@ -37,6 +39,8 @@ const ALL = -Number.MAX_SAFE_INTEGER;
 const keyed = (key: string): NotificationRecord => ({
   id: `n-${key}`,
   userId: me,
+  cityId: CITY,
+  campaignId: null,
   kind: 'no_post',
   title: '该晒进度了',
   body: key,

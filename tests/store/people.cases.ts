@@ -5,26 +5,28 @@
  */
 import type { InviteRecord, UserRecord } from '../../core/app/people/store';
 import type { SuiteContext } from './suite';
-import { U, users } from './fixtures';
+import { CITY, CITY2, U, users } from './fixtures';
 
 const byId = (a: UserRecord, b: UserRecord) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-const wechat: UserRecord = { id: 'user-wx', name: '钱多多', role: 'reporter', unitId: U.b2, openid: 'oAbC-123_openid', subscribeCredits: { 'tpl-no-post': 2, '*': 1 } };
+const wechat: UserRecord = { id: 'user-wx', name: '钱多多', role: 'reporter', cityId: CITY, unitId: U.b2, openid: 'oAbC-123_openid', subscribeCredits: { 'tpl-no-post': 2, '*': 1 } };
 const selfHosted: UserRecord = {
-  id: 'user-acct', name: '孙立', role: 'unit_leader', unitId: U.a2, account: 'sun.li', passwordHash: 'scrypt$1024$8$1$c2FsdA$aGFzaA',
+  id: 'user-acct', name: '孙立', role: 'unit_leader', cityId: CITY, unitId: U.a2, account: 'sun.li', passwordHash: 'scrypt$1024$8$1$c2FsdA$aGFzaA',
 };
 
 const T0 = 1_760_000_000_000;
 const HOUR = 3_600_000;
 
 export function invite(code: string, over: Partial<InviteRecord> = {}): InviteRecord {
-  return { code, role: 'reporter', unitId: U.a1, createdBy: 'user-admin', createdAt: T0, expiresAt: T0 + 72 * HOUR, usedBy: null, usedAt: null, ...over };
+  return { code, cityId: CITY, role: 'reporter', unitId: U.a1, createdBy: 'user-admin', createdAt: T0, expiresAt: T0 + 72 * HOUR, usedBy: null, usedAt: null, ...over };
 }
 
 export const peopleCaseIds = [
   'users.roundTrip',
   'users.replace',
   'users.demoFilter',
+  'users.byCity',
+  'invites.city',
   'sessions.roundTrip',
   'sessions.delete',
   'users.newFields',
@@ -62,6 +64,20 @@ export function peopleCases({ it, store }: SuiteContext): void {
       expect(demo).toEqual(users.filter((u) => u.demo).sort(byId));
       const real = await store().people.listUsers({ demo: false });
       expect(real.map((u) => u.id)).toEqual(['user-real']);
+    });
+
+    it('users.byCity', 'listUsers of a city gives that city’s users only, with or without the demo filter', async () => {
+      const elsewhere: UserRecord[] = [
+        { id: 'user-wy1', name: '周宁', role: 'reporter', cityId: CITY2, unitId: U.a1, demo: true },
+        { id: 'user-wy2', name: '吴迪', role: 'admin', cityId: CITY2, unitId: null },
+      ];
+      for (const u of [...users, ...elsewhere]) await store().people.putUser(u);
+      expect((await store().people.listUsers({ cityId: CITY })).sort(byId)).toEqual([...users].sort(byId));
+      expect((await store().people.listUsers({ cityId: CITY2 })).sort(byId)).toEqual(elsewhere);
+      expect((await store().people.listUsers({ cityId: CITY2, demo: true })).map((u) => u.id)).toEqual(['user-wy1']);
+      expect((await store().people.listUsers({ cityId: CITY, demo: false })).map((u) => u.id)).toEqual(['user-real']);
+      expect(await store().people.listUsers({ cityId: 'city-none' })).toEqual([]);
+      expect(await store().people.listUsers()).toHaveLength(users.length + elsewhere.length);
     });
 
     it('sessions.roundTrip', 'a session reads back by its token; an unknown token is null', async () => {
@@ -129,6 +145,13 @@ export function peopleCases({ it, store }: SuiteContext): void {
       const first = await store().people.redeemInvite('ABCD2345', 'user-new', T0 + HOUR);
       expect(first).toEqual(invite('ABCD2345', { usedBy: 'user-new', usedAt: T0 + HOUR }));
       expect(await store().people.redeemInvite('ABCD2345', 'user-other', T0 + 2 * HOUR)).toBeNull();
+    });
+
+    it('invites.city', 'an invite keeps the city whose user it makes', async () => {
+      await store().people.createInvite(invite('CITY2345', { cityId: CITY2 }));
+      expect(await store().people.redeemInvite('CITY2345', 'user-new', T0 + HOUR)).toEqual(
+        invite('CITY2345', { cityId: CITY2, usedBy: 'user-new', usedAt: T0 + HOUR }),
+      );
     });
 
     it('invites.concurrent', 'of two redeemers at the same moment, exactly one wins', async () => {

@@ -13,7 +13,10 @@ export const demoCampaignId = 'c-sanbai-demo';
 export const demoDaysElapsed = 40;
 export const demoLengthDays = 100;
 
-export function buildDemoCampaign(today: Day): CampaignData {
+/** The one city the demo seeds. */
+export const demoCity = { id: 'yongkang', name: '永康市' } as const;
+
+export function buildDemoCampaign(today: Day, cityId: string = demoCity.id): CampaignData {
   const startDate = addDays(today, -demoDaysElapsed);
   const campaign: Campaign = {
     id: demoCampaignId,
@@ -25,6 +28,7 @@ export function buildDemoCampaign(today: Day): CampaignData {
     postEveryDays: 7,
   };
   return {
+    cityId,
     campaign,
     tracks: Object.values(demoTracks),
     metrics: Object.values(demoMetrics),

@@ -3,7 +3,7 @@ import { createSqliteStore } from '../../../adapters/sqlite';
 import { dayOf } from '../../domain/days';
 import { createArena } from '../router';
 import type { Deps, Store } from '../ports';
-import { buildDemoCampaign, demoCampaignId, seedDemo } from '.';
+import { buildDemoCampaign, demoCampaignId, demoCity, seedDemo } from '.';
 
 const now = Date.parse('2025-10-20T01:30:00Z'); // 09:30 in Shanghai
 const clock = { now: () => now };
@@ -17,7 +17,7 @@ describe('seedDemo', () => {
     const report = await seedDemo({ store, clock });
     expect(report.seeded).toBe(true);
     expect(report.posts).toBeGreaterThan(200);
-    expect(await store.campaigns.getCurrentCampaignId()).toBe(demoCampaignId);
+    expect(await store.campaigns.listCities()).toEqual([{ ...demoCity, currentCampaignId: demoCampaignId }]);
     const saved = await store.campaigns.loadCampaign(demoCampaignId);
     expect(saved?.campaign.startDate).toBe('2025-09-10');
     expect(saved).toEqual(buildDemoCampaign(dayOf(now)));

@@ -3,6 +3,7 @@
  * and one supervisor, one city leader and one admin. Names are made up.
  */
 import type { UserRecord } from '../ports';
+import { demoCity } from './campaign';
 import { demoUnits, type DemoUnitKey } from './units';
 
 const reporters: Record<DemoUnitKey, string> = {
@@ -46,13 +47,14 @@ export const demoUserIds = {
   unitLeader: (unit: DemoUnitKey) => `demo-leader-${unit}`,
 };
 
-export function buildDemoUsers(): UserRecord[] {
+export function buildDemoUsers(cityId: string = demoCity.id): UserRecord[] {
   const users: UserRecord[] = [];
   for (const [key, name] of Object.entries(reporters) as [DemoUnitKey, string][]) {
     users.push({
       id: demoUserIds.reporter(key),
       name,
       role: 'reporter',
+      cityId,
       unitId: demoUnits[key].id,
       demo: true,
     });
@@ -62,14 +64,15 @@ export function buildDemoUsers(): UserRecord[] {
       id: demoUserIds.unitLeader(key),
       name,
       role: 'unit_leader',
+      cityId,
       unitId: demoUnits[key].id,
       demo: true,
     });
   }
   users.push(
-    { id: demoUserIds.supervisor, name: '赵敏', role: 'supervisor', unitId: null, demo: true },
-    { id: demoUserIds.leader, name: '钱振国', role: 'leader', unitId: null, demo: true },
-    { id: demoUserIds.admin, name: '冯晓丽', role: 'admin', unitId: null, demo: true },
+    { id: demoUserIds.supervisor, name: '赵敏', role: 'supervisor', cityId, unitId: null, demo: true },
+    { id: demoUserIds.leader, name: '钱振国', role: 'leader', cityId, unitId: null, demo: true },
+    { id: demoUserIds.admin, name: '冯晓丽', role: 'admin', cityId, unitId: null, demo: true },
   );
   return users;
 }

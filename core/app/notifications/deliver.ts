@@ -15,6 +15,8 @@ import type { NotificationRecord } from './store';
 
 export interface Reminder {
   userId: string;
+  /** The campaign it is about; null for one about no campaign. */
+  campaignId: string | null;
   kind: NotificationKind;
   subjectId: string;
   /** The period it is owed for (a day for daily reminders); one per (user, kind, subject, period). */
@@ -31,6 +33,8 @@ export async function deliver(deps: Deps, reminder: Reminder, user: UserRecord, 
   const notification: NotificationRecord = {
     id: ids.newId(),
     userId: user.id,
+    cityId: user.cityId,
+    campaignId: reminder.campaignId,
     kind: reminder.kind,
     title: reminder.title,
     body: reminder.body,

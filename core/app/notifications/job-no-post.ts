@@ -38,6 +38,7 @@ export const noPostJob: Job = {
         .filter((u) => u.unitId === unitId)
         .map((u) => ({
           userId: u.id,
+          campaignId: campaign.id,
           kind: 'no_post',
           subjectId: unitId,
           period: dailyPeriod(today),

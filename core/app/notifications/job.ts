@@ -14,7 +14,7 @@ export interface JobContext {
   view: CampaignView;
   now: number;
   today: Day;
-  /** Everyone, read once per run and only when a job asks. */
+  /** Everyone of the campaign's city, read once per run and only when a job asks. */
   users(): Promise<UserRecord[]>;
 }
 

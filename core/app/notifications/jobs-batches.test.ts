@@ -7,7 +7,7 @@
 import { memoryStore } from '../../../tests/app/memory-store';
 import { runDueJobs, type RunOptions } from './jobs';
 import type { Clock, Notifier, OutboundMessage, UserRecord } from '../ports';
-import { testArena, users } from '../../../tests/app/arena';
+import { city, testArena, users } from '../../../tests/app/arena';
 
 /** Unit A's, B's, C's and D's reporters: the five owed a reminder on 2025-10-10 in the test arena. */
 const OWED = 5;
@@ -38,7 +38,7 @@ async function arena(extraReporters = 0, costMs = 0) {
   const t = await testArena(memoryStore(), { ports: { notifiers: [channel.notifier] } });
   for (let i = 0; i < extraReporters; i += 1) {
     const id = `rep-x${String(i).padStart(4, '0')}`;
-    const reporter: UserRecord = { id, name: `填报员${i}`, role: 'reporter', unitId: 'A' };
+    const reporter: UserRecord = { id, name: `填报员${i}`, role: 'reporter', cityId: city.id, unitId: 'A' };
     await t.store.people.putUser(reporter);
   }
   const elapsed: Clock = { now: () => timer.ms };

@@ -99,7 +99,7 @@ describe('quiet hours apply to every job', () => {
     name: 'hourly',
     due: () => true,
     owed: async ({ today }) => [
-      { userId: users.repA.id, kind: 'review_published', subjectId: 'r1', period: today, title: '通报', body: '已发布' },
+      { userId: users.repA.id, campaignId: null, kind: 'review_published', subjectId: 'r1', period: today, title: '通报', body: '已发布' },
     ],
   };
 

@@ -1,7 +1,7 @@
 /**
  * The timed jobs (DOMAIN.md "Reminders (cron, Asia/Shanghai)"): the cron function and the self-hosted
- * scheduler call `runDueJobs` every hour; each job says from which campaign-zone hour it is due and which
- * reminders are owed. A run sends what is still owed today: reminders already stored (by an earlier run,
+ * scheduler call `runDueJobs` every hour; it runs them for each city's current campaign, one city after
+ * another, and each job says from which campaign-zone hour it is due and which reminders are owed. A run sends what is still owed today: reminders already stored (by an earlier run,
  * a doubled timer, another instance) are looked up in one read per hundred and skipped, and delivery
  * stores each under its dedupe key before sending it, so nothing goes out twice. Delivery goes in
  * batches and stops between two when the run's time budget is spent; the next hourly run picks up what
@@ -10,7 +10,8 @@
  */
 import { dayOf, hourOf } from '../../domain/days';
 import { isQuietHour, reminderKey } from '../../domain/reminders';
-import { createCampaignCache, currentCampaign } from '../campaigns/view';
+import { cityCampaign } from '../campaigns/view';
+import { createCampaignCache, type CampaignView } from '../campaigns/view';
 import { deliver, type Reminder } from './deliver';
 import type { Job, JobContext } from './job';
 import { noPostJob } from './job-no-post';
@@ -56,12 +57,21 @@ export async function runDueJobs(deps: Deps, options: RunOptions = {}): Promise<
   const deadline = options.budgetMs === undefined ? Infinity : timer.now() + options.budgetMs;
   const at = options.at ?? deps.clock.now();
   const summary = emptySummary();
-  const cur = await currentCampaign(deps.store.campaigns, createCampaignCache());
-  if (!cur.ok) return summary;
-  const view = cur.data;
+  const run: Run = { deps, at, summary, batchSize: options.batchSize ?? 20, outOfTime: () => timer.now() >= deadline };
+  const cache = createCampaignCache();
+  for (const city of await deps.store.campaigns.listCities()) {
+    const cur = await cityCampaign(deps.store.campaigns, cache, city);
+    if (cur.ok) await runCity(run, cur.data, city.id, options.jobs ?? jobs);
+  }
+  return summary;
+}
+
+/** The jobs due now for one city's current campaign. */
+async function runCity(run: Run, view: CampaignView, cityId: string, all: readonly Job[]): Promise<void> {
+  const { deps, at, summary } = run;
   const tz = view.data.campaign.timezone;
   const hour = hourOf(at, tz);
-  if (isQuietHour(hour)) return summary;
+  if (isQuietHour(hour)) return;
 
   let everyone: Promise<UserRecord[]> | null = null;
   const ctx: JobContext = {
@@ -69,10 +79,9 @@ export async function runDueJobs(deps: Deps, options: RunOptions = {}): Promise<
     view,
     now: at,
     today: dayOf(at, tz),
-    users: () => (everyone ??= deps.store.people.listUsers()),
+    users: () => (everyone ??= deps.store.people.listUsers({ cityId })),
   };
-  const run: Run = { deps, at, summary, batchSize: options.batchSize ?? 20, outOfTime: () => timer.now() >= deadline };
-  for (const job of (options.jobs ?? jobs).filter((j) => j.due(hour))) {
+  for (const job of all.filter((j) => j.due(hour))) {
     if (run.outOfTime()) {
       summary.unfinished.push(job.name);
       continue;
@@ -90,7 +99,6 @@ export async function runDueJobs(deps: Deps, options: RunOptions = {}): Promise<
       });
     }
   }
-  return summary;
 }
 
 interface Run {

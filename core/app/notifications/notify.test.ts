@@ -1,12 +1,14 @@
 import { memoryStore } from '../../../tests/app/memory-store';
 import type { NotificationRecord } from '../ports';
-import { instant, testArena, users } from '../../../tests/app/arena';
+import { city, instant, testArena, users } from '../../../tests/app/arena';
 
 const errorOf = (r: { ok: boolean; error?: { code: string; message: string } }) => (r.ok ? null : r.error);
 
 const note = (n: number, userId = users.repA.id): NotificationRecord => ({
   id: `n${n}-${userId}`,
   userId,
+  cityId: city.id,
+  campaignId: 'c1',
   kind: 'no_post',
   title: '该晒进度了',
   body: `第 ${n} 条`,

@@ -10,6 +10,10 @@ export type SubscribeCredits = Readonly<Record<string, number>>;
 export interface NotificationRecord {
   id: string;
   userId: string;
+  /** The user's city. */
+  cityId: string;
+  /** The campaign it is about; null for one about no campaign. */
+  campaignId: string | null;
   kind: NotificationKind;
   title: string;
   body: string;

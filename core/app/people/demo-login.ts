@@ -9,11 +9,11 @@ export const demoUsers: Route<'auth.demoUsers'> = {
   access: 'anyone',
   run: async (ctx) => {
     if (!ctx.deps.settings.demo) return demoOff;
-    const [users, nameOf] = await Promise.all([
-      ctx.deps.store.people.listUsers({ demo: true }),
-      unitNames(ctx),
-    ]);
-    return ok({ users: users.map((u) => userOut(u, nameOf(u.unitId))) });
+    const users = await ctx.deps.store.people.listUsers({ demo: true });
+    // Demo users are of one city as a rule; each city's unit names are looked up once.
+    const cities = [...new Set(users.map((u) => u.cityId))];
+    const names = new Map(await Promise.all(cities.map(async (c) => [c, await unitNames(ctx, c)] as const)));
+    return ok({ users: users.map((u) => userOut(u, names.get(u.cityId)?.(u.unitId) ?? null)) });
   },
 };
 

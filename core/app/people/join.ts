@@ -1,7 +1,7 @@
 /**
  * Joining with an invite code (DOMAIN.md "Who uses it"; issue 4 "Joining"): `auth.join` makes a
  * self-hosted account, `me.bind` binds the caller's WeChat OPENID. Either way the code is redeemed
- * atomically by the store (single use, before it expires), and the new user takes its role and unit.
+ * atomically by the store (single use, before it expires), and the new user takes its city, role and unit.
  * Everything that can be refused is checked before the code is spent.
  */
 import { fail, ok } from '../../contract';
@@ -24,6 +24,7 @@ const fromInvite = (userId: string, name: string, invite: InviteRecord): UserRec
   id: userId,
   name,
   role: invite.role,
+  cityId: invite.cityId,
   unitId: invite.unitId,
 });
 

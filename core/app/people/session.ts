@@ -1,9 +1,9 @@
 /**
  * What every sign-in answers (demo login, account login, joining, binding): a new session, and the user
- * as the API shows them, with their unit's name in the current campaign.
+ * as the API shows them, with their unit's name in their city's current campaign.
  */
 import type { User } from '../../contract';
-import { currentCampaign } from '../campaigns/view';
+import { cityCampaign } from '../campaigns/view';
 import type { Ctx } from '../context';
 import type { UserRecord } from './store';
 
@@ -15,9 +15,9 @@ export async function startSession(ctx: Ctx, user: UserRecord): Promise<{ token:
   return { token, user: await describeUser(ctx, user) };
 }
 
-/** Unit names come from the current campaign; a user outside it shows no unit name. */
-export async function unitNames(ctx: Ctx): Promise<(unitId: string | null) => string | null> {
-  const cur = await currentCampaign(ctx.deps.store.campaigns, ctx.state.campaigns);
+/** Unit names come from the city's current campaign; a unit outside it shows no name. */
+export async function unitNames(ctx: Ctx, cityId: string): Promise<(unitId: string | null) => string | null> {
+  const cur = await cityCampaign(ctx.deps.store.campaigns, ctx.state.campaigns, cityId);
   const units = cur.ok ? cur.data.unitById : new Map<string, { name: string }>();
   return (unitId) => (unitId === null ? null : (units.get(unitId)?.name ?? null));
 }
@@ -32,6 +32,6 @@ export const userOut = (u: UserRecord, unitName: string | null): User => ({
 
 /** A user as the API shows it, with the unit's name in the current campaign. */
 export async function describeUser(ctx: Ctx, user: UserRecord): Promise<User> {
-  const nameOf = await unitNames(ctx);
+  const nameOf = await unitNames(ctx, user.cityId);
   return userOut(user, nameOf(user.unitId));
 }

@@ -10,6 +10,9 @@ export interface UserRecord {
   id: string;
   name: string;
   role: Role;
+  /** The city the user belongs to: they read and write its campaigns only. */
+  cityId: string;
+  /** A unit of the user's city (reporters and unit leaders); null for the others. */
   unitId: string | null;
   /** Set when the user is a demo account (demo login lists only these). */
   demo?: boolean;
@@ -25,6 +28,7 @@ export interface UserRecord {
   subscribeCredits?: SubscribeCredits;
 }
 
+/** A session names its user only: the user names the city. */
 export interface SessionRecord {
   token: string;
   userId: string;
@@ -34,6 +38,8 @@ export interface SessionRecord {
 
 export interface InviteRecord {
   code: string;
+  /** The city whose user the code makes. */
+  cityId: string;
   role: Role;
   unitId: string | null;
   createdBy: string;
@@ -51,7 +57,8 @@ export interface PeopleStore {
   getUser(userId: string): Promise<UserRecord | null>;
   getUserByOpenid(openid: string): Promise<UserRecord | null>;
   getUserByAccount(account: string): Promise<UserRecord | null>;
-  listUsers(filter?: { demo?: boolean }): Promise<UserRecord[]>;
+  /** Users, optionally only the demo ones (or only the others) and only one city's. */
+  listUsers(filter?: { demo?: boolean; cityId?: string }): Promise<UserRecord[]>;
 
   putSession(session: SessionRecord): Promise<void>;
   getSession(token: string): Promise<SessionRecord | null>;

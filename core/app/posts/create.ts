@@ -8,7 +8,7 @@ import { fail, ok } from '../../contract';
 import { dayOf, isoOf } from '../../domain/days';
 import { postingDay } from '../../domain/posting-window';
 import type { Route } from '../context';
-import { currentCampaign } from '../campaigns/view';
+import { callerCampaign } from '../campaigns/view';
 import { decideFigures } from './decide-figures';
 import { startPhotoChecks } from './photo-checks';
 import { postOut } from './list';
@@ -21,7 +21,7 @@ export const postCreate: Route<'post.create'> = {
   access: 'user',
   run: async (ctx, input) => {
     const { store, clock } = ctx.deps;
-    const cur = await currentCampaign(store.campaigns, ctx.state.campaigns);
+    const cur = await callerCampaign(ctx, ctx.user, input.campaignId);
     if (!cur.ok) return cur;
     const view = cur.data;
     if (!view.unitById.has(input.unitId)) return fail('NOT_FOUND', `单位「${input.unitId}」不存在。`);

@@ -1,6 +1,7 @@
 /** `post.list`: the feed of the current campaign, or of one unit, newest first, page by page. */
 import { fail, ok, type Post } from '../../contract';
-import { currentCampaign, type CampaignView } from '../campaigns/view';
+import { callerCampaign } from '../campaigns/view';
+import type { CampaignView } from '../campaigns/view';
 import type { Route } from '../context';
 import { photosOut, photoUrls, type PhotoUrls } from './photos';
 import type { PostRecord } from './store';
@@ -23,7 +24,7 @@ export const postOut = (p: PostRecord, view: CampaignView, url: PhotoUrls = (id)
 export const postList: Route<'post.list'> = {
   access: 'user',
   run: async (ctx, input) => {
-    const cur = await currentCampaign(ctx.deps.store.campaigns, ctx.state.campaigns);
+    const cur = await callerCampaign(ctx, ctx.user, input.campaignId);
     if (!cur.ok) return cur;
     const view = cur.data;
     if (input.unitId !== undefined && !view.unitById.has(input.unitId)) {

@@ -7,8 +7,9 @@ import { fail, ok, type Result, type StandingRow } from '../../contract';
 import { dayOf, isoOf } from '../../domain/days';
 import { rankDelta } from '../../domain/rank-change';
 import type { UnitStanding } from '../../domain/standings';
-import type { Ctx, Route } from '../context';
-import { currentCampaign, type CampaignView } from '../campaigns/view';
+import type { Route, UserCtx } from '../context';
+import { callerCampaign } from '../campaigns/view';
+import type { CampaignView } from '../campaigns/view';
 import type { StandingsView } from './cache';
 
 export function standingRow(s: UnitStanding, rank: number, delta: number | null): StandingRow {
@@ -31,12 +32,13 @@ export function standingRow(s: UnitStanding, rank: number, delta: number | null)
   };
 }
 
-/** Today's standings of the current campaign (cached per data version). */
+/** Today's standings of a campaign of the caller's city (cached per data version). */
 export async function standingsNow(
-  ctx: Ctx,
+  ctx: UserCtx,
+  campaignId: string | undefined,
   trackId?: string,
 ): Promise<Result<{ view: CampaignView; standings: StandingsView; now: number }>> {
-  const cur = await currentCampaign(ctx.deps.store.campaigns, ctx.state.campaigns);
+  const cur = await callerCampaign(ctx, ctx.user, campaignId);
   if (!cur.ok) return cur;
   const view = cur.data;
   if (trackId !== undefined && !view.trackById.has(trackId))
@@ -49,8 +51,8 @@ export async function standingsNow(
 
 export const leaderboard: Route<'board.leaderboard'> = {
   access: 'user',
-  run: async (ctx, { trackId, division }) => {
-    const found = await standingsNow(ctx, trackId);
+  run: async (ctx, { campaignId, trackId, division }) => {
+    const found = await standingsNow(ctx, campaignId, trackId);
     if (!found.ok) return found;
     const { view, standings, now } = found.data;
     if (division !== undefined && !view.divisions.has(division))

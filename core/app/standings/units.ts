@@ -10,7 +10,7 @@ import { completionTrend } from '../../domain/trend';
 import { rankDelta } from '../../domain/rank-change';
 import type { MetricDetail } from '../../domain/metric-standing';
 import type { Route } from '../context';
-import { currentCampaign } from '../campaigns/view';
+import { callerCampaign } from '../campaigns/view';
 import { standingRow, standingsNow } from './leaderboard';
 
 type MetricOut = ActionOutput<'unit.detail'>['metrics'][number];
@@ -33,8 +33,8 @@ const metricOut = (m: MetricDetail): MetricOut => ({
 
 export const unitDetail: Route<'unit.detail'> = {
   access: 'user',
-  run: async (ctx, { unitId }) => {
-    const found = await standingsNow(ctx);
+  run: async (ctx, { campaignId, unitId }) => {
+    const found = await standingsNow(ctx, campaignId);
     if (!found.ok) return found;
     const { view, standings } = found.data;
     const unit = view.unitById.get(unitId);
@@ -59,9 +59,9 @@ export const unitDetail: Route<'unit.detail'> = {
 
 export const unitTrend: Route<'unit.trend'> = {
   access: 'user',
-  run: async (ctx, { unitId }) => {
+  run: async (ctx, { campaignId, unitId }) => {
     const { store, clock } = ctx.deps;
-    const cur = await currentCampaign(store.campaigns, ctx.state.campaigns);
+    const cur = await callerCampaign(ctx, ctx.user, campaignId);
     if (!cur.ok) return cur;
     const view = cur.data;
     const unit = view.unitById.get(unitId);
