@@ -180,3 +180,46 @@ describe('arena function: content checks and photos', () => {
     });
   });
 });
+
+describe('arena function: an admin runs the city’s campaigns from the mini-program', () => {
+  const file = () => ({
+    campaign: { ...campaign.campaign, id: 'c-spring', name: '春季攻坚' },
+    tracks: campaign.tracks.map((t) => ({
+      ...t,
+      metrics: campaign.metrics.filter((m) => m.trackId === t.id).map(({ trackId: _t, ...m }) => m),
+    })),
+    units: campaign.units,
+    targets: campaign.targets,
+  });
+
+  it('saves a campaign whole, loads it back, makes it current; a reporter may do none of it', async () => {
+    expect(await call(OPENID.repA, 'admin.campaign.save', file())).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await call(OPENID.admin, 'admin.campaign.save', file())).toMatchObject({
+      ok: true,
+      data: { campaignId: 'c-spring', currentCampaignId: campaign.campaign.id },
+    });
+    expect(await call(OPENID.admin, 'admin.campaign.load', { campaignId: 'c-spring' })).toEqual({
+      ok: true,
+      data: file(),
+    });
+    expect(await call(OPENID.admin, 'admin.campaign.setCurrent', { campaignId: 'c-spring' })).toEqual({
+      ok: true,
+      data: { currentCampaignId: 'c-spring' },
+    });
+    const listed = await call(OPENID.repA, 'campaign.list', {});
+    expect(listed).toMatchObject({
+      ok: true,
+      data: {
+        city,
+        campaigns: [
+          { id: 'c-spring', current: true },
+          { id: 'c1', current: false },
+        ],
+      },
+    });
+    expect(await store.campaigns.loadCampaign('c-spring')).toMatchObject({ cityId: city.id });
+  });
+});
