@@ -10,7 +10,6 @@
  * across cities.
  */
 import { fail, ok, type Metric, type Result, type Unit } from '../../contract';
-import type { Ctx } from '../context';
 import type { UserRecord } from '../people/store';
 import type { CampaignData, CampaignStore, CityRecord, MetricRecord, TrackRecord } from './store';
 
@@ -71,10 +70,16 @@ export async function campaignView(
   return view;
 }
 
+/** What the lookups need of a handler's context (structurally, so this file imports no context). */
+export interface CampaignScope {
+  deps: { store: { campaigns: CampaignStore } };
+  state: { campaigns: CampaignCache };
+}
+
 const noCampaign = '当前没有进行中的竞赛，请联系管理员设置。';
 
 /** The caller's city; NOT_FOUND when there is none (no city set up yet, or the user's city is gone). */
-export async function callerCity(ctx: Ctx, user: UserRecord | null): Promise<Result<CityRecord>> {
+export async function callerCity(ctx: CampaignScope, user: UserRecord | null): Promise<Result<CityRecord>> {
   const { campaigns } = ctx.deps.store;
   const city = user ? await campaigns.getCity(user.cityId) : ((await campaigns.listCities())[0] ?? null);
   return city ? ok(city) : fail('NOT_FOUND', noCampaign);
@@ -102,7 +107,7 @@ export async function cityCampaign(
 
 /** The campaign `campaignId` names in the caller's city, or the city's current one. */
 export async function callerCampaign(
-  ctx: Ctx,
+  ctx: CampaignScope,
   user: UserRecord | null,
   campaignId?: string,
 ): Promise<Result<CampaignView>> {
