@@ -50,6 +50,18 @@ export type MetricKind = z.infer<typeof MetricKind>;
 export const Direction = z.enum(['up', 'down']);
 export type Direction = z.infer<typeof Direction>;
 
+/**
+ * The values a figure of a metric may take, in its measure, when the defaults do not fit (a figure is never
+ * below 0 nor above 10 亿; the defaults and the check are core/domain/figure-range.ts).
+ */
+export const MetricRange = z
+  .object({
+    min: z.number({ error: '范围下限应为数字' }).min(0, '范围下限不能小于 0'),
+    max: z.number({ error: '范围上限应为数字' }).max(1e9, '范围上限不能超过 10 亿'),
+  })
+  .refine((r) => r.min < r.max, { error: '指标范围的下限应小于上限' });
+export type MetricRange = z.infer<typeof MetricRange>;
+
 export const Metric = z.object({
   id: z.string(),
   name: z.string(),
@@ -59,6 +71,8 @@ export const Metric = z.object({
   direction: Direction,
   /** Counted in the monthly 通报 (固定资产投资, 招商引资). */
   reviewed: z.boolean().optional(),
+  /** Set by the campaign to replace the default plausible range of a figure. */
+  range: MetricRange.optional(),
 });
 export type Metric = z.infer<typeof Metric>;
 

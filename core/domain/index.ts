@@ -7,6 +7,7 @@ export * from './pace';
 export * from './light';
 export * from './figure-progress';
 export * from './corrections';
+export * from './figure-range';
 export * from './results';
 export * from './quality';
 export * from './effort';

@@ -160,6 +160,104 @@ describe('post.create: what a post holds', () => {
   });
 });
 
+describe('post.create: figures nobody can have (core/domain/figure-range.ts)', () => {
+  /** Nothing of the post was written: no post, no figure, the data version unchanged. */
+  async function expectNothingWritten(t: Awaited<ReturnType<typeof withUser>>['t'], version: number) {
+    expect((await t.store.posts.listPosts({ campaignId: 'c1', limit: 5 })).items).toEqual([]);
+    expect(await t.store.standings.latestFigures('c1')).toEqual([]);
+    expect(await t.store.standings.dataVersion('c1')).toBe(version);
+  }
+
+  it('refuses 999 999 999 on a % metric as INVALID_ARGUMENT naming the range, and writes nothing', async () => {
+    const { t, token } = await withUser(users.repA);
+    const version = await t.store.standings.dataVersion('c1');
+    const r = await t.call(
+      'post.create',
+      post([{ metricId: 'm-npl', value: 999_999_999 }], { text: '进展' }),
+      token,
+    );
+    expect(errorOf(r)).toEqual({
+      code: 'INVALID_ARGUMENT',
+      message:
+        'figures.0.value：「不良贷款率」应在 0–1000% 之间（百分数），你填的是 999999999%。请填写百分数的数字部分，如 85% 填 85。',
+    });
+    await expectNothingWritten(t, version);
+  });
+
+  it('refuses 亿元 typed in 万元, naming the range, the target and the number meant', async () => {
+    const { t, token } = await withUser(users.repA); // 甲镇: 完成投资 target 10 亿元
+    const version = await t.store.standings.dataVersion('c1');
+    const r = await t.call('post.create', post([{ metricId: 'm-invest', value: 35_000 }]), token);
+    expect(errorOf(r)).toEqual({
+      code: 'INVALID_ARGUMENT',
+      message:
+        'figures.0.value：「完成投资」应在 0–1000 亿元 之间（不超过目标 10 亿元 的 100 倍），你填的是 35000 亿元。' +
+        '请按「亿元」填写：若 35000 是按万元计的，应填 3.5。',
+    });
+    await expectNothingWritten(t, version);
+  });
+
+  it('writes none of a post whose other figures are fine', async () => {
+    const { t, token } = await withUser(users.repA);
+    const version = await t.store.standings.dataVersion('c1');
+    const r = await t.call(
+      'post.create',
+      post([
+        { metricId: 'm-invest', value: 4 },
+        { metricId: 'm-npl', value: 1000.5 },
+      ]),
+      token,
+    );
+    expect(errorOf(r)?.message).toMatch(/^figures\.1\.value：「不良贷款率」应在 0–1000% 之间/);
+    await expectNothingWritten(t, version);
+  });
+
+  it('takes the edges of the default ranges: 1000 % and 100 × the target', async () => {
+    const { t, token } = await withUser(users.repA);
+    const out = await t.expectOk(
+      'post.create',
+      post([
+        { metricId: 'm-invest', value: 1_000 },
+        { metricId: 'm-npl', value: 1_000 },
+      ]),
+      token,
+    );
+    expect(out.post.figures.map((f) => f.value)).toEqual([1_000, 1_000]);
+  });
+
+  it('uses the range the campaign set for a metric, in place of the default', async () => {
+    // The SQLite store keeps no metric range yet (the CloudBase one stores the metric whole): the campaign
+    // is served with ranges set, as a store that keeps them would load it.
+    const base = memoryStore();
+    const ranges: Record<string, { min: number; max: number }> = {
+      'm-npl': { min: 0, max: 20 },
+      'm-invest': { min: 0, max: 5_000 },
+    };
+    const store = {
+      ...base,
+      campaigns: {
+        ...base.campaigns,
+        loadCampaign: async (id: string) => {
+          const data = await base.campaigns.loadCampaign(id);
+          return data && { ...data, metrics: data.metrics.map((m) => ({ ...m, range: ranges[m.id] })) };
+        },
+      },
+    };
+    const t = await testArena(store, { ports: { photoRefs: { owns: async () => true } } });
+    const token = await t.login(users.repA);
+    const version = await t.store.standings.dataVersion('c1');
+    const r = await t.call('post.create', post([{ metricId: 'm-npl', value: 25 }]), token);
+    expect(errorOf(r)).toEqual({
+      code: 'INVALID_ARGUMENT',
+      message:
+        'figures.0.value：「不良贷款率」应在 0–20% 之间（本竞赛为该指标设定的范围），你填的是 25%。请核对数值。',
+    });
+    await expectNothingWritten(t, version);
+    // Above the default 100 × 10 亿元, within the campaign's 5000.
+    await t.expectOk('post.create', post([{ metricId: 'm-invest', value: 3_000 }]), token);
+  });
+});
+
 describe('post.create: running totals only grow', () => {
   it('refuses a cumulative figure below the latest as CONFLICT, naming the latest value', async () => {
     const { t, token } = await withUser(users.repA);
@@ -264,7 +362,9 @@ describe('post.create: concurrent posts to one unit', () => {
     const chain: unknown[] = [];
     for (let at = next.get(null); at !== undefined; at = next.get(at)) chain.push(at);
     expect(chain).toHaveLength(20);
-    expect(await t.store.standings.latestFigures('c1')).toEqual([expect.objectContaining({ value: chain[19] })]);
+    expect(await t.store.standings.latestFigures('c1')).toEqual([
+      expect.objectContaining({ value: chain[19] }),
+    ]);
   });
 });
 

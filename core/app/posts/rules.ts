@@ -3,6 +3,7 @@
  * (DOMAIN.md "Who uses it": a reporter or unit leader of that unit), and what its figures may be.
  */
 import { fail, roleNames, type ApiError, type Fail } from '../../contract';
+import { figureRangeProblem } from '../../domain/figure-range';
 import type { CampaignView } from '../campaigns/view';
 import type { UserRecord } from '../people/store';
 import type { FigureInputRecord } from './store';
@@ -28,7 +29,10 @@ export function checkPoster(user: UserRecord, unitId: string, view: CampaignView
 
 const invalid = (message: string): ApiError => ({ code: 'INVALID_ARGUMENT', message });
 
-/** Each metric known, assigned to the unit (it has a target), at most once; and something to show. */
+/**
+ * Each metric known, assigned to the unit (it has a target), at most once, with a value in its plausible
+ * range (core/domain/figure-range.ts, the rule the editor applies too); and something to show.
+ */
 export function checkFigures(
   unitId: string,
   figures: readonly FigureInputRecord[],
@@ -41,11 +45,14 @@ export function checkFigures(
     const field = `figures.${i}.metricId`;
     const metric = view.metricById.get(f.metricId);
     if (!metric) return invalid(`${field}：指标「${f.metricId}」不存在。`);
-    if (view.target(unitId, f.metricId) === undefined) {
+    const target = view.target(unitId, f.metricId);
+    if (target === undefined) {
       return invalid(`${field}：本单位没有「${metric.name}」的目标，不能填报该指标。`);
     }
     if (seen.has(f.metricId)) return invalid(`${field}：「${metric.name}」在一条动态中只能填报一次。`);
     seen.add(f.metricId);
+    const implausible = figureRangeProblem(metric, target, f.value);
+    if (implausible) return invalid(`figures.${i}.value：${implausible}`);
   }
   return null;
 }

@@ -74,6 +74,35 @@ describe('post editor validation', () => {
     expect(screen.getByText(/还有 2 处需要修改/)).toBeTruthy();
   });
 
+  it('refuses a figure nobody can have with the server’s own message, beside the field', async () => {
+    const onSubmit = jest.fn();
+    render(<Harness onSubmit={onSubmit} />);
+    await typeInto('m-invest', '35000'); // 亿元 typed in 万元: target 10 亿元
+    expect(
+      screen.getByText(
+        '⚠ 「完成投资」应在 0–1000 亿元 之间（不超过目标 10 亿元 的 100 倍），你填的是 35000 亿元。请按「亿元」填写：若 35000 是按万元计的，应填 3.5。',
+      ),
+    ).toBeTruthy();
+    await typeInto('m-rate', '999999999');
+    expect(
+      screen.getByText(
+        '⚠ 「开工率」应在 0–1000% 之间（百分数），你填的是 999999999%。请填写百分数的数字部分，如 85% 填 85。',
+      ),
+    ).toBeTruthy();
+    send();
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(screen.getByText(/还有 2 处需要修改/)).toBeTruthy();
+    // Fixed, the post goes: the edges of the ranges are allowed.
+    await typeInto('m-invest', '1000');
+    await typeInto('m-rate', '1000');
+    send();
+    expect(onSubmit).toHaveBeenCalledTimes(1);
+    expect(onSubmit.mock.calls[0][0].figures).toEqual([
+      { metricId: 'm-invest', value: 1000 },
+      { metricId: 'm-rate', value: 1000 },
+    ]);
+  });
+
   it('asks for a correction reason when a running total goes down, and sends once it is given', async () => {
     const onSubmit = jest.fn();
     render(<Harness onSubmit={onSubmit} />);

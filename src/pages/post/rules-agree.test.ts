@@ -2,7 +2,9 @@
 // one post walked through the client's checkDraft and the server's decideFigures, for every metric
 // kind × direction × a value that goes up, down or stays the same.
 import type { Metric } from '../../../core/contract';
+import { indexCampaign } from '../../../core/app/campaigns/view';
 import { decideFigures } from '../../../core/app/posts/decide-figures';
+import { checkFigures } from '../../../core/app/posts/rules';
 import type { LatestFigure, PostDraft } from '../../../core/app/ports';
 import type { MetricInfo } from '../../lib/arena';
 import { checkDraft } from './validate';
@@ -51,7 +53,10 @@ describe('the editor and the server agree on when a lowered figure needs a reaso
         it(`${kind} × ${direction} × ${move}`, () => {
           const metric = metricOf(kind, direction);
           const row = { metric, current: PREVIOUS, target: 10 };
-          const client = checkDraft({ values: { [metric.id]: String(value) }, text: '', correctionReason: '' }, [row]);
+          const client = checkDraft(
+            { values: { [metric.id]: String(value) }, text: '', correctionReason: '' },
+            [row],
+          );
           const server = serverVerdict(metric, value, '');
           // The form asks for a reason exactly when the server refuses for want of one.
           expect(client.reasonError !== null).toBe(server === 'CONFLICT');
@@ -72,5 +77,69 @@ describe('the editor and the server agree on when a lowered figure needs a reaso
     expect(serverVerdict(metricOf('count', 'up'), 4, '')).toBe('CONFLICT');
     expect(serverVerdict(metricOf('cumulative', 'down'), 4, '')).toBe('CONFLICT');
     expect(serverVerdict(metricOf('rate', 'up'), 4, '')).toBe('ok');
+  });
+});
+
+// The editor refuses a figure out of its plausible range exactly when the server's checkFigures does,
+// with the same words (the server's only adds which field), for every kind × direction × measure.
+describe('the editor and the server agree on which figures nobody can have', () => {
+  const TARGET = 3.5;
+  const measures = ['%', '亿元', '个'];
+  const values = [0, 3.5, 350, 350.01, 1_000, 1_000.5, 35_000, 999_999_999];
+
+  function serverMessage(metric: MetricInfo, value: number): string | null {
+    const { trackId, trackName: _trackName, ...rest } = metric;
+    const view = indexCampaign(
+      {
+        cityId: 'city',
+        campaign: {
+          id: 'c1',
+          name: '竞赛',
+          startDate: '2025-01-01',
+          endDate: '2025-04-10',
+          timezone: 'Asia/Shanghai',
+          weights: { performance: 40, speed: 20, quality: 15, effort: 10, contribution: 15 },
+        },
+        tracks: [{ id: trackId, name: '百日攻坚', leadUnitId: 'u1' }],
+        metrics: [{ ...rest, trackId }],
+        units: [{ id: 'u1', name: '东城街道', division: '乡镇街道' }],
+        targets: [{ unitId: 'u1', metricId: metric.id, target: TARGET }],
+      },
+      1,
+    );
+    const error = checkFigures('u1', [{ metricId: metric.id, value }], '', view);
+    return error && error.message.replace(/^figures\.0\.value：/, '');
+  }
+
+  for (const kind of kinds) {
+    for (const direction of directions) {
+      for (const measure of measures) {
+        it(`${kind} × ${direction} × ${measure}`, () => {
+          const metric = { ...metricOf(kind, direction), measure };
+          for (const value of values) {
+            const client = checkDraft(
+              { values: { [metric.id]: String(value) }, text: '', correctionReason: '' },
+              [{ metric, current: null, target: TARGET }],
+            );
+            expect({ value, message: client.fieldErrors[metric.id] ?? null }).toEqual({
+              value,
+              message: serverMessage(metric, value),
+            });
+          }
+        });
+      }
+    }
+  }
+
+  it('really refuses somewhere, and a range the campaign set counts on both sides', () => {
+    expect(serverMessage({ ...metricOf('rate', 'up'), measure: '%' }, 1_000.5)).toContain('0–1000%');
+    expect(serverMessage({ ...metricOf('cumulative', 'up'), measure: '亿元' }, 35_000)).toContain('应填 3.5');
+    const set = { ...metricOf('rate', 'down'), measure: '%', range: { min: 0, max: 20 } };
+    expect(serverMessage(set, 25)).toContain('0–20%');
+    expect(
+      checkDraft({ values: { [set.id]: '25' }, text: '', correctionReason: '' }, [
+        { metric: set, current: null, target: TARGET },
+      ]).fieldErrors[set.id],
+    ).toBe(serverMessage(set, 25));
   });
 });

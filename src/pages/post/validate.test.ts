@@ -1,4 +1,5 @@
 import { arena } from '../../testing/fixtures';
+import { figureRangeProblem } from '../../../core/domain/figure-range';
 import { checkDraft, parseFigure, type EditorMetric } from './validate';
 
 const rows: EditorMetric[] = arena.metricsOf('u1').map((metric) => ({
@@ -37,5 +38,24 @@ describe('figure checks', () => {
     expect(checkDraft({ values: {}, text: '今日调研', correctionReason: '' }, rows).ok).toBe(true);
     const long = checkDraft({ values: {}, text: '字'.repeat(2001), correctionReason: '' }, rows);
     expect(long.formError).toBe('说明不能超过 2000 字');
+  });
+
+  it('refuses a figure out of its plausible range, in the words of core/domain/figure-range.ts', () => {
+    const c = checkDraft(
+      {
+        values: { 'm-invest': '35000', 'm-rate': '1000.5', 'm-count': '400' },
+        text: '',
+        correctionReason: '',
+      },
+      rows,
+    );
+    expect(c.ok).toBe(false);
+    expect(c.figures).toEqual([{ metricId: 'm-count', value: 400 }]); // 100 × the target of 4
+    expect(c.fieldErrors).toEqual({
+      'm-invest': figureRangeProblem(arena.metric('m-invest')!, 10, 35000),
+      'm-rate':
+        '「开工率」应在 0–1000% 之间（百分数），你填的是 1000.5%。请填写百分数的数字部分，如 85% 填 85。',
+    });
+    expect(c.fieldErrors['m-invest']).toContain('应在 0–1000 亿元 之间');
   });
 });

@@ -1,10 +1,12 @@
 /**
  * The editor's checks, in Chinese, before anything is sent (the server checks again with the same
- * contract): numbers in 0–1e9, and a running total that goes down needs a correction reason — asked
+ * contract): numbers in 0–1e9 and in the metric's plausible range (core/domain/figure-range.ts, the
+ * server's own rule and message), and a running total that goes down needs a correction reason — asked
  * by the very rule the server's `decideFigures` applies (core/domain/corrections.ts).
  */
 import type { ActionArgs } from '../../../core/contract';
 import { lowersRunningTotal } from '../../../core/domain/corrections';
+import { figureRangeProblem } from '../../../core/domain/figure-range';
 import type { MetricInfo } from '../../lib/arena';
 import { fmtNumber } from '../../lib/format';
 
@@ -57,6 +59,11 @@ export function checkDraft(draft: DraftFields, rows: EditorMetric[]): Checked {
     const parsed = parseFigure(raw);
     if ('error' in parsed) {
       fieldErrors[row.metric.id] = parsed.error;
+      continue;
+    }
+    const implausible = figureRangeProblem(row.metric, row.target, parsed.value);
+    if (implausible) {
+      fieldErrors[row.metric.id] = implausible;
       continue;
     }
     if (lowersRunningTotal(row.metric.kind, row.current, parsed.value)) {
