@@ -37,7 +37,8 @@ export function campaignStore(db: Database): CampaignStore {
     'INSERT INTO tracks VALUES (@campaignId, @id, @name, @leadUnitId, @position)',
   );
   const insertMetric = db.prepare(
-    'INSERT INTO metrics VALUES (@campaignId, @id, @trackId, @name, @measure, @kind, @direction, @reviewed, @position)',
+    `INSERT INTO metrics (campaign_id, id, track_id, name, measure, kind, direction, reviewed, position, range_min, range_max)
+     VALUES (@campaignId, @id, @trackId, @name, @measure, @kind, @direction, @reviewed, @position, @rangeMin, @rangeMax)`,
   );
   const insertUnit = db.prepare('INSERT INTO units VALUES (@campaignId, @id, @name, @division, @position)');
   const insertTarget = db.prepare(
@@ -94,7 +95,14 @@ export function campaignStore(db: Database): CampaignStore {
     for (const stmt of clear) stmt.run(campaignId);
     d.tracks.forEach((t, position) => insertTrack.run({ campaignId, ...t, position }));
     d.metrics.forEach((m, position) =>
-      insertMetric.run({ campaignId, ...m, reviewed: flag(m.reviewed), position }),
+      insertMetric.run({
+        campaignId,
+        ...m,
+        reviewed: flag(m.reviewed),
+        position,
+        rangeMin: m.range?.min ?? null,
+        rangeMax: m.range?.max ?? null,
+      }),
     );
     d.units.forEach((u, position) => insertUnit.run({ campaignId, ...u, position }));
     d.targets.forEach((t, position) => insertTarget.run({ campaignId, ...t, position }));

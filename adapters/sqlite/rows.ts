@@ -28,6 +28,9 @@ export interface MetricRow {
   kind: Metric['kind'];
   direction: Metric['direction'];
   reviewed: 0 | 1 | null;
+  /** Both set or both NULL (0008_metric_range). */
+  range_min: number | null;
+  range_max: number | null;
 }
 
 export interface UserRow {
@@ -91,6 +94,7 @@ export function toMetric(r: MetricRow): MetricRecord {
     kind: r.kind,
     direction: r.direction,
     ...(r.reviewed === null ? {} : { reviewed: r.reviewed === 1 }),
+    ...(r.range_min === null || r.range_max === null ? {} : { range: { min: r.range_min, max: r.range_max } }),
   };
 }
 

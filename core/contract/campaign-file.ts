@@ -44,10 +44,21 @@ export const CampaignFile = z
     if (dupTargets.length > 0) issue(`同一单位、指标的目标重复：${dupTargets.join('、')}`, ['targets']);
     const units = new Set(unitIds);
     const metrics = new Set(metricIds);
+    const ranged = new Map(
+      file.tracks.flatMap((t) => t.metrics.flatMap((m) => (m.range ? [[m.id, m] as const] : []))),
+    );
     file.targets.forEach((t, i) => {
       if (!units.has(t.unitId)) issue(`目标中的单位「${t.unitId}」不在 units 中`, ['targets', i, 'unitId']);
       if (!metrics.has(t.metricId))
         issue(`目标中的指标「${t.metricId}」不在任何子活动中`, ['targets', i, 'metricId']);
+      // A target outside its metric's own range could never be reported, let alone reached.
+      const m = ranged.get(t.metricId);
+      if (m?.range && (t.target < m.range.min || t.target > m.range.max)) {
+        issue(
+          `单位「${t.unitId}」的「${m.name}」目标 ${t.target}${m.measure} 超出该指标的范围 ${m.range.min}–${m.range.max}${m.measure}`,
+          ['targets', i, 'target'],
+        );
+      }
     });
     if (file.campaign.startDate > file.campaign.endDate) {
       issue('开始日期不能晚于结束日期', ['campaign', 'endDate']);

@@ -223,3 +223,21 @@ describe('reminders in every city', () => {
     ]);
   });
 });
+
+describe('a campaign file whose target its metric’s own range excludes', () => {
+  it('is refused whole, naming the unit, the metric and the range', async () => {
+    const t = await twoCities();
+    const f = toCampaignFile(campaign);
+    f.campaign = { ...f.campaign, id: 'c-ranged' };
+    f.tracks = f.tracks.map((tr) => ({
+      ...tr,
+      metrics: tr.metrics.map((m) => (m.id === 'm-invest' ? { ...m, range: { min: 0, max: 15 } } : m)),
+    }));
+    const r = await t.call('admin.campaign.save', f, t.as.adminT);
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    expect(r.ok ? '' : r.error.message).toContain(
+      '单位「B」的「完成投资」目标 20亿元 超出该指标的范围 0–15亿元',
+    );
+    expect(await t.store.campaigns.loadCampaign('c-ranged')).toBeNull();
+  });
+});
