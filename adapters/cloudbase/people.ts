@@ -7,12 +7,12 @@
  * conflict and the second is refused.
  * This file is the people slice of the Store, with sessions (./sessions.ts) and invites (./invites.ts).
  */
-import type { PeopleStore, UserRecord } from '../../core/app/people/store';
+import type { InviteRecord, PeopleStore, UserRecord } from '../../core/app/people/store';
 import { collections as C, docId } from './collections';
 import { createInvite, redeemInvite } from './invites';
 import { readDoc } from './reads';
 import { readAllVersioned, readCity, readVersioned } from './schema';
-import { deleteSession, deleteUserSessions, getSession, putSession } from './sessions';
+import { deleteSession, deleteUserSessions, getSession, listUserSessions, putSession } from './sessions';
 import { getUser, userDoc, userOf } from './user-doc';
 import type { WxDatabase, WxTransaction } from './wx-types';
 
@@ -77,6 +77,12 @@ async function listUsers(
   return docs.map((d) => userOf(d.record));
 }
 
+/** A code as stored, read through ./schema.ts like redeemInvite reads it (redeeming checks again). */
+async function getInvite(db: WxDatabase, code: string): Promise<InviteRecord | null> {
+  const doc = await readVersioned(C.invites, db.collection(C.invites).doc(docId(code)));
+  return doc ? (doc.record as InviteRecord) : null;
+}
+
 export const peopleStore = (db: WxDatabase): PeopleStore => ({
   putUser: (user) => putUser(db, user),
   getUser: (userId) => getUser(db, userId),
@@ -84,9 +90,11 @@ export const peopleStore = (db: WxDatabase): PeopleStore => ({
   getUserByAccount: (account) => getUserByAccount(db, account),
   listUsers: (filter) => listUsers(db, filter),
   putSession: (session) => putSession(db, session),
-  getSession: (token) => getSession(db, token),
-  deleteSession: (token) => deleteSession(db, token),
+  getSession: (tokenHash) => getSession(db, tokenHash),
+  deleteSession: (tokenHash) => deleteSession(db, tokenHash),
+  listUserSessions: (userId) => listUserSessions(db, userId),
   deleteUserSessions: (userId) => deleteUserSessions(db, userId),
   createInvite: (invite) => createInvite(db, invite),
+  getInvite: (code) => getInvite(db, code),
   redeemInvite: (code, userId, at) => redeemInvite(db, code, userId, at),
 });

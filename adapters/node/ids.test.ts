@@ -17,4 +17,14 @@ describe('node ids', () => {
     expect(nodeIds.newId()).not.toBe(nodeIds.newId());
     expect(nodeIds.newToken()).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
+
+  it('hashes a token with SHA-256, the same each time, into something that is not the token', () => {
+    // The FIPS 180-2 test vector for "abc".
+    expect(nodeIds.hashToken('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    const token = nodeIds.newToken();
+    expect(nodeIds.hashToken(token)).toBe(nodeIds.hashToken(token));
+    expect(nodeIds.hashToken(token)).toMatch(/^[0-9a-f]{64}$/);
+    expect(nodeIds.hashToken(token)).not.toContain(token);
+    expect(nodeIds.hashToken(nodeIds.newToken())).not.toBe(nodeIds.hashToken(token));
+  });
 });

@@ -1,9 +1,9 @@
 /**
  * The people slice in SQLite: users (an OPENID and an account each belong to one user: unique indexes),
- * sessions, and invite codes (./invites.ts).
+ * sessions (kept under the hash of their token, never the token), and invite codes (./invites.ts).
  */
 import type { Database } from 'better-sqlite3';
-import type { PeopleStore, SessionRecord, UserRecord } from '../../core/app/people/store';
+import type { InviteRecord, PeopleStore, SessionRecord, UserRecord } from '../../core/app/people/store';
 import { creditQueries } from './credits';
 import { inviteQueries } from './invites';
 import { type UserRow, toUser } from './rows';
@@ -49,14 +49,23 @@ export function peopleStore(db: Database): PeopleStore {
   const credits = creditQueries(db);
   const invites = inviteQueries(db);
 
+  // Sessions are keyed by the hash of their token (core hashes it); the token itself never gets here.
   const putSession = db.prepare(`
-    INSERT INTO sessions (token, user_id, expires_at) VALUES (@token, @userId, @expiresAt)
-    ON CONFLICT (token) DO UPDATE SET user_id = excluded.user_id, expires_at = excluded.expires_at`);
+    INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (@tokenHash, @userId, @expiresAt)
+    ON CONFLICT (token_hash) DO UPDATE SET user_id = excluded.user_id, expires_at = excluded.expires_at`);
+  const sessionColumns = 'token_hash AS tokenHash, user_id AS userId, expires_at AS expiresAt';
   const getSession = db.prepare<[string], SessionRecord>(
-    'SELECT token, user_id AS userId, expires_at AS expiresAt FROM sessions WHERE token = ?',
+    `SELECT ${sessionColumns} FROM sessions WHERE token_hash = ?`,
   );
-  const deleteSession = db.prepare<[string]>('DELETE FROM sessions WHERE token = ?');
+  const userSessions = db.prepare<[string], SessionRecord>(
+    `SELECT ${sessionColumns} FROM sessions WHERE user_id = ? ORDER BY expires_at`,
+  );
+  const deleteSession = db.prepare<[string]>('DELETE FROM sessions WHERE token_hash = ?');
   const deleteUserSessions = db.prepare<[string]>('DELETE FROM sessions WHERE user_id = ?');
+  const getInvite = db.prepare<[string], InviteRecord>(`
+    SELECT code, city_id AS cityId, role, unit_id AS unitId, created_by AS createdBy, created_at AS createdAt,
+      expires_at AS expiresAt, used_by AS usedBy, used_at AS usedAt
+    FROM invites WHERE code = ?`);
 
   const one = (row: UserRow | undefined): UserRecord | null => (row ? toUser(row, credits.of(row.id)) : null);
   const writeUser = db.transaction((u: UserRecord) => {
@@ -86,10 +95,12 @@ export function peopleStore(db: Database): PeopleStore {
       return rows.map((r) => toUser(r, held.get(r.id)));
     },
     putSession: async (s) => void putSession.run(s),
-    getSession: async (token) => getSession.get(token) ?? null,
-    deleteSession: async (token) => void deleteSession.run(token),
+    getSession: async (tokenHash) => getSession.get(tokenHash) ?? null,
+    deleteSession: async (tokenHash) => void deleteSession.run(tokenHash),
+    listUserSessions: async (userId) => userSessions.all(userId),
     deleteUserSessions: async (userId) => void deleteUserSessions.run(userId),
     createInvite: async (invite) => invites.create(invite),
+    getInvite: async (code) => getInvite.get(code) ?? null,
     redeemInvite: async (code, userId, at) => invites.redeem(code, userId, at),
   };
 }

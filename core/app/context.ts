@@ -5,7 +5,7 @@
  */
 import type { ActionArgs, ActionName, ActionOutput, Result } from '../contract';
 import type { CampaignCache } from './campaigns/view';
-import type { AttemptLimiter } from './people/attempts';
+import type { SignInLimits } from './people/limits';
 import type { UserRecord } from './people/store';
 import type { Deps } from './ports';
 import type { RateLimiter } from './rate-limit';
@@ -17,16 +17,22 @@ export interface Caller {
   token?: string | null;
   /** The WeChat OPENID, from `cloud.getWXContext().OPENID` in the cloud function; wins over a token. */
   openid?: string | null;
-  /** The client's network address (the self-hosted server passes it), for limits on sign-in attempts. */
+  /**
+   * The client's network address (the self-hosted server passes it), for the limits on sign-in attempts
+   * and on calls made without a valid identity; callers without one share one budget.
+   */
   ip?: string | null;
 }
 
 export interface AppState {
   campaigns: CampaignCache;
   standings: StandingsCache;
+  /** Requests per identified caller (user, or unbound OPENID). */
   limiter: RateLimiter;
-  /** Failed sign-in, join and bind attempts, by account, address and OPENID. */
-  attempts: { account: AttemptLimiter; address: AttemptLimiter; openid: AttemptLimiter };
+  /** Calls to `anyone` routes and calls that failed identification, per OPENID, else address. */
+  anonymous: RateLimiter;
+  /** Failed sign-in, join and bind attempts, by (account, address), address and OPENID. */
+  attempts: SignInLimits;
   /** A hash to verify against when the account is unknown, so both failures take as long. */
   dummyHash: Promise<string> | null;
 }

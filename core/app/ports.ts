@@ -25,8 +25,13 @@ export interface Clock {
 export interface Ids {
   /** A unique, URL-safe id. */
   newId(): string;
-  /** An unguessable session token. */
+  /** An unguessable session token (256 random bits). */
   newToken(): string;
+  /**
+   * What a session is stored under: a one-way hash of its token (SHA-256), so that a copy of the
+   * database holds no token anyone could sign in with. The same token always gives the same hash.
+   */
+  hashToken(token: string): string;
   /** `length` characters drawn uniformly at random from `alphabet` (invite codes). */
   newCode(length: number, alphabet: string): string;
 }

@@ -62,9 +62,13 @@ describe('the router', () => {
       code: 'UNAUTHENTICATED',
       message: '登录已过期，请重新登录。',
     });
-    expect(await t.store.people.getSession(token)).toBeNull();
+    expect(await t.store.people.getSession(t.deps.ids.hashToken(token))).toBeNull();
 
-    await t.store.people.putSession({ token: 'orphan', userId: removed, expiresAt: Number.MAX_SAFE_INTEGER });
+    await t.store.people.putSession({
+      tokenHash: t.deps.ids.hashToken('orphan'),
+      userId: removed,
+      expiresAt: Number.MAX_SAFE_INTEGER,
+    });
     expect(errorOf(await t.call('me.get', {}, 'orphan'))?.code).toBe('UNAUTHENTICATED');
   });
 
@@ -112,6 +116,34 @@ describe('the router', () => {
     t.advance(48_000);
     expect((await t.call('me.get', {}, a)).ok).toBe(true);
     expect(errorOf(await t.call('me.get', {}, a))?.code).toBe('RATE_LIMITED');
+  });
+
+  it('gives calls without a valid identity a quarter of that per address a minute: sign-ins and bad tokens alike', async () => {
+    const t = await testArena(memoryStore(), { settings: { rateLimitPerMinute: 120 } });
+    const flood = { ip: '10.8.8.8' };
+    for (let i = 0; i < 20; i += 1) expect((await t.call('auth.demoLogin', { userId: users.repA.id }, flood)).ok).toBe(true);
+    for (let i = 0; i < 10; i += 1) {
+      expect(errorOf(await t.call('me.get', {}, { ...flood, token: `forged-${i}` }))?.code).toBe('UNAUTHENTICATED');
+    }
+    const limited = {
+      code: 'RATE_LIMITED',
+      message: '请求过于频繁：未登录或登录已失效的请求，每个网络地址每分钟最多 30 次，请稍后再试。',
+    };
+    expect(errorOf(await t.call('auth.demoUsers', {}, flood))).toEqual(limited);
+    expect(errorOf(await t.call('me.get', {}, { ...flood, token: 'forged-x' }))).toEqual(limited);
+    // A signed-in user behind the same address is not held back, nor is another address.
+    expect((await t.call('me.get', {}, { ...flood, token: await t.login(users.repB) })).ok).toBe(true);
+    expect((await t.call('auth.demoUsers', {}, { ip: '10.8.8.9' })).ok).toBe(true);
+    t.advance(60_000);
+    expect((await t.call('auth.demoUsers', {}, flood)).ok).toBe(true);
+  });
+
+  it('puts callers without an address in one shared budget, and counts an OPENID by itself', async () => {
+    const t = await testArena(memoryStore(), { settings: { rateLimitPerMinute: 120 } });
+    for (let i = 0; i < 30; i += 1) expect((await t.call('auth.demoUsers', {}, {})).ok).toBe(true);
+    expect(errorOf(await t.call('auth.demoUsers', {}, {}))?.code).toBe('RATE_LIMITED');
+    expect(errorOf(await t.call('me.get', {}, 'no-such-token'))?.code).toBe('RATE_LIMITED');
+    expect((await t.call('auth.demoUsers', {}, { openid: 'o-own-budget' })).ok).toBe(true);
   });
 
   it('answers INTERNAL in Chinese and logs the cause when the store throws', async () => {

@@ -2,8 +2,10 @@
  * The one entry of the core: `createArena(deps).handle(body, caller)` turns any request body into a
  * Result. Steps: the envelope → the action (unknown: NOT_FOUND) → who is calling (an OPENID, else a
  * session token; `anyone` routes skip this) → the per-caller rate limit → the action's input schema →
- * the handler. An OPENID no user has bound may call only `me.bind` and `campaign.current`. Anything
- * thrown is logged and answered INTERNAL; no request can make it throw.
+ * the handler. Calls to `anyone` routes, and calls whose identity fails, spend a smaller budget per
+ * OPENID or address (callers with neither share one), so a flood of sign-ins or bad tokens stops there.
+ * An OPENID no user has bound may call only `me.bind` and `campaign.current`. Anything thrown is logged
+ * and answered INTERNAL; no request can make it throw.
  */
 import { Envelope, fail, isActionName, type ActionName, type Result } from '../contract';
 import { adminCampaignLoad, adminCampaignSave, adminCampaignSetCurrent } from './campaigns/admin';
@@ -12,13 +14,14 @@ import { campaignList } from './campaigns/list';
 import { createCampaignCache } from './campaigns/view';
 import type { AppState, Caller, Ctx, Route, Routes } from './context';
 import { notifyList, notifyRead, notifySubscribe } from './notifications/notify';
-import { createAttemptLimiter } from './people/attempts';
 import { demoLogin, demoUsers } from './people/demo-login';
 import { identify, unbound } from './people/identify';
 import { adminInvite } from './people/invite';
 import { authJoin, meBind } from './people/join';
 import { authLogin } from './people/login';
-import { meGet, meLogout } from './people/me';
+import { createSignInLimits } from './people/limits';
+import { meGet, meLogout, meLogoutAll } from './people/me';
+import { adminUserRevokeSessions } from './people/revoke';
 import type { Deps } from './ports';
 import { postCreate } from './posts/create';
 import { postList } from './posts/list';
@@ -37,6 +40,7 @@ export const routes: Routes = {
   'auth.join': authJoin,
   'me.get': meGet,
   'me.logout': meLogout,
+  'me.logoutAll': meLogoutAll,
   'me.bind': meBind,
   'campaign.current': campaignCurrent,
   'campaign.list': campaignList,
@@ -46,6 +50,7 @@ export const routes: Routes = {
   'unit.detail': unitDetail,
   'unit.trend': unitTrend,
   'admin.invite': adminInvite,
+  'admin.user.revokeSessions': adminUserRevokeSessions,
   'admin.campaign.save': adminCampaignSave,
   'admin.campaign.load': adminCampaignLoad,
   'admin.campaign.setCurrent': adminCampaignSetCurrent,
@@ -58,26 +63,34 @@ export interface Arena {
   handle(body: unknown, caller: Caller): Promise<Result<unknown>>;
 }
 
-/** Failed sign-ins: 5 per account, 30 per client address (an office behind one address), per 15 minutes. */
-const ATTEMPT_WINDOW_MS = 15 * 60_000;
-const FAILURES_PER_ACCOUNT = 5;
-const FAILURES_PER_ADDRESS = 30;
-const FAILURES_PER_OPENID = 10;
+/**
+ * Calls without a valid identity a minute, per OPENID or address: a quarter of what one signed-in user may
+ * make (a sign-in page needs a handful; the rest is a flood). Not a positive number: no limit.
+ */
+export const anonymousPerMinute = (settings: Deps['settings']): number =>
+  settings.rateLimitPerMinute > 0 ? Math.max(1, Math.floor(settings.rateLimitPerMinute / 4)) : 0;
+
+/** What the anonymous budget counts against: the OPENID, else the address, else one shared key. */
+const anonymousKey = (caller: Caller): string =>
+  caller.openid ? `openid:${caller.openid}` : caller.ip ? `ip:${caller.ip}` : 'no-address';
 
 const isPlainObject = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function createArena(deps: Deps): Arena {
+  const timer = deps.timer ?? deps.clock;
+  const anonymousLimit = anonymousPerMinute(deps.settings);
   const state: AppState = {
     campaigns: createCampaignCache(),
     standings: createStandingsCache(),
-    limiter: createRateLimiter(deps.timer ?? deps.clock, deps.settings.rateLimitPerMinute),
-    attempts: {
-      account: createAttemptLimiter(deps.timer ?? deps.clock, FAILURES_PER_ACCOUNT, ATTEMPT_WINDOW_MS),
-      address: createAttemptLimiter(deps.timer ?? deps.clock, FAILURES_PER_ADDRESS, ATTEMPT_WINDOW_MS),
-      openid: createAttemptLimiter(deps.timer ?? deps.clock, FAILURES_PER_OPENID, ATTEMPT_WINDOW_MS),
-    },
+    limiter: createRateLimiter(timer, deps.settings.rateLimitPerMinute),
+    anonymous: createRateLimiter(timer, anonymousLimit),
+    attempts: createSignInLimits(timer),
     dummyHash: null,
   };
+  const anonymousLimited = fail(
+    'RATE_LIMITED',
+    `请求过于频繁：未登录或登录已失效的请求，每个网络地址每分钟最多 ${anonymousLimit} 次，请稍后再试。`,
+  );
 
   async function dispatch<A extends ActionName>(
     name: A,
@@ -87,11 +100,12 @@ export function createArena(deps: Deps): Arena {
     const route: Route<A> = routes[name];
     const ctx: Ctx = { deps, state, caller };
     if (route.access === 'anyone') {
+      if (!state.anonymous.take(anonymousKey(caller))) return anonymousLimited;
       const args = parseAction(name, data);
       return args.ok ? route.run(ctx, args.data) : args;
     }
     const who = await identify(deps, caller);
-    if (!who.ok) return who;
+    if (!who.ok) return state.anonymous.take(anonymousKey(caller)) ? who : anonymousLimited;
     if (!state.limiter.take(who.data.key)) {
       return fail(
         'RATE_LIMITED',

@@ -148,6 +148,14 @@ export const actions = {
     input: Empty,
     output: z.object({}),
   },
+  /**
+   * Ends every session of the caller, this one included (sign out everywhere); answers how many had not
+   * expired. On WeChat the OPENID still identifies the caller.
+   */
+  'me.logoutAll': {
+    input: Empty,
+    output: z.object({ ended: z.number().int() }),
+  },
   /** WeChat: bind the caller's OPENID to the invite's unit and role. */
   'me.bind': {
     input: z.object({ inviteCode: InviteCode, name: PersonName }),
@@ -162,6 +170,14 @@ export const actions = {
       validHours: z.number().int('有效期应为整数小时').min(1, '有效期至少 1 小时').max(720, '有效期最多 30 天').default(72),
     }),
     output: z.object({ invite: Invite }),
+  },
+  /**
+   * Admin only: ends every session of a user of the admin's city (a user of another city is NOT_FOUND,
+   * like a missing one); answers how many had not expired.
+   */
+  'admin.user.revokeSessions': {
+    input: z.object({ userId: Id('用户 ID') }),
+    output: z.object({ ended: z.number().int() }),
   },
   /**
    * Admin only: saves a campaign of the admin's city, validated whole (nothing is saved if any part is

@@ -116,6 +116,8 @@ export async function testArena(store: Store, options: TestArenaOptions = {}) {
     ids: {
       newId: () => `id-${(n += 1)}`,
       newToken: () => `token-${(n += 1)}`,
+      // Readable in a failure, and unlike the token: a store handed the token itself would not match.
+      hashToken: (token) => `h-${[...token].reverse().join('')}`,
       newCode: (length, alphabet) => countingCode((n += 1), length, alphabet),
     },
     settings,
@@ -133,7 +135,7 @@ export async function testArena(store: Store, options: TestArenaOptions = {}) {
   /** A session for any user, written straight to the store (works with demo mode off). */
   const login = async (u: UserRecord): Promise<string> => {
     const token = `tok-${u.id}-${(n += 1)}`;
-    await store.people.putSession({ token, userId: u.id, expiresAt: now + settings.sessionTtlMs });
+    await store.people.putSession({ tokenHash: deps.ids.hashToken(token), userId: u.id, expiresAt: now + settings.sessionTtlMs });
     return token;
   };
   /** `as`: a session token, or the whole caller (an OPENID, an address). */

@@ -1,7 +1,8 @@
 /**
  * Store contract cases for the people slice: users with the demo filter, and sessions; users found by
  * OPENID and by account (each unique, issue 4); invite codes redeemed once — also by two redeemers at the
- * same moment — and only before they expire; revoking every session of a user.
+ * same moment — and only before they expire, and read back as stored; a user's sessions, listed and
+ * revoked. A session is kept under its token's hash (core hashes; a store just keys by what it is given).
  */
 import type { InviteRecord, UserRecord } from '../../core/app/people/store';
 import type { SuiteContext } from './suite';
@@ -39,6 +40,8 @@ export const peopleCaseIds = [
   'invites.expired',
   'invites.unknown',
   'sessions.deleteUser',
+  'sessions.listUser',
+  'invites.get',
 ] as const;
 
 export function peopleCases({ it, store }: SuiteContext): void {
@@ -80,24 +83,24 @@ export function peopleCases({ it, store }: SuiteContext): void {
       expect(await store().people.listUsers()).toHaveLength(users.length + elsewhere.length);
     });
 
-    it('sessions.roundTrip', 'a session reads back by its token; an unknown token is null', async () => {
+    it('sessions.roundTrip', 'a session reads back by its token’s hash; an unknown hash is null', async () => {
       await store().people.putUser(users[0]!);
-      const session = { token: 'tok-0123456789abcdef', userId: users[0]!.id, expiresAt: 1_767_225_600_000 };
+      const session = { tokenHash: 'hash-0123456789abcdef', userId: users[0]!.id, expiresAt: 1_767_225_600_000 };
       await store().people.putSession(session);
-      expect(await store().people.getSession(session.token)).toEqual(session);
-      expect(await store().people.getSession('tok-missing')).toBeNull();
+      expect(await store().people.getSession(session.tokenHash)).toEqual(session);
+      expect(await store().people.getSession('hash-missing')).toBeNull();
     });
 
     it('sessions.delete', 'a deleted session is gone and the others stay; deleting twice is harmless', async () => {
       await store().people.putUser(users[0]!);
-      const a = { token: 'tok-a', userId: users[0]!.id, expiresAt: 1_767_225_600_000 };
-      const b = { token: 'tok-b', userId: users[0]!.id, expiresAt: 1_767_225_600_000 };
+      const a = { tokenHash: 'hash-a', userId: users[0]!.id, expiresAt: 1_767_225_600_000 };
+      const b = { tokenHash: 'hash-b', userId: users[0]!.id, expiresAt: 1_767_225_600_000 };
       await store().people.putSession(a);
       await store().people.putSession(b);
-      await store().people.deleteSession(a.token);
-      await store().people.deleteSession(a.token);
-      expect(await store().people.getSession(a.token)).toBeNull();
-      expect(await store().people.getSession(b.token)).toEqual(b);
+      await store().people.deleteSession(a.tokenHash);
+      await store().people.deleteSession(a.tokenHash);
+      expect(await store().people.getSession(a.tokenHash)).toBeNull();
+      expect(await store().people.getSession(b.tokenHash)).toEqual(b);
     });
   });
   describe('users by OPENID and account', () => {
@@ -171,6 +174,14 @@ export function peopleCases({ it, store }: SuiteContext): void {
       expect((await store().people.redeemInvite('JUST2345', 'user-new', expiresAt - 1))?.usedBy).toBe('user-new');
     });
 
+    it('invites.get', 'a code reads back as stored, and as used once redeemed; an unknown one is null; reading spends nothing', async () => {
+      await store().people.createInvite(invite('READ2345', { cityId: CITY2, role: 'admin', unitId: null }));
+      expect(await store().people.getInvite('READ2345')).toEqual(invite('READ2345', { cityId: CITY2, role: 'admin', unitId: null }));
+      expect(await store().people.getInvite('NOPE2345')).toBeNull();
+      await store().people.redeemInvite('READ2345', 'user-new', T0 + HOUR);
+      expect(await store().people.getInvite('READ2345')).toMatchObject({ usedBy: 'user-new', usedAt: T0 + HOUR });
+    });
+
     it('invites.unknown', 'an unknown code is refused, and a known one keeps working', async () => {
       await store().people.createInvite(invite('KNWN2345', { role: 'supervisor', unitId: null }));
       expect(await store().people.redeemInvite('NOPE2345', 'user-new', T0)).toBeNull();
@@ -184,13 +195,31 @@ export function peopleCases({ it, store }: SuiteContext): void {
       await store().people.putUser(users[0]!);
       await store().people.putUser(users[1]!);
       const far = T0 + 1_000 * HOUR;
-      await store().people.putSession({ token: 'tok-a1', userId: users[0]!.id, expiresAt: far });
-      await store().people.putSession({ token: 'tok-a2', userId: users[0]!.id, expiresAt: far });
-      await store().people.putSession({ token: 'tok-b1', userId: users[1]!.id, expiresAt: far });
+      await store().people.putSession({ tokenHash: 'hash-a1', userId: users[0]!.id, expiresAt: far });
+      await store().people.putSession({ tokenHash: 'hash-a2', userId: users[0]!.id, expiresAt: far });
+      await store().people.putSession({ tokenHash: 'hash-b1', userId: users[1]!.id, expiresAt: far });
       await store().people.deleteUserSessions(users[0]!.id);
       await store().people.deleteUserSessions('user-without-sessions');
-      expect(await store().people.getSession('tok-a1')).toBeNull();
-      expect(await store().people.getSession('tok-a2')).toBeNull();
-      expect(await store().people.getSession('tok-b1')).toEqual({ token: 'tok-b1', userId: users[1]!.id, expiresAt: far });
+      expect(await store().people.getSession('hash-a1')).toBeNull();
+      expect(await store().people.getSession('hash-a2')).toBeNull();
+      expect(await store().people.getSession('hash-b1')).toEqual({ tokenHash: 'hash-b1', userId: users[1]!.id, expiresAt: far });
+      expect(await store().people.listUserSessions(users[0]!.id)).toEqual([]);
+    });
+
+    it('sessions.listUser', 'a user’s sessions are listed, expired ones too, and no one else’s', async () => {
+      await store().people.putUser(users[0]!);
+      await store().people.putUser(users[1]!);
+      const mine = [
+        { tokenHash: 'hash-late', userId: users[0]!.id, expiresAt: T0 + 2 * HOUR },
+        { tokenHash: 'hash-gone', userId: users[0]!.id, expiresAt: T0 - HOUR },
+        { tokenHash: 'hash-soon', userId: users[0]!.id, expiresAt: T0 + HOUR },
+      ];
+      for (const s of mine) await store().people.putSession(s);
+      await store().people.putSession({ tokenHash: 'hash-theirs', userId: users[1]!.id, expiresAt: T0 + HOUR });
+      const byExpiry = (a: { expiresAt: number }, b: { expiresAt: number }) => a.expiresAt - b.expiresAt;
+      expect((await store().people.listUserSessions(users[0]!.id)).sort(byExpiry)).toEqual([...mine].sort(byExpiry));
+      expect(await store().people.listUserSessions('user-without-sessions')).toEqual([]);
+      await store().people.deleteSession('hash-soon');
+      expect((await store().people.listUserSessions(users[0]!.id)).map((s) => s.tokenHash).sort()).toEqual(['hash-gone', 'hash-late']);
     });
   });}

@@ -1,7 +1,8 @@
 import { memoryStore } from '../../../tests/app/memory-store';
 import { createScryptPasswords } from '../../../adapters/node/passwords';
 import { InviteCode } from '../../contract';
-import { testArena, users } from '../../../tests/app/arena';
+import { city, testArena, users } from '../../../tests/app/arena';
+import { createArena } from '../router';
 
 const passwords = createScryptPasswords({ N: 1024 });
 const errorOf = (r: { ok: boolean; error?: { code: string; message: string } }) => (r.ok ? null : r.error);
@@ -90,6 +91,56 @@ describe('auth.join (self-hosted accounts)', () => {
     });
     const out = await t.expectOk('auth.join', { ...join, account: 'zheng.xin2', inviteCode: code });
     expect(out.user).toMatchObject({ role: 'unit_leader', unitId: 'B' });
+  });
+
+  it('answers an unknown, used or expired code the same whether the account exists or not', async () => {
+    const t = await arena();
+    await t.expectOk('auth.join', { ...join, inviteCode: await t.invite('reporter', 'A') });
+    const used = await t.invite('reporter', 'B');
+    await t.expectOk('auth.join', { ...join, account: 'someone.else', inviteCode: used });
+    const expired = await t.invite('leader', undefined, 1);
+    t.advance(3_600_000);
+    for (const inviteCode of ['ZZZZ2345', used, expired]) {
+      for (const account of ['zheng.xin', 'Zheng.Xin', 'nobody.here']) {
+        expect(errorOf(await t.call('auth.join', { ...join, account, inviteCode }, { ip: `10.1.1.${account.length}` }))).toEqual(badCode);
+      }
+    }
+  });
+
+  it('spends the address’s budget of failures on wrong codes and says how many seconds to wait', async () => {
+    const t = await arena();
+    const ip = { ip: '10.2.2.2' };
+    for (let i = 0; i < 20; i += 1) {
+      expect(errorOf(await t.call('auth.join', { ...join, inviteCode: 'ZZZZ2345' }, ip))).toEqual(badCode);
+    }
+    const good = await t.invite('reporter', 'A');
+    expect(errorOf(await t.call('auth.join', { ...join, inviteCode: good }, ip))).toEqual({
+      code: 'RATE_LIMITED',
+      message: '尝试次数过多，请 10 秒后再试。',
+    });
+    expect((await t.call('auth.join', { ...join, inviteCode: good }, { ip: '10.2.2.3' })).ok).toBe(true);
+  });
+
+  it('makes a demo user from a code a demo user made, and refuses such a code unspent once demo mode is off', async () => {
+    const t = await arena();
+    const realAdmin = { id: 'admin-real', name: '钱正式', role: 'admin' as const, cityId: city.id, unitId: null };
+    await t.store.people.putUser(realAdmin);
+    const fromDemo = await t.invite('admin');
+    const fromDemoLater = await t.invite('admin');
+    const fromReal = (await t.expectOk('admin.invite', { role: 'leader' }, await t.login(realAdmin))).invite.code;
+
+    const played = await t.expectOk('auth.join', { ...join, account: 'played.admin', inviteCode: fromDemo });
+    expect((await t.store.people.getUser(played.user.id))?.demo).toBe(true);
+    const kept = await t.expectOk('auth.join', { ...join, account: 'real.leader', inviteCode: fromReal });
+    expect((await t.store.people.getUser(kept.user.id))?.demo).toBeUndefined();
+
+    const off = createArena({ ...t.deps, settings: { ...t.deps.settings, demo: false } });
+    const call = (action: string, data: unknown, token?: string) => off.handle({ action, data }, { token: token ?? null, ip: '10.3.3.3' });
+    expect(errorOf(await call('me.get', {}, played.token))?.code).toBe('UNAUTHENTICATED');
+    expect(errorOf(await call('auth.login', { account: 'played.admin', password: join.password }))?.code).toBe('UNAUTHENTICATED');
+    expect(errorOf(await call('auth.join', { ...join, account: 'late.admin', inviteCode: fromDemoLater }))).toEqual(badCode);
+    expect(await t.store.people.getInvite(fromDemoLater)).toMatchObject({ usedBy: null });
+    expect((await call('me.get', {}, kept.token)).ok).toBe(true);
   });
 
   it('checks the input before anything: a malformed code or a short password is INVALID_ARGUMENT', async () => {

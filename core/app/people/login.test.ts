@@ -36,16 +36,56 @@ describe('auth.login', () => {
     expect(errorOf(await t.signIn('rep-a', PASSWORD))).toEqual(wrong);
   });
 
-  it('locks an account for 15 minutes after 5 failures, even for the right password, then lets it in', async () => {
+  it('slows the address that fails on an account with a growing delay, told in seconds, not a lock', async () => {
     const t = await arena();
-    for (let i = 0; i < 5; i += 1) expect(errorOf(await t.signIn('wu.zheng', `guess-${i}-password`))).toEqual(wrong);
-    const locked = errorOf(await t.signIn('wu.zheng', PASSWORD));
-    expect(locked).toEqual({ code: 'RATE_LIMITED', message: '尝试次数过多，请 15 分钟后再试。' });
-    // Other accounts are not affected.
-    await t.store.people.putUser({ ...users.repB, account: 'li.na', passwordHash: await passwords.hash(PASSWORD) });
-    expect((await t.signIn('li.na', PASSWORD)).ok).toBe(true);
-    t.advance(15 * 60_000);
-    expect((await t.signIn('wu.zheng', PASSWORD)).ok).toBe(true);
+    const attacker = '10.6.6.6';
+    for (let i = 0; i < 5; i += 1) expect(errorOf(await t.signIn('wu.zheng', `guess-${i}-password`, attacker))).toEqual(wrong);
+    // From the sixth on, each try waits: 1 s, then 2 s, 4 s … after the last failure.
+    expect(errorOf(await t.signIn('wu.zheng', PASSWORD, attacker))).toEqual({
+      code: 'RATE_LIMITED',
+      message: '尝试次数过多，请 1 秒后再试。',
+    });
+    t.advance(1_000);
+    expect(errorOf(await t.signIn('wu.zheng', 'guess-5-password', attacker))).toEqual(wrong);
+    expect(errorOf(await t.signIn('wu.zheng', 'guess-6-password', attacker))?.message).toBe('尝试次数过多，请 2 秒后再试。');
+    t.advance(1_500);
+    expect(errorOf(await t.signIn('wu.zheng', 'guess-6-password', attacker))?.message).toBe('尝试次数过多，请 1 秒后再试。');
+    t.advance(500);
+    expect(errorOf(await t.signIn('wu.zheng', 'guess-6-password', attacker))).toEqual(wrong);
+    expect(errorOf(await t.signIn('wu.zheng', PASSWORD, attacker))?.message).toBe('尝试次数过多，请 4 秒后再试。');
+    // The owner, elsewhere, is not held back at all; nor is another account from the attacker's address.
+    expect((await t.signIn('wu.zheng', PASSWORD, '10.0.0.1')).ok).toBe(true);
+    await t.store.people.putUser({ ...users.repB, demo: false, account: 'li.na', passwordHash: await passwords.hash(PASSWORD) });
+    expect((await t.signIn('li.na', PASSWORD, attacker)).ok).toBe(true);
+    // After the wait, the right password gets in from the attacker's address too.
+    t.advance(4_000);
+    expect((await t.signIn('wu.zheng', PASSWORD, attacker)).ok).toBe(true);
+  });
+
+  it('never keeps the owner out, however long an attack from other addresses goes on', async () => {
+    const t = await arena();
+    for (let round = 0; round < 4; round += 1) {
+      for (let i = 0; i < 15; i += 1) await t.signIn('wu.zheng', `guess-${round}-${i}`, `10.7.${round}.${i}`);
+      expect((await t.signIn('wu.zheng', PASSWORD, '10.0.0.1')).ok).toBe(true);
+      t.advance(60_000);
+    }
+  });
+
+  it('stops the delay growing at 5 minutes, and forgets a streak left alone for an hour', async () => {
+    const t = await arena();
+    const ip = '10.6.6.7';
+    let lastWait = '';
+    for (let i = 0; i < 20; i += 1) {
+      const r = errorOf(await t.signIn('wu.zheng', `guess-${i}-password`, ip));
+      if (r?.code === 'RATE_LIMITED') lastWait = r.message;
+      t.advance(300_000);
+    }
+    expect(errorOf(await t.signIn('wu.zheng', 'guess-x-password', ip))).toEqual(wrong);
+    expect(errorOf(await t.signIn('wu.zheng', 'guess-y-password', ip))?.message).toBe('尝试次数过多，请 300 秒（约 5 分钟）后再试。');
+    expect(lastWait).toBe('');
+    t.advance(3_600_000);
+    for (let i = 0; i < 5; i += 1) expect(errorOf(await t.signIn('wu.zheng', `again-${i}-password`, ip))).toEqual(wrong);
+    expect(errorOf(await t.signIn('wu.zheng', PASSWORD, ip))?.message).toBe('尝试次数过多，请 1 秒后再试。');
   });
 
   it('forgets earlier failures once the right password gets through', async () => {
@@ -56,14 +96,25 @@ describe('auth.login', () => {
     expect((await t.signIn('wu.zheng', PASSWORD)).ok).toBe(true);
   });
 
-  it('limits failures from one address across many accounts, and not successes from it', async () => {
+  it('gives one address a budget of 20 failures across accounts that comes back one per 10 s, and never counts successes', async () => {
     const t = await arena();
-    for (let i = 0; i < 30; i += 1) expect(errorOf(await t.signIn(`user-${i}`, 'spray-password', '10.0.0.9'))).toEqual(wrong);
-    expect(errorOf(await t.signIn('wu.zheng', PASSWORD, '10.0.0.9'))?.code).toBe('RATE_LIMITED');
+    const proxy = '10.0.0.9';
+    for (let i = 0; i < 20; i += 1) expect(errorOf(await t.signIn(`user-${i}`, 'spray-password', proxy))).toEqual(wrong);
+    // Everyone behind that address waits seconds, not a quarter of an hour.
+    expect(errorOf(await t.signIn('wu.zheng', PASSWORD, proxy))).toEqual({
+      code: 'RATE_LIMITED',
+      message: '尝试次数过多，请 10 秒后再试。',
+    });
     expect((await t.signIn('wu.zheng', PASSWORD, '10.0.0.10')).ok).toBe(true);
+    t.advance(4_000);
+    expect(errorOf(await t.signIn('user-x', 'spray-password', proxy))?.message).toBe('尝试次数过多，请 6 秒后再试。');
+    t.advance(6_000);
+    expect((await t.signIn('wu.zheng', PASSWORD, proxy)).ok).toBe(true);
+    expect(errorOf(await t.signIn('user-y', 'spray-password', proxy))).toEqual(wrong);
+    expect(errorOf(await t.signIn('user-z', 'spray-password', proxy))?.code).toBe('RATE_LIMITED');
 
     const office = await arena();
-    for (let i = 0; i < 40; i += 1) expect((await office.signIn('wu.zheng', PASSWORD, '10.0.0.1')).ok).toBe(true);
+    for (let i = 0; i < 60; i += 1) expect((await office.signIn('wu.zheng', PASSWORD, '10.0.0.1')).ok).toBe(true);
   });
 
   it('counts parallel guesses, so a burst cannot slip past the limit', async () => {

@@ -1,10 +1,13 @@
 /**
  * `auth.login` on the self-hosted server: an account and a password, checked by the Passwords port.
  * A wrong account and a wrong password get the same answer, and take as long (an unknown account is
- * checked against a dummy hash). Failures are limited per account and per client address.
+ * checked against a dummy hash). Failures slow the (account, address) that makes them and spend the
+ * address's budget (./limits.ts): never a lock that the owner, signing in from elsewhere, would meet.
  */
 import { fail, ok, type Fail } from '../../contract';
 import type { AttemptLimiter } from './attempts';
+import { demoUsable } from './demo';
+import { addressKey, pairKey, waitFor } from './limits';
 import { startSession } from './session';
 import type { Ctx, Route } from '../context';
 import type { Passwords } from '../ports';
@@ -28,25 +31,29 @@ function dummyHash(ctx: Ctx, passwords: Passwords): Promise<string> {
 export const authLogin: Route<'auth.login'> = {
   access: 'anyone',
   run: async (ctx, input) => {
-    const { store, passwords } = ctx.deps;
+    const { store, passwords, settings } = ctx.deps;
     if (!passwords) return noAccounts('登录');
     const account = normalizeAccount(input.account);
-    const { attempts } = ctx.state;
-    const address = ctx.caller.ip ?? null;
-    if (!attempts.account.take(account)) return tooMany(attempts.account);
-    if (address !== null && !attempts.address.take(address)) {
-      attempts.account.release(account);
-      return tooMany(attempts.address);
+    const limits = ctx.state.attempts;
+    const address = addressKey(ctx.caller.ip);
+    const pair = pairKey(account, ctx.caller.ip);
+    const budgetWait = limits.address.take(address);
+    if (budgetWait > 0) return waitFor(budgetWait);
+    const pairWait = limits.pair.take(pair);
+    if (pairWait > 0) {
+      limits.address.release(address);
+      return waitFor(pairWait);
     }
 
     const user = await store.people.getUserByAccount(account);
     const matches = user?.passwordHash
       ? await passwords.verify(input.password, user.passwordHash)
       : (await passwords.verify(input.password, await dummyHash(ctx, passwords)), false);
-    if (!user || !matches) return wrong;
+    // With demo mode off a demo user is no one, on this path as on every other.
+    if (!user || !matches || !demoUsable(settings, user)) return wrong;
 
-    attempts.account.clear(account);
-    if (address !== null) attempts.address.release(address);
+    limits.pair.clear(pair);
+    limits.address.release(address);
     return ok(await startSession(ctx, user));
   },
 };

@@ -1,7 +1,10 @@
-/** `me.get` and `me.logout`: the signed-in user as the API shows them, and the end of their session. */
+/**
+ * `me.get`, `me.logout` and `me.logoutAll`: the signed-in user as the API shows them, and the end of
+ * their session, or of all of them (a lost phone, a shared computer left signed in).
+ */
 import { ok } from '../../contract';
 import type { Route } from '../context';
-import { describeUser } from './session';
+import { describeUser, endUserSessions } from './session';
 
 export const meGet: Route<'me.get'> = {
   access: 'user',
@@ -12,7 +15,14 @@ export const meGet: Route<'me.get'> = {
 export const meLogout: Route<'me.logout'> = {
   access: 'user',
   run: async (ctx) => {
-    if (!ctx.caller.openid && ctx.caller.token) await ctx.deps.store.people.deleteSession(ctx.caller.token);
+    const { token, openid } = ctx.caller;
+    if (!openid && token) await ctx.deps.store.people.deleteSession(ctx.deps.ids.hashToken(token));
     return ok({});
   },
+};
+
+/** Ends every session of the caller, this one included; on WeChat the OPENID still identifies them. */
+export const meLogoutAll: Route<'me.logoutAll'> = {
+  access: 'user',
+  run: async (ctx) => ok({ ended: await endUserSessions(ctx, ctx.user.id) }),
 };

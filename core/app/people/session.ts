@@ -1,6 +1,7 @@
 /**
  * What every sign-in answers (demo login, account login, joining, binding): a new session, and the user
- * as the API shows them, with their unit's name in their city's current campaign.
+ * as the API shows them, with their unit's name in their city's current campaign. The caller gets the
+ * token; the store gets only its hash (Ids.hashToken), here and in every other session call of core.
  */
 import type { User } from '../../contract';
 import { cityCampaign } from '../campaigns/view';
@@ -11,7 +12,12 @@ import type { UserRecord } from './store';
 export async function startSession(ctx: Ctx, user: UserRecord): Promise<{ token: string; user: User }> {
   const { store, ids, clock, settings } = ctx.deps;
   const token = ids.newToken();
-  await store.people.putSession({ token, userId: user.id, expiresAt: clock.now() + settings.sessionTtlMs });
+  const tokenHash = ids.hashToken(token);
+  await store.people.putSession({
+    tokenHash,
+    userId: user.id,
+    expiresAt: clock.now() + settings.sessionTtlMs,
+  });
   return { token, user: await describeUser(ctx, user) };
 }
 
@@ -34,4 +40,13 @@ export const userOut = (u: UserRecord, unitName: string | null): User => ({
 export async function describeUser(ctx: Ctx, user: UserRecord): Promise<User> {
   const nameOf = await unitNames(ctx, user.cityId);
   return userOut(user, nameOf(user.unitId));
+}
+
+/** Ends every session of a user; answers how many of them had not expired yet. */
+export async function endUserSessions(ctx: Ctx, userId: string): Promise<number> {
+  const { store, clock } = ctx.deps;
+  const now = clock.now();
+  const live = (await store.people.listUserSessions(userId)).filter((s) => s.expiresAt > now).length;
+  await store.people.deleteUserSessions(userId);
+  return live;
 }

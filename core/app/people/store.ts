@@ -28,9 +28,12 @@ export interface UserRecord {
   subscribeCredits?: SubscribeCredits;
 }
 
-/** A session names its user only: the user names the city. */
+/**
+ * A session names its user only: the user names the city. It is kept under the hash of its bearer token
+ * (Ids.hashToken, taken in core before any store call): a store never sees a token.
+ */
 export interface SessionRecord {
-  token: string;
+  tokenHash: string;
   userId: string;
   /** Milliseconds since the epoch. */
   expiresAt: number;
@@ -61,12 +64,16 @@ export interface PeopleStore {
   listUsers(filter?: { demo?: boolean; cityId?: string }): Promise<UserRecord[]>;
 
   putSession(session: SessionRecord): Promise<void>;
-  getSession(token: string): Promise<SessionRecord | null>;
-  deleteSession(token: string): Promise<void>;
+  getSession(tokenHash: string): Promise<SessionRecord | null>;
+  deleteSession(tokenHash: string): Promise<void>;
+  /** Every session of a user, expired ones included, in no particular order. */
+  listUserSessions(userId: string): Promise<SessionRecord[]>;
   /** Revokes every session of a user (sign-out everywhere, a removed user). */
   deleteUserSessions(userId: string): Promise<void>;
 
   createInvite(invite: InviteRecord): Promise<void>;
+  /** The code as stored, used or expired ones included; null when unknown. Changes nothing. */
+  getInvite(code: string): Promise<InviteRecord | null>;
   /**
    * Atomically redeems a code: when it exists, is unused and `at < expiresAt`, marks it used by `userId`
    * and returns it; otherwise returns null and changes nothing (so two redeemers never both win).
