@@ -2,6 +2,7 @@
  * The leaderboard, computed in-process by the core over the SQLite store: uncached (the first read after
  * a write: the data version is bumped before each call) and cached (the same version again).
  */
+import { nodeIds } from '../adapters/node';
 import type { Database } from 'better-sqlite3';
 import { createArena } from '../core/app';
 import type { Store } from '../core/app/ports';
@@ -18,7 +19,8 @@ export async function leaderboardTimes(opts: {
   const arena = createArena({
     store: opts.store,
     clock: { now: () => opts.nowMs },
-    ids: { newId: () => 'unused', newToken: () => 'unused', newCode: () => 'unused' },
+    // The sessions prepareCity wrote are under the hash the server takes (./http.ts).
+    ids: { newId: () => 'unused', newToken: () => 'unused', hashToken: nodeIds.hashToken, newCode: () => 'unused' },
     settings: { demo: false, rateLimitPerMinute: 0, sessionTtlMs: 86_400_000 },
   });
   const bump = opts.db.prepare('UPDATE campaigns SET data_version = data_version + 1 WHERE id = ?');

@@ -4,6 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { nodeIds } from '../adapters/node';
 import { createSqliteStore } from '../adapters/sqlite';
 import { spawnServer } from '../server/spawn';
 import { benchCity, type City } from './city';
@@ -29,7 +30,8 @@ export async function prepareCity(
     for (const [i, user] of [...city.reporters, city.leader].entries()) {
       await store.people.putUser(user);
       await store.people.putSession({
-        token: user.id === city.leader.id ? 'bench-leader' : tokenOf(i),
+        // The server looks a bearer token up by its hash, as it stores the sessions it makes.
+        tokenHash: nodeIds.hashToken(user.id === city.leader.id ? 'bench-leader' : tokenOf(i)),
         userId: user.id,
         expiresAt: nowMs + 86_400_000,
       });

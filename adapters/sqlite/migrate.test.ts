@@ -161,7 +161,7 @@ describe('file store', () => {
     expect(await first.store.campaigns.setCurrentCampaign(CITY, C1)).toBe(true);
     await first.store.people.putUser(users[0]!);
     await first.store.people.putSession({
-      token: 'tok-1',
+      tokenHash: 'hash-1',
       userId: users[0]!.id,
       expiresAt: 1_767_225_600_000,
     });
@@ -183,8 +183,8 @@ describe('file store', () => {
       currentCampaignId: C1,
     });
     expect(await again.store.people.getUser(users[0]!.id)).toEqual(users[0]);
-    expect(await again.store.people.getSession('tok-1')).toEqual({
-      token: 'tok-1',
+    expect(await again.store.people.getSession('hash-1')).toEqual({
+      tokenHash: 'hash-1',
       userId: users[0]!.id,
       expiresAt: 1_767_225_600_000,
     });

@@ -163,11 +163,11 @@ describe('a server killed in the middle of a stream of posts', () => {
       );
 
       const now = Date.parse(fixedNow);
-      await fresh.people.putSession({ token: 'replay', userId: 'demo-leader', expiresAt: now + 60_000 });
+      await fresh.people.putSession({ tokenHash: 'hash-of-replay', userId: 'demo-leader', expiresAt: now + 60_000 });
       const arena = createArena({
         store: fresh,
         clock: { now: () => now },
-        ids: { newId: () => 'unused', newToken: () => 'unused', newCode: () => 'unused' },
+        ids: { newId: () => 'unused', newToken: () => 'unused', hashToken: (t) => `hash-of-${t}`, newCode: () => 'unused' },
         settings: { demo: true, rateLimitPerMinute: 1000, sessionTtlMs: 60_000 },
       });
       const replayBoard = await arena.handle({ action: 'board.leaderboard', data: {} }, { token: 'replay' });

@@ -147,7 +147,10 @@ describe('API errors (demo mode off)', () => {
     expectError(await h.call('auth.demoLogin', { userId: reporter }), 403, 'FORBIDDEN');
   });
 
-  it('still serves a signed-in user', async () => {
+  it('still serves a signed-in user, and refuses a demo user’s session', async () => {
+    expectError(await h.call('me.get', {}, await h.sessionFor(reporter)), 401, 'UNAUTHENTICATED');
+    // The same person as a real user: with demo mode off, only real users are anyone.
+    await h.store.people.putUser({ ...(await h.store.people.getUser(reporter))!, demo: false });
     const token = await h.sessionFor(reporter);
     const me = await h.call('me.get', {}, token);
     expect(me.status).toBe(200);

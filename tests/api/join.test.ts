@@ -10,14 +10,22 @@ beforeAll(async () => {
 });
 afterAll(() => h.stop());
 
+/** A session for a seeded user made a real one: with demo mode off, a demo user is no one. */
+const realSessionFor = async (userId: string): Promise<string> => {
+  const user = await h.store.people.getUser(userId);
+  if (!user) throw new Error(`no user ${userId}`);
+  await h.store.people.putUser({ ...user, demo: false });
+  return h.sessionFor(userId);
+};
+
 const unitId = async (): Promise<string> => {
-  const admin = await h.sessionFor('demo-admin');
+  const admin = await realSessionFor('demo-admin');
   const current = await h.call('campaign.current', {}, admin);
   return (current.body.data as { units: Array<{ id: string }> }).units[0]!.id;
 };
 
 it('an invite from the admin becomes an account that signs in, posts for its unit and signs out', async () => {
-  const admin = await h.sessionFor('demo-admin');
+  const admin = await realSessionFor('demo-admin');
   const unit = await unitId();
   const invite = await h.call('admin.invite', { role: 'reporter', unitId: unit }, admin);
   expect(invite.status).toBe(200);
@@ -53,9 +61,11 @@ it('a wrong password and an unknown account get the same answer, and guessing is
   expect(last.status).toBe(429);
 });
 
-it('only an admin may invite, and demo login is refused with demo mode off', async () => {
-  const reporter = await h.sessionFor('demo-reporter-dongcheng');
+it('only an admin may invite, and demo login and demo users are refused with demo mode off', async () => {
+  const reporter = await realSessionFor('demo-reporter-dongcheng');
   const denied = await h.call('admin.invite', { role: 'admin' }, reporter);
   expect(denied.status).toBe(403);
   expect((await h.call('auth.demoUsers', {})).status).toBe(403);
+  const demoLeader = await h.sessionFor('demo-leader');
+  expect((await h.call('me.get', {}, demoLeader)).status).toBe(401);
 });

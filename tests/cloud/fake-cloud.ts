@@ -59,6 +59,7 @@ export function testIds(prefix = 'id') {
   return {
     newId: () => `${prefix}-${(n += 1)}`,
     newToken: () => `${prefix}-token-${(n += 1)}`,
+    hashToken: (token: string) => `hash-of-${token}`,
     newCode: (length: number, alphabet: string) => countingCode((n += 1), length, alphabet),
   };
 }

@@ -33,6 +33,7 @@ beforeEach(async () => {
   const ids = {
     newId: () => `id-${(n += 1)}`,
     newToken: () => `token-${(n += 1)}`,
+    hashToken: (token: string) => `hash-of-${token}`,
     newCode: (length: number, alphabet: string) => countingCode((n += 1), length, alphabet),
   };
   const now = Date.parse('2025-10-10T02:00:00Z');

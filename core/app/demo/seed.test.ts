@@ -70,7 +70,7 @@ describe('seedDemo', () => {
     const deps: Deps = {
       store,
       clock,
-      ids: { newId: () => 'x', newToken: () => 'demo-token', newCode: () => 'DEMOCODE' },
+      ids: { newId: () => 'x', newToken: () => 'demo-token', hashToken: (token) => `hash-${token}`, newCode: () => 'DEMOCODE' },
       settings: { demo: true, rateLimitPerMinute: 600, sessionTtlMs: 3_600_000 },
     };
     const arena = createArena(deps);
