@@ -9,7 +9,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { CampaignFile, fail, ok, type Result } from '../../core/contract';
-import { issueInvite, saveCampaignFile } from '../../core/app';
+import { demoOffNotice, issueInvite, saveCampaignFile } from '../../core/app';
 import { DEFAULT_CITY } from '../../core/app/campaigns/store';
 import { createCampaignCache } from '../../core/app/campaigns/view';
 import { seedDemo } from '../../core/app/demo';
@@ -84,7 +84,11 @@ export async function runTask({ deps, config, db }: CloudDeps, event: unknown): 
   switch (input.task) {
     case 'setup': {
       const created = await ensureCollections(db);
-      return ok({ created, upgraded: await upgradeDocuments(db) });
+      const upgraded = await upgradeDocuments(db);
+      // With ARENA_DEMO off, say what that disabled (demo users answer 401 then), as the server's start log does.
+      const demoOff = await demoOffNotice(deps);
+      if (demoOff) deps.log?.(demoOff);
+      return ok({ created, upgraded, ...(demoOff ? { demoOff: demoOff.detail } : {}) });
     }
     case 'invite': {
       const city = await taskCity(store, input.city);

@@ -80,12 +80,39 @@ describe('arena-cron console tasks', () => {
     expect(fake.server.collections().sort()).toEqual(Object.values(collections).sort());
   });
 
+  it('setup with demo mode off says what that disabled, and a demo user’s WeChat is refused', async () => {
+    const demo = setUp({ env: { ...env, ARENA_DEMO: '1' } });
+    expect(await demo.cron({ task: 'seedDemo', key: KEY })).toMatchObject({
+      ok: true,
+      data: { seeded: true },
+    });
+    const [someone] = await demo.store.people.listUsers({ demo: true });
+    await demo.store.people.putUser({ ...someone!, openid: 'o-demo' });
+    expect(await demo.arena({ action: 'me.get', data: {} }, 'o-demo')).toMatchObject({ ok: true });
+
+    // The same environment, the function redeployed with ARENA_DEMO unset.
+    const { clock } = testClock(shanghai('2025-10-10', '10:00'));
+    const wiring = { cloud: demo.fake.cloud, env, clock, log: quiet };
+    const cronOff = createCronMain({ ...wiring, ids: testIds('cron-off') });
+    const arenaOff = createArenaMain({ ...wiring, ids: testIds('arena-off') });
+    const setup = await demo.fake.invoke(cronOff, null, { task: 'setup', key: KEY });
+    expect(setup).toMatchObject({ ok: true, data: { demoOff: expect.stringContaining('演示') } });
+    expect(await demo.fake.invoke(arenaOff, 'o-demo', { action: 'me.get', data: {} })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
+  });
+
   it('loadCampaign saves the campaign and makes it current; the app then sees it', async () => {
     const { cron, arena, store } = setUp();
     const r = await cron({ task: 'loadCampaign', key: KEY, campaign: campaignFile() });
     expect(r).toEqual({
       ok: true,
-      data: { campaignId: 'c1', currentCampaignId: 'c1', counts: { tracks: 2, metrics: 3, units: 5, targets: 6 } },
+      data: {
+        campaignId: 'c1',
+        currentCampaignId: 'c1',
+        counts: { tracks: 2, metrics: 3, units: 5, targets: 6 },
+      },
     });
     // An environment without a city gets a first one, which the campaign and the admin belong to.
     expect(await store.campaigns.listCities()).toEqual([{ ...DEFAULT_CITY, currentCampaignId: 'c1' }]);
@@ -124,10 +151,14 @@ describe('arena-cron console tasks', () => {
     const { cron, arena, store } = setUp();
     const yk = { id: 'yongkang', name: '永康市' };
     const wy = { id: 'wuyi', name: '武义县' };
-    expect(await cron({ task: 'loadCampaign', key: KEY, city: yk, campaign: campaignFile() })).toMatchObject({ ok: true });
+    expect(await cron({ task: 'loadCampaign', key: KEY, city: yk, campaign: campaignFile() })).toMatchObject({
+      ok: true,
+    });
     const other = campaignFile();
     other.campaign = { ...other.campaign, id: 'c-wy', name: '武义三百' };
-    expect(await cron({ task: 'loadCampaign', key: KEY, city: wy, campaign: other })).toMatchObject({ ok: true });
+    expect(await cron({ task: 'loadCampaign', key: KEY, city: wy, campaign: other })).toMatchObject({
+      ok: true,
+    });
 
     const unnamed = await cron({ task: 'invite', key: KEY });
     expect(unnamed).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
@@ -136,7 +167,12 @@ describe('arena-cron console tasks', () => {
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
-    const stolen = await cron({ task: 'loadCampaign', key: KEY, city: { id: 'wuyi' }, campaign: campaignFile() });
+    const stolen = await cron({
+      task: 'loadCampaign',
+      key: KEY,
+      city: { id: 'wuyi' },
+      campaign: campaignFile(),
+    });
     expect(stolen).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect((await store.campaigns.loadCampaign('c1'))?.cityId).toBe('yongkang');
 
@@ -144,8 +180,13 @@ describe('arena-cron console tasks', () => {
     const made = await cron({ task: 'invite', key: KEY, city: { id: 'wuyi' } });
     if (!made.ok) throw new Error(made.error.message);
     const { code } = made.data as { code: string };
-    expect(await arena({ action: 'me.bind', data: { inviteCode: code, name: '武义管理员' } }, 'o-wy')).toMatchObject({ ok: true });
-    expect(await arena({ action: 'campaign.current', data: {} }, 'o-wy')).toMatchObject({ ok: true, data: { campaign: { id: 'c-wy' } } });
+    expect(
+      await arena({ action: 'me.bind', data: { inviteCode: code, name: '武义管理员' } }, 'o-wy'),
+    ).toMatchObject({ ok: true });
+    expect(await arena({ action: 'campaign.current', data: {} }, 'o-wy')).toMatchObject({
+      ok: true,
+      data: { campaign: { id: 'c-wy' } },
+    });
     expect(await arena({ action: 'campaign.current', data: { campaignId: 'c1' } }, 'o-wy')).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
