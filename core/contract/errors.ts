@@ -13,6 +13,8 @@ export const errorCodes = [
   'CONFLICT',
   'RATE_LIMITED',
   'INTERNAL',
+  /** Nothing was done and the same request may be sent again: the store was busy, read-only or full. */
+  'UNAVAILABLE',
 ] as const;
 
 export const ErrorCode = z.enum(errorCodes);
@@ -22,6 +24,8 @@ export const ApiError = z.object({
   code: ErrorCode,
   /** Chinese, says what to fix. */
   message: z.string(),
+  /** UNAVAILABLE only: how long to wait before sending the same request again (HTTP `Retry-After`). */
+  retryAfterSeconds: z.number().int().positive().optional(),
 });
 export type ApiError = z.infer<typeof ApiError>;
 
@@ -34,6 +38,7 @@ export const httpStatus: Record<ErrorCode, number> = {
   CONFLICT: 409,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  UNAVAILABLE: 503,
 };
 
 export type Ok<T> = { ok: true; data: T };
