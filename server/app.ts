@@ -1,7 +1,9 @@
 /**
  * The self-hosted host as a function: `{arena, log, staticRoot?}` → a Hono app.
  * `POST /api/arena` turns an HTTP request into one call of the core router and its Result into a status
- * (the only place `httpStatus` is used); `GET /healthz`; the H5 build; JSON-line request logs.
+ * (the only place `httpStatus` is used; UNAVAILABLE also gets `Retry-After`); `GET /healthz`, which says
+ * what is wrong when the database cannot be written; the H5 build; JSON-line request logs; and the
+ * security headers on every response.
  */
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -9,6 +11,8 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { fail, httpStatus, type Fail, type Result } from '../core/contract';
 import type { Arena } from '../core/app';
+import { isStoreUnavailable, type UnavailableReason } from '../core/app/unavailable';
+import { clientAddress } from './client-ip';
 import type { FilesRoute } from './files';
 import { errorFields, type Log } from './log';
 import { serveStaticH5 } from './static';
@@ -25,8 +29,13 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Photo upload and download (`POST /api/files`, `GET /files/:name`); not served when absent. */
   files?: FilesRoute;
-  /** Extra facts for `/healthz` (campaign id, data version); a throw makes it answer 503. */
+  /**
+   * Facts for `/healthz` (campaign id, data version) once it has proved the database writable; a throw
+   * makes it answer 503, naming the problem when the throw is a StoreUnavailable.
+   */
   health?: () => Promise<Record<string, unknown>>;
+  /** Reverse proxies in front of the server (TRUST_PROXY): where the client address comes from. */
+  trustProxy?: number;
 }
 
 type Env = { Variables: { action?: string } };
@@ -36,8 +45,8 @@ const bearer = (header: string | undefined): string | null =>
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The peer address (failed sign-ins are limited per address); absent when not served by Node (tests). */
-const clientIp = (c: Context<Env>): string | null => {
+/** The socket peer; absent when not served by Node (tests). */
+const peerIp = (c: Context<Env>): string | null => {
   try {
     return getConnInfo(c).remote.address ?? null;
   } catch {
@@ -45,14 +54,53 @@ const clientIp = (c: Context<Env>): string | null => {
   }
 };
 
-const send = (c: Context<Env>, result: Result<unknown>, status?: number) =>
-  c.json(result, (status ?? (result.ok ? 200 : httpStatus[result.error.code])) as ContentfulStatusCode);
+const send = (c: Context<Env>, result: Result<unknown>, status?: number) => {
+  if (!result.ok && result.error.code === 'UNAVAILABLE')
+    c.header('retry-after', String(result.error.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS));
+  return c.json(
+    result,
+    (status ?? (result.ok ? 200 : httpStatus[result.error.code])) as ContentfulStatusCode,
+  );
+};
+
+const DEFAULT_RETRY_AFTER_SECONDS = 2;
+
+/**
+ * Set on every response. The H5 page gets its own Content-Security-Policy (./static.ts); everything else
+ * (API answers, photos) loads nothing and runs nothing.
+ */
+export const securityHeaders: Readonly<Record<string, string>> = {
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'x-content-type-options': 'nosniff',
+};
+export const apiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+
+/** What `/healthz` says for each problem, to the operator who reads it. */
+const healthProblems: Readonly<Record<UnavailableReason | 'unreadable', string>> = {
+  locked:
+    '数据库被其他进程锁定，写入暂时无法进行：请检查是否有备份、迁移脚本或第二个服务器实例占着 arena.db。',
+  'read-only':
+    '数据库只读，所有写入都会失败：请检查 arena.db 与其所在目录的权限，以及磁盘是否以只读方式挂载。',
+  'disk-full': '数据目录所在的磁盘已满或将满，写入和上传会失败：请清理磁盘空间。',
+  unreadable: '数据库无法读取：请查看服务器日志。',
+};
 
 const internal: Fail = fail('INTERNAL', '服务器内部错误，请稍后重试；如果一再出现，请联系管理员。');
 
 export function buildApp(options: AppOptions): Hono<Env> {
   const { arena, log, staticRoot, maxBodyBytes = 1024 * 1024 } = options;
   const app = new Hono<Env>();
+  const clientIp = (c: Context<Env>) =>
+    clientAddress(c.req.header('x-forwarded-for'), peerIp(c), options.trustProxy ?? 0);
+
+  app.use('*', async (c, next) => {
+    await next();
+    const headers = c.res.headers;
+    for (const [name, value] of Object.entries(securityHeaders)) headers.set(name, value);
+    if (!headers.has('content-security-policy'))
+      headers.set('content-security-policy', apiContentSecurityPolicy);
+  });
 
   app.use('*', async (c, next) => {
     const started = performance.now();
@@ -114,11 +162,13 @@ export function buildApp(options: AppOptions): Hono<Env> {
   app.all('/api/*', (c) => send(c, fail('NOT_FOUND', `没有这个接口：${c.req.path}；请用 POST /api/arena`)));
 
   app.get('/healthz', async (c) => {
+    c.header('cache-control', 'no-store');
     try {
       return c.json({ ok: true, ...(await options.health?.()) });
     } catch (error) {
-      log('error', 'health check failed', errorFields(error));
-      return c.json({ ok: false }, 503);
+      const problem = isStoreUnavailable(error) ? error.reason : 'unreadable';
+      log('error', 'health check failed', { problem, ...errorFields(error) });
+      return c.json({ ok: false, problem, message: healthProblems[problem] }, 503);
     }
   });
 

@@ -3,7 +3,7 @@ import { readConfig } from './config';
 const read = (env: Record<string, string>) => readConfig(env, '/srv/arena');
 
 describe('readConfig', () => {
-  it('defaults to 127.0.0.1:8787, ./data, demo off, the real clock and 600 requests a minute', () => {
+  it('defaults to 127.0.0.1:8787, ./data, demo off, the real clock, 600 requests a minute, no proxy, 200 photos and 200 MB a day', () => {
     expect(read({})).toEqual({
       ok: true,
       config: {
@@ -16,9 +16,41 @@ describe('readConfig', () => {
         sessionTtlMs: 30 * 24 * 3600 * 1000,
         webhookUrl: null,
         scheduler: true,
+        trustProxy: 0,
+        uploadFilesPerDay: 200,
+        uploadBytesPerDay: 200 * 1024 * 1024,
       },
       warnings: [],
     });
+  });
+
+  it('takes TRUST_PROXY as the number of proxy hops, and refuses anything else in Chinese and English', () => {
+    const one = read({ TRUST_PROXY: '1' });
+    expect(one.ok && one.config.trustProxy).toBe(1);
+    const two = read({ TRUST_PROXY: ' 2 ' });
+    expect(two.ok && two.config.trustProxy).toBe(2);
+    const off = read({ TRUST_PROXY: '0' });
+    expect(off.ok && off.config.trustProxy).toBe(0);
+    for (const value of ['true', 'yes', '-1', '1.5', '11', '10.0.0.1']) {
+      const r = read({ TRUST_PROXY: value });
+      expect(r.ok).toBe(false);
+      expect(!r.ok && r.errors[0]).toMatch(
+        new RegExp(
+          `^TRUST_PROXY 应为服务器前面反向代理的层数.*只有一层 nginx 时填 1.*"${value.replaceAll('.', '\\.')}".* / TRUST_PROXY must be`,
+        ),
+      );
+    }
+  });
+
+  it('takes the daily upload quota per user, in files and megabytes, within bounds', () => {
+    const r = read({ UPLOAD_FILES_PER_DAY: '50', UPLOAD_MB_PER_DAY: '30' });
+    expect(r.ok && [r.config.uploadFilesPerDay, r.config.uploadBytesPerDay]).toEqual([50, 30 * 1024 * 1024]);
+    const bad = read({ UPLOAD_FILES_PER_DAY: '0', UPLOAD_MB_PER_DAY: 'lots' });
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.errors).toEqual([
+      expect.stringMatching(/^UPLOAD_FILES_PER_DAY 应为 1–100000 的整数.*UPLOAD_FILES_PER_DAY must be/),
+      expect.stringMatching(/^UPLOAD_MB_PER_DAY 应为 1–100000 的整数.*UPLOAD_MB_PER_DAY must be/),
+    ]);
   });
 
   it('takes a group-robot webhook and refuses one that is not an http(s) URL', () => {

@@ -22,10 +22,22 @@ export interface ServerConfig {
   webhookUrl: string | null;
   /** Run the reminder jobs every hour (off with ARENA_SCHEDULER=0, e.g. for a second instance). */
   scheduler: boolean;
+  /**
+   * TRUST_PROXY: how many reverse proxies stand between the clients and this server (0: none). With N,
+   * the client address is the N-th entry from the right of X-Forwarded-For (see server/client-ip.ts).
+   */
+  trustProxy: number;
+  /** Photos a user may upload per day (Asia/Shanghai), and their bytes in all. */
+  uploadFilesPerDay: number;
+  uploadBytesPerDay: number;
 }
 
 /** `warnings`: values taken under an old name, or left off; main.ts logs them. */
-export type ConfigResult = { ok: true; config: ServerConfig; warnings: string[] } | { ok: false; errors: string[] };
+export type ConfigResult =
+  { ok: true; config: ServerConfig; warnings: string[] } | { ok: false; errors: string[] };
+
+/** More hops than this is a typo, not a deployment. */
+const MAX_PROXIES = 10;
 
 const isoInstant = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -68,6 +80,21 @@ export function readConfig(env: Env, cwd: string = process.cwd()): ConfigResult 
     errors.push(`WEBHOOK_URL 应为 http(s) 地址，实际为 "${webhookUrl}" / WEBHOOK_URL must be an http(s) URL`);
   }
 
+  let trustProxy = 0;
+  const proxies = text('TRUST_PROXY');
+  if (proxies !== undefined) {
+    if (/^\d{1,2}$/.test(proxies) && Number(proxies) <= MAX_PROXIES) {
+      trustProxy = Number(proxies);
+    } else {
+      errors.push(
+        `TRUST_PROXY 应为服务器前面反向代理的层数（0–${MAX_PROXIES} 的整数，只有一层 nginx 时填 1），实际为 "${proxies}"` +
+          ` / TRUST_PROXY must be the number of reverse proxies in front of the server (0 to ${MAX_PROXIES}), got "${proxies}"`,
+      );
+    }
+  }
+  const uploadFilesPerDay = integer('UPLOAD_FILES_PER_DAY', 200, 1, 100_000);
+  const uploadMbPerDay = integer('UPLOAD_MB_PER_DAY', 200, 1, 100_000);
+
   if (errors.length > 0) return { ok: false, errors };
   const { demo, rateLimitPerMinute, sessionTtlMs } = common.settings;
   return {
@@ -83,6 +110,9 @@ export function readConfig(env: Env, cwd: string = process.cwd()): ConfigResult 
       sessionTtlMs,
       webhookUrl,
       scheduler: text('ARENA_SCHEDULER') !== '0',
+      trustProxy,
+      uploadFilesPerDay,
+      uploadBytesPerDay: uploadMbPerDay * 1024 * 1024,
     },
   };
 }

@@ -1,7 +1,17 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createFilesRoute, signedInVia, sniffImage } from './files';
+import {
+  createFilesRoute,
+  nodeUploadFs,
+  shanghaiDay,
+  signedInVia,
+  sniffImage,
+  type FilesOptions,
+  type UploadFs,
+} from './files';
+import { createMemoryLog } from './log';
 import { createServerPhotoRefs, ownerTag } from './photo-refs';
 
 const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
@@ -16,11 +26,12 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** 'good' signs in as user-a, 'other' as user-b. */
-const app = (maxBytes = 1024) =>
+const app = (maxBytes = 1024, more: Partial<FilesOptions> = {}) =>
   createFilesRoute({
     dir,
     maxBytes,
     authenticate: async (token) => ({ good: 'user-a', other: 'user-b' })[token ?? ''] ?? null,
+    ...more,
   });
 
 function upload(
@@ -116,6 +127,139 @@ describe('photo upload', () => {
   });
 });
 
+describe('the daily upload quota', () => {
+  const noon = Date.parse('2025-10-20T04:00:00Z'); // 12:00 in Shanghai
+  const quota = { filesPerDay: 3, bytesPerDay: 10 * 1024 * 1024 };
+  type Answer = { ok: boolean; error?: { code: string; message: string } };
+
+  it('takes a user’s photos up to the count, then refuses with RATE_LIMITED naming the limit in Chinese', async () => {
+    const a = app(1024, { quota, now: () => noon });
+    for (let i = 0; i < 3; i++) expect((await upload(a, png)).status).toBe(200);
+    const over = await upload(a, png);
+    expect(over.status).toBe(429);
+    expect(((await over.json()) as Answer).error).toEqual({
+      code: 'RATE_LIMITED',
+      message: expect.stringMatching(/^今天上传的照片已达上限：每人每天最多 3 张、共 10 MB.*请明天再传/),
+    });
+    expect(readdirSync(dir)).toHaveLength(3);
+    // Someone else's allowance is their own.
+    expect((await upload(a, png, { token: 'other' })).status).toBe(200);
+  });
+
+  it('counts bytes too: an image that would pass the day’s bytes is refused and not stored', async () => {
+    const a = app(8 * 1024, { quota: { filesPerDay: 100, bytesPerDay: 6 * 1024 }, now: () => noon });
+    const big = new Uint8Array(4 * 1024);
+    big.set(png);
+    expect((await upload(a, big)).status).toBe(200);
+    const over = await upload(a, big);
+    expect(over.status).toBe(429);
+    expect(((await over.json()) as Answer).error?.code).toBe('RATE_LIMITED');
+    expect(readdirSync(dir)).toHaveLength(1);
+  });
+
+  it('starts again at midnight in Shanghai', async () => {
+    let now = noon;
+    const a = app(1024, { quota, now: () => now });
+    for (let i = 0; i < 3; i++) await upload(a, png);
+    expect((await upload(a, png)).status).toBe(429);
+    now = Date.parse('2025-10-20T16:00:00Z'); // 00:00 on the 21st in Shanghai
+    expect((await upload(a, png)).status).toBe(200);
+  });
+
+  it('counts today’s files already on disk after a restart, and not yesterday’s', async () => {
+    const first = app(1024, { quota });
+    await upload(first, png);
+    await upload(first, png);
+    const [older] = readdirSync(dir);
+    const yesterday = (Date.now() - 24 * 3600_000) / 1000;
+    utimesSync(join(dir, older!), yesterday, yesterday);
+    // A new process: one of today's two is counted, so two more fit and the third does not.
+    const restarted = app(1024, { quota });
+    expect((await upload(restarted, png)).status).toBe(200);
+    expect((await upload(restarted, png)).status).toBe(200);
+    expect((await upload(restarted, png)).status).toBe(429);
+  });
+
+  it('gives the allowance back when a write fails', async () => {
+    const full = failingFs('ENOSPC');
+    const a = app(1024, { quota: { filesPerDay: 1, bytesPerDay: 10_000 }, now: () => noon, fs: full });
+    expect((await upload(a, png)).status).toBe(503);
+    full.fail = false;
+    expect((await upload(a, png)).status).toBe(200);
+  });
+
+  it('knows the Shanghai day of an instant', () => {
+    expect(shanghaiDay(Date.parse('2025-10-20T15:59:59Z'))).toBe('2025-10-20');
+    expect(shanghaiDay(Date.parse('2025-10-20T16:00:00Z'))).toBe('2025-10-21');
+  });
+});
+
+/** The real file system, except that a write stops half-way with `code` while `fail` is set. */
+function failingFs(code: string): UploadFs & { fail: boolean } {
+  return {
+    fail: true,
+    async writeNew(path, bytes) {
+      if (!this.fail) return nodeUploadFs.writeNew(path, bytes);
+      await writeFile(path, bytes.subarray(0, Math.floor(bytes.length / 2)), { flag: 'wx' });
+      throw Object.assign(new Error(`${code}: simulated`), { code });
+    },
+    rename: nodeUploadFs.rename,
+    unlink: nodeUploadFs.unlink,
+  };
+}
+
+describe('a write that fails', () => {
+  it('on a full disk leaves no file, short or empty, and answers 503 UNAVAILABLE in Chinese with Retry-After', async () => {
+    const { log, entries } = createMemoryLog();
+    const a = app(1024, { fs: failingFs('ENOSPC'), log });
+    const res = await upload(a, png);
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('60');
+    expect(await res.json()).toEqual({
+      ok: false,
+      error: {
+        code: 'UNAVAILABLE',
+        message: '服务器存储空间已满，暂时无法保存；请联系管理员。',
+        retryAfterSeconds: 60,
+      },
+    });
+    expect(readdirSync(dir)).toEqual([]);
+    expect(entries).toEqual([
+      expect.objectContaining({ level: 'error', msg: 'upload not stored', reason: 'disk-full' }),
+    ]);
+  });
+
+  it('on a read-only disk says so', async () => {
+    const res = await upload(app(1024, { fs: failingFs('EROFS') }), png);
+    expect(res.status).toBe(503);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/只读/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('for a reason nobody expects is the server’s error, and still leaves nothing behind', async () => {
+    const res = await upload(app(1024, { fs: failingFs('EIO') }), png);
+    expect(res.status).toBe(500);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('never leaves a served name without all its bytes: the name appears only by rename', async () => {
+    const renames: Array<[string, string]> = [];
+    const watching: UploadFs = {
+      ...nodeUploadFs,
+      rename: async (from, to) => {
+        renames.push([from, to]);
+        // At the moment of the rename, the temporary file already holds every byte.
+        expect(new Uint8Array(readFileSync(from))).toEqual(png);
+        return nodeUploadFs.rename(from, to);
+      },
+    };
+    const res = await upload(app(1024, { fs: watching }), png);
+    const { name } = ((await res.json()) as { data: { name: string } }).data;
+    expect(renames).toEqual([[join(dir, `.upload-${name}`), join(dir, name)]]);
+    expect(readdirSync(dir)).toEqual([name]);
+  });
+});
+
 describe('image sniffing', () => {
   it('knows the four formats by their first bytes and nothing else', () => {
     expect(sniffImage(png)?.type).toBe('image/png');
@@ -131,7 +275,9 @@ describe('image sniffing', () => {
 describe('signed in via the arena', () => {
   it('names the user of a token me.get accepts, and never asks without one', async () => {
     const handle = jest.fn(async (_body: unknown, caller: { token?: string | null }) =>
-      caller.token === 't' ? { ok: true as const, data: { user: { id: 'user-t', name: '王芳' } } } : { ok: false as const },
+      caller.token === 't'
+        ? { ok: true as const, data: { user: { id: 'user-t', name: '王芳' } } }
+        : { ok: false as const },
     );
     const check = signedInVia({ handle });
     expect(await check('t')).toBe('user-t');

@@ -4,7 +4,7 @@
  */
 import { readConfig } from './config';
 import { createJsonLog, errorFields } from './log';
-import { startArena } from './start';
+import { StartError, startArena } from './start';
 
 async function main(): Promise<void> {
   const log = createJsonLog();
@@ -40,5 +40,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   process.stderr.write(`启动失败 / failed to start: ${String(errorFields(error).error)}\n`);
-  process.exit(1);
+  // A data directory or database that cannot be used is the operator's to fix, like a bad setting.
+  process.exit(error instanceof StartError ? 2 : 1);
 });

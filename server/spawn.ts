@@ -16,11 +16,21 @@ export interface ChildServer {
 
 const root = join(__dirname, '..');
 
-export function spawnServer(env: Record<string, string>, timeoutMs = 20_000): Promise<ChildServer> {
+export interface SpawnOptions {
+  timeoutMs?: number;
+  /** Run as this user (the fault tests, as root, run the server as `nobody` to meet real file permissions). */
+  uid?: number;
+  gid?: number;
+}
+
+export function spawnServer(env: Record<string, string>, options: SpawnOptions = {}): Promise<ChildServer> {
+  const { timeoutMs = 20_000, uid, gid } = options;
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'main.ts')], {
     cwd: root,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...(uid === undefined ? {} : { uid }),
+    ...(gid === undefined ? {} : { gid }),
   });
   const lines: string[] = [];
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>

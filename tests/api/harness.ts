@@ -5,10 +5,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { nodeIds } from '../../adapters/node';
 import type { Store } from '../../core/app/ports';
 import type { ServerConfig } from '../../server/config';
+import type { UploadFs } from '../../server/files';
 import { createMemoryLog } from '../../server/log';
 import { startArena, type RunningArena } from '../../server/start';
+import type { SweepSummary } from '../../server/sweep';
 
 export const fixedNow = '2025-10-20T01:30:00.000Z'; // 09:30 in Shanghai: day 41 of the demo campaign
 
@@ -19,6 +22,8 @@ export interface Reply {
 
 export interface Harness {
   url: string;
+  /** The data directory: `arena.db` and `files/`. */
+  dataDir: string;
   store: Store;
   logs: Array<Record<string, unknown>>;
   call(action: string, data?: unknown, token?: string | null): Promise<Reply>;
@@ -26,6 +31,7 @@ export interface Harness {
   raw(path: string, init?: RequestInit): Promise<Response>;
   /** A session for any user, written straight to the store (works with demo mode off). */
   sessionFor(userId: string): Promise<string>;
+  sweepUploads(): Promise<SweepSummary>;
   stop(): Promise<void>;
 }
 
@@ -33,6 +39,10 @@ export interface HarnessOptions {
   demo?: boolean;
   rateLimitPerMinute?: number;
   decorateStore?: (store: Store) => Store;
+  uploadFs?: UploadFs;
+  freeBytes?: (dir: string) => Promise<number>;
+  /** Settings beyond the defaults below (TRUST_PROXY, upload quotas). */
+  config?: Partial<Pick<ServerConfig, 'trustProxy' | 'uploadFilesPerDay' | 'uploadBytesPerDay'>>;
 }
 
 let sessions = 0;
@@ -49,6 +59,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     sessionTtlMs: 3_600_000,
     webhookUrl: null,
     scheduler: false,
+    trustProxy: 0,
+    uploadFilesPerDay: 200,
+    uploadBytesPerDay: 200 * 1024 * 1024,
+    ...options.config,
   };
   const { log, entries } = createMemoryLog();
   let running: RunningArena;
@@ -58,6 +72,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       log,
       staticRoot: null,
       ...(options.decorateStore ? { decorateStore: options.decorateStore } : {}),
+      ...(options.uploadFs ? { uploadFs: options.uploadFs } : {}),
+      ...(options.freeBytes ? { freeBytes: options.freeBytes } : {}),
     });
   } catch (error) {
     rmSync(dataDir, { recursive: true, force: true });
@@ -72,15 +88,21 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
   return {
     url: running.url,
+    dataDir,
     store: running.store,
     logs: entries,
     call,
     raw,
     sessionFor: async (userId) => {
       const token = `test-session-${userId}-${(sessions += 1)}`;
-      await running.store.people.putSession({ token, userId, expiresAt: Date.parse(fixedNow) + 3_600_000 });
+      await running.store.people.putSession({
+        tokenHash: nodeIds.hashToken(token),
+        userId,
+        expiresAt: Date.parse(fixedNow) + 3_600_000,
+      });
       return token;
     },
+    sweepUploads: () => running.sweepUploads(),
     stop: async () => {
       await running.stop();
       rmSync(dataDir, { recursive: true, force: true });
