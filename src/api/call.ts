@@ -2,7 +2,10 @@
  * The one typed API client: `call(action, data)` over the shared contract.
  * Input is checked with the contract's schema before it leaves the phone, the envelope and the
  * output are checked when they come back, and every failure is thrown as an ApiCallError.
+ * An UNAVAILABLE answer (the server did nothing: its database was busy) is sent again, the same body and
+ * so the same requestId, after the wait the server names, a few times; then its Chinese message is thrown.
  */
+import './zod-config';
 import { ApiError, actions, type ActionInput, type ActionName, type ActionOutput } from '../../core/contract';
 import { ApiCallError } from './errors';
 import { getToken, setSession } from './session';
@@ -16,8 +19,13 @@ export async function call<A extends ActionName>(action: A, data: ActionInput<A>
   if (!input.success) {
     throw new ApiCallError('INVALID_ARGUMENT', input.error.issues[0]?.message ?? '填写的内容有误');
   }
-  const body = await transport({ action, data: input.data, token: getToken() });
-  const envelope = asEnvelope(body);
+  let envelope: Envelope;
+  for (let retries = 0; ; retries += 1) {
+    envelope = asEnvelope(await transport({ action, data: input.data, token: getToken() }));
+    const wait = envelope.ok ? null : retryWaitMs(envelope.error, retries);
+    if (wait === null) break;
+    await sleep(wait);
+  }
   if (!envelope.ok) {
     // A stale token: forget it so the next screen signs in again instead of failing forever.
     if (envelope.error.code === 'UNAUTHENTICATED') setSession(null, null);
@@ -29,6 +37,21 @@ export async function call<A extends ActionName>(action: A, data: ActionInput<A>
 }
 
 type Envelope = { ok: true; data: unknown } | { ok: false; error: ApiError };
+
+/** Sends after the first that an UNAVAILABLE answer gets. */
+export const UNAVAILABLE_RETRIES = 2;
+/** A longer wait (a read-only or full disk) is for an administrator to end: the message shows at once. */
+const MAX_RETRY_WAIT_SECONDS = 5;
+const DEFAULT_RETRY_WAIT_SECONDS = 2;
+
+/** How long to wait before sending the same request again, or null to give the answer to the caller. */
+function retryWaitMs(error: ApiError, retriesSoFar: number): number | null {
+  if (error.code !== 'UNAVAILABLE' || retriesSoFar >= UNAVAILABLE_RETRIES) return null;
+  const seconds = error.retryAfterSeconds ?? DEFAULT_RETRY_WAIT_SECONDS;
+  return seconds <= MAX_RETRY_WAIT_SECONDS ? seconds * 1000 : null;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function asEnvelope(body: unknown): Envelope {
   if (body && typeof body === 'object' && 'ok' in body) {

@@ -3,6 +3,8 @@
  * The environment id is a build-time setting (.env, README「小程序构建设置」); a build without one starts
  * and says so on every screen instead of calling an environment nobody chose.
  */
+// First: the contract's schemas are built without eval (./zod-config.ts).
+import './zod-config';
 import Taro from '@tarojs/taro';
 import { ApiCallError } from './errors';
 
