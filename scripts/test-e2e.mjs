@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test` step: the browser test (e2e/arena.e2e.ts) when Debian's Chromium is installed.
+// `npm test` step: the browser tests (e2e/arena.e2e.ts, e2e/csp.e2e.ts) when Debian's Chromium is installed.
 // Without it the step is skipped, unless E2E_REQUIRED=1 (CI), where a missing browser is a failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -17,9 +17,12 @@ if (!existsSync(chromium)) {
   process.exit(0);
 }
 
-const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'e2e', 'arena.e2e.ts')], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, CHROMIUM_PATH: chromium },
-});
-process.exit(r.status ?? 1);
+// The app's walk-through, then the page under its Content-Security-Policy (e2e/csp.e2e.ts).
+for (const script of ['arena.e2e.ts', 'csp.e2e.ts']) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'e2e', script)], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, CHROMIUM_PATH: chromium },
+  });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}

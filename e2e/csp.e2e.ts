@@ -1,0 +1,178 @@
+/**
+ * The H5 build under the server's headers (issue 9), in Debian's Chromium: the real server (server/main.ts,
+ * demo mode, a temporary DATA_DIR) serves dist/h5 with its Content-Security-Policy, and a demo reporter
+ * walks the app — 晒, 榜, 我, a demo sign-in, a post with a photo, a unit's chart — while every CSP
+ * violation the page reports is collected: there must be none. The page must also refuse to be framed, and
+ * hashed assets must come with a year-long immutable cache.
+ * Run: `node --import tsx e2e/csp.e2e.ts` (scripts/test-e2e.mjs does, after the build, when Chromium is installed).
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { spawnServer, type ChildServer } from '../server/spawn';
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// A 1×1 PNG that decodes, so the preview really loads.
+const png = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
+
+let passed = 0;
+const step = async (title: string, fn: () => Promise<void>) => {
+  const started = Date.now();
+  await fn();
+  console.log(`  ✓ ${title} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  passed += 1;
+};
+
+async function tab(page: Page, label: '晒' | '榜' | '我') {
+  await page.locator('.weui-tabbar__label', { hasText: label }).click();
+  await page.waitForTimeout(500);
+}
+
+async function run(browser: Browser, base: string) {
+  const page = await browser.newPage({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  const violations: string[] = [];
+  const errors: string[] = [];
+  const cacheOf = new Map<string, string | null>();
+  page.on('console', (m) => {
+    if (/Content Security Policy|Content-Security-Policy/i.test(m.text()))
+      violations.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('response', (r) => cacheOf.set(new URL(r.url()).pathname, r.headers()['cache-control'] ?? null));
+  await page.exposeFunction('reportViolation', (v: string) => violations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { reportViolation(v: string): void }).reportViolation;
+      report(
+        `${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`,
+      );
+    });
+  });
+
+  await step('opens with the page’s policy and the security headers', async () => {
+    const res = await page.goto(`${base}/`);
+    assert.ok(res);
+    const headers = res.headers();
+    assert.match(headers['content-security-policy'] ?? '', /script-src 'self' 'sha256-/);
+    assert.match(headers['content-security-policy'] ?? '', /frame-ancestors 'none'/);
+    assert.equal(headers['x-frame-options'], 'DENY');
+    assert.equal(headers['x-content-type-options'], 'nosniff');
+    assert.equal(headers['referrer-policy'], 'no-referrer');
+    assert.equal(headers['cache-control'], 'no-cache');
+    assert.ok(headers['etag'], 'index.html has an ETag');
+    await page.locator('.taro_page_show .post').first().waitFor({ timeout: 30_000 });
+  });
+
+  await step('walks 榜 and 我, and signs in as a demo reporter', async () => {
+    await tab(page, '榜');
+    await page.locator('.taro_page_show .brow').first().waitFor({ timeout: 15_000 });
+    await tab(page, '我');
+    await page.locator('.taro_page_show [data-testid="demo-toggle"]').click();
+    const pick = page.locator('.taro_page_show [data-testid="demo-user"]', { hasText: '填报员' }).first();
+    const name = (await pick.locator('.demo__name').innerText()).trim();
+    await pick.click();
+    await page.locator('.taro_page_show .me__name', { hasText: name }).waitFor({ timeout: 15_000 });
+  });
+
+  await step('posts with a photo: the preview and the uploaded photo both load', async () => {
+    await tab(page, '晒');
+    await page.locator('.taro_page_show .feed__post').click();
+    await page.locator('.taro_page_show .editor__send').waitFor({ timeout: 15_000 });
+    const chooser = page.waitForEvent('filechooser');
+    await page.locator('.taro_page_show .editor__add').click();
+    await (await chooser).setFiles({ name: 'site.png', mimeType: 'image/png', buffer: png });
+    const photo = page.locator('.taro_page_show .editor__photo img').first();
+    await photo.waitFor({ timeout: 15_000 });
+    await page.waitForFunction(
+      () => {
+        const img = document.querySelector<HTMLImageElement>('.taro_page_show .editor__photo img');
+        return img?.complete && img.naturalWidth > 0;
+      },
+      undefined,
+      { timeout: 15_000 },
+    );
+    assert.match((await photo.getAttribute('src')) ?? '', /^\/files\//);
+    await page.locator('.taro_page_show .editor__textarea textarea').first().fill(`CSP 检查 ${Date.now()}`);
+    await page.locator('.taro_page_show .editor__send').click();
+    await page.locator('.taro__toast', { hasText: '已发布' }).waitFor({ state: 'attached', timeout: 15_000 });
+  });
+
+  await step('opens a unit and draws its chart', async () => {
+    await tab(page, '榜');
+    await page.locator('.taro_page_show .brow').first().click();
+    await page.locator('.taro_page_show canvas').first().waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(1500);
+  });
+
+  await step('hashed assets are cached for a year, unchanged', async () => {
+    const hashed = [...cacheOf].filter(([path]) => /\.[0-9a-f]{8,}\.(js|css)$/.test(path));
+    assert.ok(hashed.length > 0, 'the page loaded hashed assets');
+    for (const [path, cache] of hashed) assert.equal(cache, 'public, max-age=31536000, immutable', path);
+  });
+
+  await step('reports no Content-Security-Policy violation and no error', async () => {
+    assert.deepEqual(violations, []);
+    assert.deepEqual(errors, []);
+  });
+
+  await step('refuses to be shown in a frame', async () => {
+    const framer = await browser.newPage();
+    const refused: string[] = [];
+    framer.on('console', (m) => refused.push(m.text()));
+    await framer.setContent(`<iframe src="${base}/"></iframe>`);
+    await framer.waitForTimeout(1500);
+    assert.ok(
+      refused.some((t) => /frame-ancestors|X-Frame-Options/.test(t)),
+      `the browser refused the frame: ${refused.join(' | ')}`,
+    );
+    const framed = framer.frames().find((f) => f.url().startsWith(base));
+    assert.equal(
+      (await framed
+        ?.locator('#app')
+        .count()
+        .catch(() => 0)) ?? 0,
+      0,
+      'nothing of the app inside the frame',
+    );
+    await framer.close();
+  });
+  await page.close();
+}
+
+async function main() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'arena-csp-'));
+  let server: ChildServer | null = null;
+  let browser: Browser | null = null;
+  try {
+    server = await spawnServer({ DATA_DIR: dataDir, ARENA_DEMO: '1' }, { timeoutMs: 60_000 });
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+    });
+    console.log(`CSP check against ${server.url}`);
+    await run(browser, server.url);
+    console.log(`${passed} passed, 0 failed`);
+  } finally {
+    await browser?.close();
+    if (server && server.child.exitCode === null) {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  console.log(`${passed} passed, 1 failed`);
+  process.exit(1);
+});
