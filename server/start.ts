@@ -8,7 +8,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { statfs } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createSqliteStore, type SqliteStore } from '../adapters/sqlite';
-import { createArena } from '../core/app';
+import { createArena, demoOffNotice } from '../core/app';
 import { seedDemo } from '../core/app/demo';
 import type { Deps, Store } from '../core/app/ports';
 import { buildApp } from './app';
@@ -138,6 +138,12 @@ export async function startArena(options: StartOptions): Promise<RunningArena> {
     const seeded = await seedDemo(deps);
     if (seeded.seeded)
       log('info', 'demo campaign seeded', { campaignId: seeded.campaignId, posts: seeded.posts });
+    // Demo mode off on data that has demo users: say what that disabled (they answer 401 from now on).
+    const demoOff = await demoOffNotice(deps);
+    if (demoOff) {
+      const { level, msg, ...fields } = demoOff;
+      log(level, msg, fields);
+    }
 
     const staticRoot = options.staticRoot === undefined ? defaultStaticRoot() : options.staticRoot;
     const freeBytes = options.freeBytes ?? diskFree;

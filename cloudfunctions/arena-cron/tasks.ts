@@ -87,7 +87,7 @@ export async function runTask({ deps, config, db }: CloudDeps, event: unknown): 
       const upgraded = await upgradeDocuments(db);
       // With ARENA_DEMO off, say what that disabled (demo users answer 401 then), as the server's start log does.
       const demoOff = await demoOffNotice(deps);
-      if (demoOff) deps.log?.(demoOff);
+      if (demoOff) deps.log?.({ ...demoOff });
       return ok({ created, upgraded, ...(demoOff ? { demoOff: demoOff.detail } : {}) });
     }
     case 'invite': {

@@ -29,6 +29,7 @@ import { createRateLimiter } from './rate-limit';
 import { createStandingsCache } from './standings/cache';
 import { leaderboard } from './standings/leaderboard';
 import { unitDetail, unitTrend } from './standings/units';
+import { isStoreUnavailable, unavailable } from './unavailable';
 import { parseAction, parseInput } from './validate';
 
 export type { Caller } from './context';
@@ -133,6 +134,11 @@ export function createArena(deps: Deps): Arena {
           return fail('NOT_FOUND', `未知的操作「${action.slice(0, 60)}」：请检查 action 名称。`);
         return await dispatch(action, envelope.data.data, caller ?? {});
       } catch (error) {
+        // The store gave up on a write it may be asked again (locked, read-only, disk full): say so, retryably.
+        if (isStoreUnavailable(error)) {
+          deps.log?.({ level: 'warn', msg: 'store unavailable', action, reason: error.reason });
+          return unavailable(error);
+        }
         deps.log?.({
           level: 'error',
           msg: 'action failed',

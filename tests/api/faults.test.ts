@@ -17,9 +17,6 @@ import {
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createArena } from '../../core/app';
-import type { Deps, Store } from '../../core/app/ports';
-import { StoreUnavailable } from '../../core/app/unavailable';
 import { nodeUploadFs, type UploadFs } from '../../server/files';
 import { spawnServer, type ChildServer } from '../../server/spawn';
 import { chinese, fixedNow, requestId, startHarness, type Harness } from './harness';
@@ -37,32 +34,6 @@ const timed = async <T>(run: () => Promise<T>): Promise<{ value: T; ms: number }
   const value = await run();
   return { value, ms: performance.now() - started };
 };
-
-/**
- * Whether the router answers a StoreUnavailable as UNAVAILABLE (core/app/router.ts maps it; until it does,
- * it answers INTERNAL like any other throw). Asked of the router itself, with a store that is always busy.
- */
-async function routerAnswersUnavailable(): Promise<boolean> {
-  const busy = new Proxy({} as Store, {
-    get: () =>
-      new Proxy(
-        {},
-        {
-          get: () => async () => {
-            throw new StoreUnavailable('locked');
-          },
-        },
-      ),
-  });
-  const deps = {
-    store: busy,
-    clock: { now: () => Date.parse(fixedNow) },
-    ids: { newId: () => 'x', newToken: () => 'x', hashToken: (t: string) => t, newCode: () => 'x' },
-    settings: { demo: true, rateLimitPerMinute: 600, sessionTtlMs: 3_600_000 },
-  } as unknown as Deps;
-  const r = await createArena(deps).handle({ action: 'auth.demoUsers', data: {} }, {});
-  return !r.ok && r.error.code === 'UNAVAILABLE';
-}
 
 const upload = (h: Harness, token: string) => {
   const form = new FormData();
@@ -91,7 +62,6 @@ describe('a database another process holds the write lock on', () => {
     ).items.map((p) => p.text);
 
   it('keeps answering while locked, refuses the post clearly, and takes the same post exactly once after', async () => {
-    const mapped = await routerAnswersUnavailable();
     const id = requestId();
     const text = `锁住时发的帖子 ${id}`;
     lock = await holdWriteLock(join(h.dataDir, 'arena.db'));
@@ -118,16 +88,12 @@ describe('a database another process holds the write lock on', () => {
     expect(meanwhile.status).toBe(200);
     expect(postDone).toBe(false);
     const answer = await refused;
-    if (mapped) {
-      expect(answer.status).toBe(503);
-      expect(answer.body.error).toEqual({
-        code: 'UNAVAILABLE',
-        message: '服务器正忙，这次没有保存；请稍后再试一次。',
-        retryAfterSeconds: 2,
-      });
-    } else {
-      expect(answer.status).toBe(500); // until the router maps StoreUnavailable
-    }
+    expect(answer.status).toBe(503);
+    expect(answer.body.error).toEqual({
+      code: 'UNAVAILABLE',
+      message: '服务器正忙，这次没有保存；请稍后再试一次。',
+      retryAfterSeconds: 2,
+    });
     expect(answer.body.error?.message).toMatch(chinese);
     // The store itself gives up with a StoreUnavailable naming the lock.
     await expect(h.store.people.deleteSession('nobody')).rejects.toMatchObject({
@@ -149,8 +115,7 @@ describe('a database another process holds the write lock on', () => {
     expect(((await (await h.raw('/healthz')).json()) as Health).ok).toBe(true);
   });
 
-  it('answers 503 with Retry-After on a locked write, once the router maps it', async () => {
-    if (!(await routerAnswersUnavailable())) return; // core/app/router.ts not there yet: covered above
+  it('answers 503 with Retry-After on a locked write', async () => {
     lock = await holdWriteLock(join(h.dataDir, 'arena.db'));
     const res = await h.raw('/api/arena', {
       method: 'POST',
@@ -225,12 +190,11 @@ describe('a read-only database', () => {
       token,
     );
     expect(sent.body.ok).toBe(false);
-    expect([503, 500]).toContain(sent.status); // 503 UNAVAILABLE once the router maps StoreUnavailable
-    if (sent.status === 503)
-      expect(sent.body.error).toMatchObject({
-        code: 'UNAVAILABLE',
-        message: expect.stringMatching(/只读.*联系管理员/),
-      });
+    expect(sent.status).toBe(503);
+    expect(sent.body.error).toMatchObject({
+      code: 'UNAVAILABLE',
+      message: expect.stringMatching(/只读.*联系管理员/),
+    });
     expect(sent.body.error?.message).toMatch(chinese);
     expect(server.lines.join('\n')).toMatch(/store unavailable \(read-only\)/);
 
