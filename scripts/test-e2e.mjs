@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// `npm test` step: the browser tests (e2e/arena.e2e.ts, e2e/csp.e2e.ts) when Debian's Chromium is installed.
+// `npm test` step: the browser tests (e2e/*.e2e.ts, arena.e2e.ts first) when Debian's Chromium is installed.
 // Without it the step is skipped, unless E2E_REQUIRED=1 (CI), where a missing browser is a failure.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from './ensure-h5.mjs';
 
@@ -17,8 +17,11 @@ if (!existsSync(chromium)) {
   process.exit(0);
 }
 
-// The app's walk-through, then the page under its Content-Security-Policy (e2e/csp.e2e.ts).
-for (const script of ['arena.e2e.ts', 'csp.e2e.ts']) {
+// The app's walk-through first, then every other browser test in e2e/ (a new one needs no line here).
+const scripts = readdirSync(join(root, 'e2e'))
+  .filter((f) => f.endsWith('.e2e.ts'))
+  .sort((a, b) => (a === 'arena.e2e.ts' ? -1 : b === 'arena.e2e.ts' ? 1 : a.localeCompare(b)));
+for (const script of scripts) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'e2e', script)], {
     cwd: root,
     stdio: 'inherit',
