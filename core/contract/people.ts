@@ -5,12 +5,34 @@
 import { z } from 'zod';
 import { Role } from './entities';
 
-/** Short, unambiguous, typed on a phone: 8 characters of A–Z and 2–9 without I, O, 0, 1. */
+const LOOKALIKES = new Set(['I', 'O', '0', '1']);
+
+/**
+ * Short, unambiguous, typed on a phone: 8 characters of A–Z and 2–9 without I, O, 0, 1. The message says
+ * which rule a code breaks (length first, then look-alikes, then anything else), naming the characters.
+ */
 export const InviteCode = z
   .string({ error: '邀请码应为文字' })
   .trim()
   .toUpperCase()
-  .regex(/^[A-HJ-NP-Z2-9]{8}$/, '邀请码为 8 位字母或数字，请核对后重新输入');
+  .superRefine((code, ctx) => {
+    const chars = [...code];
+    if (chars.length !== 8) {
+      ctx.addIssue({ code: 'custom', message: '邀请码为 8 位字母或数字，请核对后重新输入' });
+      return;
+    }
+    const unique = (pick: (c: string) => boolean) => [...new Set(chars.filter(pick))].join('、');
+    const lookalikes = unique((c) => LOOKALIKES.has(c));
+    if (lookalikes) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `邀请码不含 I、O、0、1 这几个容易看错的字符，你输入了 ${lookalikes}：请对照管理员给的邀请码重新输入`,
+      });
+      return;
+    }
+    const others = unique((c) => !/^[A-HJ-NP-Z2-9]$/.test(c));
+    if (others) ctx.addIssue({ code: 'custom', message: `邀请码只含字母和数字，不能有 ${others}，请核对后重新输入` });
+  });
 
 export const Account = z
   .string({ error: '账号应为文字' })

@@ -6,7 +6,7 @@ import { createArena } from '../router';
 
 const passwords = createScryptPasswords({ N: 1024 });
 const errorOf = (r: { ok: boolean; error?: { code: string; message: string } }) => (r.ok ? null : r.error);
-const badCode = { code: 'INVALID_ARGUMENT', message: expect.stringContaining('邀请码无效、已被使用或已过期') };
+const badCode = { code: 'INVALID_ARGUMENT', message: expect.stringContaining('没有这个邀请码，或它已被使用、已过期') };
 
 async function arena(options: Parameters<typeof testArena>[1] = {}) {
   const t = await testArena(memoryStore(), { ports: { passwords }, ...options });
@@ -145,7 +145,7 @@ describe('auth.join (self-hosted accounts)', () => {
 
   it('checks the input before anything: a malformed code or a short password is INVALID_ARGUMENT', async () => {
     const t = await arena();
-    expect(errorOf(await t.call('auth.join', { ...join, inviteCode: 'O0I1O0I1' }))?.message).toContain('邀请码为 8 位');
+    expect(errorOf(await t.call('auth.join', { ...join, inviteCode: 'O0I1O0I1' }))?.message).toContain('你输入了 O、0、I、1');
     expect(errorOf(await t.call('auth.join', { ...join, password: 'short', inviteCode: await t.invite('leader') }))?.message).toContain('密码至少 8 位');
   });
 

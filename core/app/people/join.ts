@@ -17,7 +17,7 @@ import { addressKey, waitFor } from './limits';
 import { noAccounts, normalizeAccount, tooMany } from './login';
 import type { InviteRecord, UserRecord } from './store';
 
-const badCode = fail('INVALID_ARGUMENT', '邀请码无效、已被使用或已过期：请核对，或向管理员索取新的邀请码。');
+const badCode = fail('INVALID_ARGUMENT', '没有这个邀请码，或它已被使用、已过期：请核对后重新输入，或向管理员索取新的邀请码。');
 
 /** Whether the users `invite` makes are demo users; null when the code cannot be used now. */
 async function checkCode(ctx: Ctx, code: string): Promise<{ demo: boolean } | null> {
