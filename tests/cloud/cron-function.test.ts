@@ -60,7 +60,7 @@ beforeEach(async () => {
   await store.people.putUser(reporter(users.repB, { openid: 'o-b', subscribeCredits: { 'tpl-no-post': 5 } }));
   await store.people.putUser(reporter(users.repC, { openid: 'o-c', subscribeCredits: { 'tpl-no-post': 5 } }));
   await store.people.putUser(reporter(users.repD, {})); // no OPENID: in-app only
-  await store.people.putUser(reporter(users.leadA, { openid: 'o-lead-a', subscribeCredits: { 'tpl-no-post': 5 } })); // not a reporter
+  await store.people.putUser(reporter(users.leadA, { openid: 'o-lead-a', subscribeCredits: { 'tpl-no-post': 5 } })); // unit A's leader: reminded with its reporters
   await postFor('A', '2025-09-25', '10:00', 'req-a-0925');
   await postFor('B', '2025-10-09', '16:00', 'req-b-1009');
   // C and D never posted; the campaign began on 2025-09-01.
@@ -86,16 +86,16 @@ const stored = () =>
     .sort();
 
 describe('arena-cron: the no-post reminder', () => {
-  it('at 09:00 Shanghai, reminds each reporter of an idle unit once, however often the timer fires', async () => {
+  it('at 09:00 Shanghai, reminds each reporter and leader of an idle unit once, however often the timer fires', async () => {
     expect(await fire('2025-10-10', '08:00')).toMatchObject({ ok: true, data: { ran: [] } });
     expect(fake.sent()).toHaveLength(0);
 
     const first = await fire('2025-10-10', '09:00');
-    expect(first).toMatchObject({ ok: true, data: { ran: ['no_post'], sent: 4, skipped: 0 } });
-    // A (two reporters), C and D are idle; B posted yesterday; the unit leader is not a reporter.
-    expect(stored()).toEqual(['real@2025-10-10', 'rep-a@2025-10-10', 'rep-c@2025-10-10', 'rep-d@2025-10-10']);
+    expect(first).toMatchObject({ ok: true, data: { ran: ['no_post'], sent: 5, skipped: 0 } });
+    // A (two reporters and its leader), C and D are idle; B posted yesterday.
+    expect(stored()).toEqual(['lead-a@2025-10-10', 'real@2025-10-10', 'rep-a@2025-10-10', 'rep-c@2025-10-10', 'rep-d@2025-10-10']);
     // Subscription messages only where there is an OPENID and a consent left.
-    expect(sentTo()).toEqual(['o-a', 'o-c']);
+    expect(sentTo()).toEqual(['o-a', 'o-c', 'o-lead-a']);
     const toA = fake.sent().find((s) => s.touser === 'o-a')!;
     // As WeChat receives it: the SDK has turned the names into snake_case.
     expect(toA).toMatchObject({
@@ -108,9 +108,9 @@ describe('arena-cron: the no-post reminder', () => {
     expect((await store.people.getUser(users.repA.id))?.subscribeCredits).toEqual({ 'tpl-no-post': 4 });
 
     // The same hour again: nothing new is stored or sent.
-    expect(await fire('2025-10-10', '09:40')).toMatchObject({ ok: true, data: { sent: 0, skipped: 4 } });
-    expect(fake.sent()).toHaveLength(2);
-    expect(fake.server.dump('notifications')).toHaveLength(4);
+    expect(await fire('2025-10-10', '09:40')).toMatchObject({ ok: true, data: { sent: 0, skipped: 5 } });
+    expect(fake.sent()).toHaveLength(3);
+    expect(fake.server.dump('notifications')).toHaveLength(5);
     expect((await store.people.getUser(users.repA.id))?.subscribeCredits).toEqual({ 'tpl-no-post': 4 });
   });
 
@@ -126,9 +126,9 @@ describe('arena-cron: the no-post reminder', () => {
     const event = timer(shanghai('2025-10-10', '09:00'));
     const both = await Promise.all([fake.invoke(cron, null, event), fake.invoke(other, null, event)]);
     const sent = both.map((r) => (r.ok ? (r.data as { sent: number }).sent : NaN));
-    expect(sent[0]! + sent[1]!).toBe(4);
-    expect(sentTo()).toEqual(['o-a', 'o-c']);
-    expect(fake.server.dump('notifications')).toHaveLength(4);
+    expect(sent[0]! + sent[1]!).toBe(5);
+    expect(sentTo()).toEqual(['o-a', 'o-c', 'o-lead-a']);
+    expect(fake.server.dump('notifications')).toHaveLength(5);
   });
 
   it('nothing at quiet hours or before nine, and the hour is Shanghai’s, not the server’s', async () => {
@@ -142,11 +142,11 @@ describe('arena-cron: the no-post reminder', () => {
   it('a missed nine o’clock tick loses nothing: the first run of the day, at 13:00, sends the day’s reminders', async () => {
     expect(await fire('2025-10-10', '13:00')).toMatchObject({
       ok: true,
-      data: { ran: ['no_post'], sent: 4, left: 0 },
+      data: { ran: ['no_post'], sent: 5, left: 0 },
     });
-    expect(sentTo()).toEqual(['o-a', 'o-c']);
-    expect(await fire('2025-10-10', '14:00')).toMatchObject({ ok: true, data: { sent: 0, skipped: 4 } });
-    expect(fake.sent()).toHaveLength(2);
+    expect(sentTo()).toEqual(['o-a', 'o-c', 'o-lead-a']);
+    expect(await fire('2025-10-10', '14:00')).toMatchObject({ ok: true, data: { sent: 0, skipped: 5 } });
+    expect(fake.sent()).toHaveLength(3);
   });
 
   it('on two days running each owed reminder goes out once a day; a unit that posted is left alone', async () => {
@@ -158,6 +158,7 @@ describe('arena-cron: the no-post reminder', () => {
     await fire('2025-10-11', '09:59');
 
     expect(stored()).toEqual([
+      'lead-a@2025-10-10',
       'real@2025-10-10',
       'rep-a@2025-10-10',
       'rep-c@2025-10-10',
@@ -165,7 +166,7 @@ describe('arena-cron: the no-post reminder', () => {
       'rep-d@2025-10-10',
       'rep-d@2025-10-11',
     ]);
-    expect(sentTo()).toEqual(['o-a', 'o-c', 'o-c']);
+    expect(sentTo()).toEqual(['o-a', 'o-c', 'o-c', 'o-lead-a']);
     expect(fake.sent().some((s) => s.touser === 'o-b')).toBe(false);
   });
 
@@ -183,7 +184,7 @@ describe('arena-cron: the no-post reminder', () => {
 
     fake.services.answers['subscribeMessage.send'] = () => ({ errcode: 0, errmsg: 'ok' });
     await fire('2025-10-11', '09:00');
-    expect(sentTo()).toEqual(['o-a', 'o-a', 'o-c']);
+    expect(sentTo()).toEqual(['o-a', 'o-a', 'o-c', 'o-lead-a', 'o-lead-a']);
     expect(stored().filter((s) => s.startsWith('rep-c@'))).toEqual(['rep-c@2025-10-10', 'rep-c@2025-10-11']);
   });
 

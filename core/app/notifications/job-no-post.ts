@@ -1,8 +1,8 @@
 /**
  * The first reminder job (DOMAIN.md "Reminders": "No post from a unit for postEveryDays (default 7)
- * days: its reporters, at 09:00"). Due from 09:00: the first run at or after nine sends the day's
- * reminders, and later runs finish what a deadline or a missed tick left. Owed again each day until the
- * unit posts; the day is the period.
+ * days: its reporters, at 09:00"), sent to the unit's leaders as well. Due from 09:00: the first run at
+ * or after nine sends the day's reminders, and later runs finish what a deadline or a missed tick left.
+ * Owed again each day until the unit posts; the day is the period.
  */
 import { dailyPeriod, unitsOwingPost } from '../../domain/reminders';
 import type { Reminder } from './deliver';
@@ -27,14 +27,17 @@ export const noPostJob: Job = {
       ...(campaign.postEveryDays !== undefined ? { postEveryDays: campaign.postEveryDays } : {}),
     });
     if (owing.length === 0) return [];
-    const reporters = (await users()).filter((u) => u.role === 'reporter' && u.unitId !== null);
+    // The unit's leader too: a reporter may be away, and the leader answers for the unit's silence.
+    const posters = (await users()).filter(
+      (u) => (u.role === 'reporter' || u.role === 'unit_leader') && u.unitId !== null,
+    );
     return owing.flatMap(({ unitId, idleDays, lastDay }): Reminder[] => {
       const unitName = view.unitById.get(unitId)?.name ?? unitId;
       const body =
         lastDay === null
           ? `「${unitName}」自竞赛开始还没有晒过进度，请发布本单位的第一条进展和数据。`
           : `「${unitName}」已经 ${idleDays} 天没有晒进度了（上次是 ${monthDay(lastDay)}），请发布本单位的最新进展和数据。`;
-      return reporters
+      return posters
         .filter((u) => u.unitId === unitId)
         .map((u) => ({
           userId: u.id,

@@ -3,8 +3,8 @@ import { runDueJobs, type Job } from './jobs';
 import type { Notifier, NotificationRecord, OutboundMessage } from '../ports';
 import { rid, testArena, users } from '../../../tests/app/arena';
 
-/** Reporters per unit in the test arena: A has two (王芳 and 吴正式), B, C and D one each; L none. */
-const allReporters = ['real', 'rep-a', 'rep-b', 'rep-c', 'rep-d'];
+/** Who posts for a unit in the test arena: A has two reporters (王芳 and 吴正式) and a leader (张伟), B, C and D a reporter each; L none. */
+const allPosters = ['lead-a', 'real', 'rep-a', 'rep-b', 'rep-c', 'rep-d'];
 
 async function arena(notifiers: Notifier[] = []) {
   const t = await testArena(memoryStore(), { ports: { notifiers } });
@@ -33,14 +33,14 @@ function channel(name: string, answer: (m: OutboundMessage) => ReturnType<Notifi
 const done = { failed: [], left: 0, unfinished: [] };
 
 describe('the no-post reminder (from 09:00 Shanghai, after 7 days without a post)', () => {
-  it('reminds the reporters of every unit that has not posted, at 09:00, once however often the timer fires', async () => {
+  it('reminds the reporters and the leader of every unit that has not posted, at 09:00, once however often the timer fires', async () => {
     const t = await arena();
     t.setNow('2025-10-10T01:00:00Z'); // 09:00 in Shanghai
-    expect(await t.run()).toEqual({ ran: ['no_post'], sent: 5, skipped: 0, ...done });
+    expect(await t.run()).toEqual({ ran: ['no_post'], sent: 6, skipped: 0, ...done });
     t.setNow('2025-10-10T01:59:00Z');
-    expect(await t.run()).toEqual({ ran: ['no_post'], sent: 0, skipped: 5, ...done });
+    expect(await t.run()).toEqual({ ran: ['no_post'], sent: 0, skipped: 6, ...done });
     expect(await runDueJobs(t.deps)).toMatchObject({ sent: 0 });
-    expect(await t.reminded()).toEqual(allReporters);
+    expect(await t.reminded()).toEqual(allPosters);
     const [mine] = await t.inbox(users.repA.id);
     expect(mine).toMatchObject({
       kind: 'no_post',
@@ -49,7 +49,9 @@ describe('the no-post reminder (from 09:00 Shanghai, after 7 days without a post
       body: '「甲镇」自竞赛开始还没有晒过进度，请发布本单位的第一条进展和数据。',
       readAt: null,
     });
-    expect(await t.inbox(users.leadA.id)).toEqual([]);
+    // The leader gets the same reminder about the same unit; people of other roles get none.
+    const [leaders] = await t.inbox(users.leadA.id);
+    expect(leaders).toMatchObject({ kind: 'no_post', subjectId: 'A', title: '该晒进度了', body: mine?.body });
   });
 
   it('reminds again the next day while the unit still has not posted: one a day', async () => {
@@ -57,7 +59,7 @@ describe('the no-post reminder (from 09:00 Shanghai, after 7 days without a post
     t.setNow('2025-10-10T01:00:00Z');
     await t.run();
     t.setNow('2025-10-11T01:30:00Z');
-    expect(await t.run()).toMatchObject({ sent: 5, skipped: 0 });
+    expect(await t.run()).toMatchObject({ sent: 6, skipped: 0 });
     await t.run();
     expect((await t.inbox(users.repB.id)).map((n) => n.createdAt)).toHaveLength(2);
   });
@@ -130,13 +132,13 @@ describe('reminder channels', () => {
     const flaky = channel('sms', async () => Promise.reject(new Error('gateway down')));
     const t = await arena([flaky.notifier, robot.notifier]);
     t.setNow(at9);
-    expect(await t.run()).toMatchObject({ sent: 5 });
-    expect(robot.sent.map((m) => m.user.id).sort()).toEqual(allReporters);
+    expect(await t.run()).toMatchObject({ sent: 6 });
+    expect(robot.sent.map((m) => m.user.id).sort()).toEqual(allPosters);
     const [n] = await t.inbox(users.repB.id);
     expect(n?.channels).toEqual({ sms: 'failed', webhook: 'sent' });
     // A retry does not try the channels again.
     await t.run();
-    expect(robot.sent).toHaveLength(5);
+    expect(robot.sent).toHaveLength(6);
   });
 
   it('spends one credit of the kind’s template per message sent, and skips users with none of it', async () => {
