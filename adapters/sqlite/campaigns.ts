@@ -37,8 +37,8 @@ export function campaignStore(db: Database): CampaignStore {
     'INSERT INTO tracks VALUES (@campaignId, @id, @name, @leadUnitId, @position)',
   );
   const insertMetric = db.prepare(
-    `INSERT INTO metrics (campaign_id, id, track_id, name, measure, kind, direction, reviewed, position, range_min, range_max)
-     VALUES (@campaignId, @id, @trackId, @name, @measure, @kind, @direction, @reviewed, @position, @rangeMin, @rangeMax)`,
+    `INSERT INTO metrics (campaign_id, id, track_id, name, measure, kind, direction, reviewed, position, range_min, range_max, paced)
+     VALUES (@campaignId, @id, @trackId, @name, @measure, @kind, @direction, @reviewed, @position, @rangeMin, @rangeMax, @paced)`,
   );
   const insertUnit = db.prepare('INSERT INTO units VALUES (@campaignId, @id, @name, @division, @position)');
   const insertTarget = db.prepare(
@@ -99,6 +99,7 @@ export function campaignStore(db: Database): CampaignStore {
         campaignId,
         ...m,
         reviewed: flag(m.reviewed),
+        paced: flag(m.paced),
         position,
         rangeMin: m.range?.min ?? null,
         rangeMax: m.range?.max ?? null,

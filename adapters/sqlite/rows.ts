@@ -31,6 +31,8 @@ export interface MetricRow {
   /** Both set or both NULL (0008_metric_range). */
   range_min: number | null;
   range_max: number | null;
+  /** NULL: the default pace rule (0010_metric_paced). */
+  paced: 0 | 1 | null;
 }
 
 export interface UserRow {
@@ -95,6 +97,7 @@ export function toMetric(r: MetricRow): MetricRecord {
     direction: r.direction,
     ...(r.reviewed === null ? {} : { reviewed: r.reviewed === 1 }),
     ...(r.range_min === null || r.range_max === null ? {} : { range: { min: r.range_min, max: r.range_max } }),
+    ...(r.paced === null ? {} : { paced: r.paced === 1 }),
   };
 }
 

@@ -42,6 +42,11 @@ export const Campaign = z.object({
   postEveryDays: z.number().int().positive().optional(),
   /** Days after the end during which final figures may still be posted, counted as of the end day (default 15). */
   lateDays: z.number().int().nonnegative().max(90).optional(),
+  /**
+   * A figure that moves more than this many times the unit's typical gain in one post asks the reporter to
+   * confirm it (core/domain/figure-entry.ts; default 5).
+   */
+  jumpMultiple: z.number().positive().max(1000).optional(),
 });
 export type Campaign = z.infer<typeof Campaign>;
 
@@ -73,6 +78,12 @@ export const Metric = z.object({
   reviewed: z.boolean().optional(),
   /** Set by the campaign to replace the default plausible range of a figure. */
   range: MetricRange.optional(),
+  /**
+   * Compared with 序时 (DOMAIN.md "Pace"). Absent: the default, paced for `cumulative` and `count` metrics
+   * with `up`. Set true for a rate that builds up over the campaign (开工率, 入库率); a `down` metric (a
+   * ceiling) is never paced.
+   */
+  paced: z.boolean().optional(),
 });
 export type Metric = z.infer<typeof Metric>;
 
@@ -169,6 +180,14 @@ export const StandingRow = z.object({
   unreported: z.number().int(),
   /** The metric furthest behind; null when every metric is done. */
   worstMetricId: z.string().nullable(),
+  /**
+   * That metric's own figures, so the row can name it as "滞后：特色小镇完成投资 30.9% / 序时 40%": its light,
+   * completion and the completion expected today (τ when paced, else 1). null when every metric is done.
+   */
+  worst: z
+    .object({ metricId: z.string(), light: Light, reported: z.boolean(), completion: z.number(), expected: z.number() })
+    .nullable()
+    .optional(),
   /** Places gained since the previous day's close (positive = up); null when it was not ranked then. */
   rankDelta: z.number().int().nullable(),
 });

@@ -1,4 +1,4 @@
-import { behindSchedule, daysLeft, gapToPrev, perDayNeeded, remaining } from './catch-up';
+import { behindSchedule, daysLeft, everyDays, gapToPrev, perDayNeeded, remaining } from './catch-up';
 
 const S = '2025-09-01';
 const E = '2025-12-09';
@@ -35,6 +35,17 @@ describe('catch up', () => {
     expect(behindSchedule(12, 20, 0.4)).toBe(0);
     // nothing reported yet: the whole τ·T
     expect(behindSchedule(null, 20, 0.4)).toBeCloseTo(8, 12);
+  });
+
+  it('reads a count needed less than once a day as one every N days, never fewer than needed', () => {
+    // 2 projects left over 61 days: 0.033 a day → one every 30 days (every 31 would fall short)
+    expect(everyDays(perDayNeeded(2, 61))).toBe(30);
+    expect(everyDays(1 / 3)).toBe(3);
+    expect(everyDays(0.7)).toBe(1);
+    // one or more a day, or nothing left: no cadence, the plain per-day figure says it
+    expect(everyDays(1)).toBeNull();
+    expect(everyDays(2.5)).toBeNull();
+    expect(everyDays(0)).toBeNull();
   });
 
   it('gives the points to the unit just above, null for the first', () => {

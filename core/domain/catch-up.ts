@@ -1,8 +1,9 @@
 /**
  * 赶 (DOMAIN.md "catch up" and "Settled details"): per metric, what is left, what must be done each
- * remaining day (counting today) and how far behind 序时 the unit is — the last two in the metric's own
- * measure and only for metrics paced by time (cumulative and count, `up`); rates and ceilings show the
- * gap to the target alone. And the points to the unit just above in its division, 0 in a tie.
+ * remaining day (counting today) and how far behind 序时 the unit is, both in the metric's own measure.
+ * Behind 序时 applies to paced metrics (pace.ts), the per-day need to paced running totals only; rates
+ * and ceilings otherwise show the gap to the target alone. A count's per-day need under one reads as
+ * one every N days. And the points to the unit just above in its division, 0 in a tie.
  */
 import type { Day, Direction } from '../contract';
 import { daysBetween, maxDay } from './days';
@@ -21,6 +22,16 @@ export function daysLeft(day: Day, start: Day, end: Day): number {
 
 export function perDayNeeded(left: number, days: number): number {
   return left <= 0 ? 0 : left / Math.max(days, 1);
+}
+
+/**
+ * A per-day need of less than one (签约项目: 0.03 个 a day) as "about one every N days", N = ⌊1 / need⌋, so
+ * that one every N days is never less than what is needed. null when one or more a day is needed, or nothing.
+ */
+export function everyDays(perDay: number): number | null {
+  if (!(perDay > 0) || perDay >= 1) return null;
+  // The epsilon keeps 1 / (1/3) = 3.0000000000000004 at 3 without turning 2.9999 into 3.
+  return Math.max(Math.floor(1 / perDay + 1e-9), 1);
 }
 
 /** Behind 序时 in the metric's measure: τ·T − A, 0 when ahead; nothing reported counts as 0. */

@@ -3,18 +3,16 @@
  * light (DOMAIN.md "Completion", "Pace", "Light"). The standings and the app's progress cards both
  * call this, so a card never draws a light the board would not.
  */
-import type { Light, Metric } from '../contract';
+import type { Light } from '../contract';
 import { completion } from './completion';
 import { metricLight } from './light';
-import { expectedCompletion, pace } from './pace';
+import { expectedCompletion, pace, type PaceRule } from './pace';
 
-export { pacedByTime } from './pace';
-
-export type PaceRule = Pick<Metric, 'kind' | 'direction'>;
+export { pacedByTime, type PaceRule } from './pace';
 
 export interface FigureProgress {
   completion: number;
-  /** Completion expected by τ: τ for a growing running total, else 1 (0 before the start). */
+  /** Completion expected by τ: τ for a paced metric, else 1 (0 before the start). */
   expected: number;
   pace: number;
   light: Light;
@@ -22,11 +20,11 @@ export interface FigureProgress {
 
 export function figureProgress(metric: PaceRule, value: number | null, target: number, tau: number): FigureProgress {
   const c = completion(value, target, metric.direction);
-  const expected = expectedCompletion(metric.kind, metric.direction, tau);
+  const expected = expectedCompletion(metric, tau);
   const p = pace(c, expected);
   return { completion: c, expected, pace: p, light: metricLight(c, p, metric.direction, tau) };
 }
 
 /** The value 序时 expects by τ, in the metric's own measure. */
 export const expectedValue = (metric: PaceRule, target: number, tau: number): number =>
-  target * expectedCompletion(metric.kind, metric.direction, tau);
+  target * expectedCompletion(metric, tau);

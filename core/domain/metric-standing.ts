@@ -37,12 +37,12 @@ export interface MetricDetail {
   /** Latest value; null before the first report. */
   value: number | null;
   completion: number;
-  /** Completion expected by today: τ for a growing running total, else 1. */
+  /** Completion expected by today: τ for a paced metric, else 1. */
   expected: number;
   pace: number;
   light: Light;
   remaining: number;
-  /** Per remaining day, counting today, in the metric's measure; null where 序时 does not apply. */
+  /** Per remaining day, counting today, in the metric's measure; null but for paced running totals. */
   perDayNeeded: number | null;
   /** τ·T − A in the metric's measure (0 when ahead); null where 序时 does not apply. */
   behindSchedule: number | null;
@@ -76,7 +76,8 @@ export function metricStanding(metric: Metric, f: MetricFigures, ctx: DayContext
     pace: p,
     light,
     remaining: left,
-    perDayNeeded: paced ? perDayNeeded(left, ctx.daysLeft) : null,
+    // A per-day amount means something for totals that grow; a paced rate shows its gap to 序时 alone.
+    perDayNeeded: paced && running ? perDayNeeded(left, ctx.daysLeft) : null,
     behindSchedule: paced ? behindSchedule(f.value, f.target, ctx.tau) : null,
     baselineValue: running ? f.baselineValue : null,
     city: growing ? (f.city ?? { value: 0, target: 0 }) : null,

@@ -131,6 +131,31 @@ describe('computeStandings', () => {
     expect(m?.dims.contribution).toBeNull();
   });
 
+  it('compares a paced rate with 序时: 开工率 43.2% at τ 0.4 is 正常 and ahead; 30% is 10 points behind, with no per-day figure', () => {
+    const m3: Metric = { id: 'm3', name: '开工率', measure: '%', kind: 'rate', direction: 'up', paced: true };
+    const r = computeStandings({
+      ...input,
+      metrics: [m1, m2, m3],
+      targets: [
+        ...input.targets,
+        { unitId: 'A', metricId: 'm3', target: 100 },
+        { unitId: 'B', metricId: 'm3', target: 100 },
+      ],
+      latest: [...input.latest, f('A', 'm3', 43.2), f('B', 'm3', 30)],
+    });
+    const a = byId(r, 'A').metrics[2];
+    expect(a?.expected).toBeCloseTo(0.4, 12);
+    expect(a?.pace).toBeCloseTo(1.08, 12);
+    expect(a?.light).toBe('green');
+    expect(a?.behindSchedule).toBe(0);
+    const b = byId(r, 'B').metrics[1];
+    expect(b?.light).toBe('red');
+    expect(b?.behindSchedule).toBeCloseTo(10, 9);
+    expect(b?.perDayNeeded).toBeNull();
+    // the row's light is read from the mean of these same paces
+    expect(byId(r, 'B').pace).toBeCloseTo((0.3 / 0.4 + 0.3 / 0.4) / 2, 12);
+  });
+
   it('ranks a track on its own metrics; effort and contribution go neutral without totals', () => {
     // Only m2: A 100/100/100/100/100 → 100; C 80/80/100/100/100 → (3200+1600+1500+1000+1500)/100 = 88
     const t = computeStandings({ ...input, metricIds: new Set(['m2']) });

@@ -43,7 +43,7 @@ export function campaignData(id: string = C1, cityId: string = CITY): CampaignDa
     ],
     metrics: [
       { id: M.invest, trackId: 't-build', name: '完成投资', measure: '亿元', kind: 'cumulative', direction: 'up', reviewed: true },
-      { id: M.start, trackId: 't-build', name: '开工率', measure: '%', kind: 'rate', direction: 'up' },
+      { id: M.start, trackId: 't-build', name: '开工率', measure: '%', kind: 'rate', direction: 'up', paced: true },
       { id: M.signed, trackId: 't-invite', name: '签约项目', measure: '个', kind: 'count', direction: 'up', range: { min: 0, max: 50 } },
     ],
     units: [

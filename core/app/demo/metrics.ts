@@ -41,6 +41,8 @@ export const demoMetrics = {
     name: '重大项目开工率',
     measure: '%',
     kind: 'rate',
+    // Builds up from 0 over the campaign: compared with 序时, not held to 100% from day one.
+    paced: true,
   }),
   keyRate: metric({
     id: 'm-gj-411-rate',
@@ -62,6 +64,8 @@ export const demoMetrics = {
     name: '市本级政府投资项目开工率',
     measure: '%',
     kind: 'rate',
+    // Builds up from 0 over the campaign: compared with 序时, not held to 100% from day one.
+    paced: true,
   }),
   specialShare: metric({
     id: 'm-gj-special-share',

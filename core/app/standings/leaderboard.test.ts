@@ -38,6 +38,24 @@ describe('board.leaderboard', () => {
     expect(board.rows[0]?.pace).toBeCloseTo(1.25, 12);
   });
 
+  it('names the metric furthest behind with its own completion and 序时, the figures the light is read from', async () => {
+    const { t, reader } = await seeded();
+    const board = await t.expectOk('board.leaderboard', {}, reader);
+    const b = board.rows.find((r) => r.unitId === 'B');
+    // B: 完成投资 6 of 20 at τ 0.4 → 30% against 40%, pace 0.75 → 滞后
+    expect(b?.light).toBe('red');
+    expect(b?.worst).toEqual({
+      metricId: 'm-invest',
+      light: 'red',
+      reported: true,
+      completion: expect.closeTo(0.3, 12),
+      expected: expect.closeTo(0.4, 12),
+    });
+    // C is over its ceiling on 不良贷款率 (c 0.8, held to 100%) and further behind on 完成投资 (0.2 / 0.4)
+    const c = board.rows.find((r) => r.unitId === 'C');
+    expect(c?.worst).toMatchObject({ metricId: 'm-invest', expected: expect.closeTo(0.4, 12) });
+  });
+
   it('ranks within a division, with the change in that same view', async () => {
     const { t, reader } = await seeded();
     const board = await t.expectOk('board.leaderboard', { division: '乡镇街道' }, reader);

@@ -28,7 +28,21 @@ export function standingRow(s: UnitStanding, rank: number, delta: number | null)
     lightCounts: { ...s.lightCounts },
     unreported: s.unreported,
     worstMetricId: s.worstMetricId,
+    worst: worstOf(s),
     rankDelta: delta,
+  };
+}
+
+/** The figures of the metric furthest behind, as the row names it. */
+function worstOf(s: UnitStanding): StandingRow['worst'] {
+  const m = s.worstMetricId === null ? undefined : s.metrics.find((x) => x.metricId === s.worstMetricId);
+  if (!m) return null;
+  return {
+    metricId: m.metricId,
+    light: m.light,
+    reported: m.value !== null,
+    completion: m.completion,
+    expected: m.expected,
   };
 }
 
