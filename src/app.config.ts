@@ -15,16 +15,19 @@ export default defineAppConfig({
     // 'default' is WeChat's own bar; on H5 it makes Taro draw a bar with the title and a back button.
     navigationStyle: 'default',
     navigationBarTitleText: '比学赶超 微擂台',
-    navigationBarBackgroundColor: '#ffffff',
-    navigationBarTextStyle: 'black',
-    backgroundColor: '#f4f5f7',
-    backgroundTextStyle: 'dark',
+    // Colours follow the system's light or dark mode: names from theme.json (src/styles/_tokens.scss
+    // holds the same colours for the pages; on H5, app.scss colours the bars).
+    navigationBarBackgroundColor: '@navBgColor',
+    navigationBarTextStyle: '@navTxtStyle',
+    backgroundColor: '@bgColor',
+    backgroundTextStyle: '@bgTxtStyle',
   },
   tabBar: {
-    color: '#6b6b6b',
-    selectedColor: '#1f56c8',
-    backgroundColor: '#ffffff',
-    borderStyle: 'black',
+    color: '@tabColor',
+    selectedColor: '@tabSelectedColor',
+    backgroundColor: '@tabBgColor',
+    // WeChat takes a theme.json name here too; Taro's type knows only the two colours.
+    borderStyle: '@tabBorderStyle' as 'black',
     list: [
       {
         pagePath: 'pages/feed/index',
@@ -47,4 +50,7 @@ export default defineAppConfig({
     ],
   },
   lazyCodeLoading: 'requiredComponents',
+  // Follow WeChat's dark mode; Taro copies theme.json into the build.
+  darkmode: true,
+  themeLocation: 'theme.json',
 });
