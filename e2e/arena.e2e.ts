@@ -125,6 +125,10 @@ async function run(browser: Browser, base: string) {
   let unitName = '';
   await step('opens in the demo arena and signs in as a demo reporter from 我', async () => {
     await page.goto(`${base}/`);
+    // The demo opens on its role chooser.
+    await page
+      .locator('.taro_page_show [data-testid="role-option"]', { hasText: '填报员' })
+      .click({ timeout: 30_000 });
     await page.locator('.taro_page_show .post').first().waitFor({ timeout: 30_000 });
     await tab(page, '我');
     const current = (await page.locator('.taro_page_show .me__name').innerText()).trim();

@@ -69,6 +69,10 @@ async function run(browser: Browser, base: string) {
     assert.equal(headers['referrer-policy'], 'no-referrer');
     assert.equal(headers['cache-control'], 'no-cache');
     assert.ok(headers['etag'], 'index.html has an ETag');
+    // The demo opens on its role chooser.
+    await page
+      .locator('.taro_page_show [data-testid="role-option"]', { hasText: '填报员' })
+      .click({ timeout: 30_000 });
     await page.locator('.taro_page_show .post').first().waitFor({ timeout: 30_000 });
   });
 

@@ -1,4 +1,4 @@
-/** 我: who I am (name, unit, role), 消息 with the unread count, 订阅提醒 (WeChat), the demo switcher, and 关于. */
+/** 我: who I am (name, unit, role), 消息 with the unread count, 订阅提醒 (WeChat), the demo switcher, 关于, and 退出登录 (browser). */
 import { Text, View } from '@tarojs/components';
 import { roleNames, type User } from '../../../core/contract';
 import SignedInPage from '../../components/SignedInPage';
@@ -7,6 +7,7 @@ import { useArena } from '../../hooks/useArena';
 import About from './About';
 import DemoSwitcher from './DemoSwitcher';
 import MessagesEntry from './MessagesEntry';
+import SignOut from './SignOut';
 import './index.scss';
 
 function Me({ user }: { user: User }) {
@@ -23,6 +24,7 @@ function Me({ user }: { user: User }) {
       <SubscribeButton />
       <DemoSwitcher current={user} />
       <About weights={arena.data?.campaign.weights ?? null} />
+      <SignOut />
     </View>
   );
 }
