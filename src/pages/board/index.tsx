@@ -1,6 +1,6 @@
 /**
- * 榜: the standings by division and track, 序时 at the top, the user's own unit pinned as 本单位.
- * Tap a unit to open its page (in the unit subpackage).
+ * 榜: the standings by division and track, 序时 at the top, the user's own unit pinned as 本单位, a
+ * 只看 filter for the units 滞后 or 预警. Tap a unit to open its page (in the unit subpackage).
  */
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
@@ -12,13 +12,14 @@ import BoardRow from '../../components/BoardRow';
 import Chips from '../../components/Chips';
 import ProgressBar from '../../components/ProgressBar';
 import SignedInPage from '../../components/SignedInPage';
-import { Empty, ErrorState, Loading } from '../../components/StateView';
+import { ErrorState, Loading } from '../../components/StateView';
 import { useArena } from '../../hooks/useArena';
 import { useAsync } from '../../hooks/useAsync';
 import { fmtPercent } from '../../lib/format';
 import { dataVersion } from '../../lib/freshness';
 import { campaignLength } from '../../lib/progress';
 import { routes } from '../../lib/routes';
+import BoardList from './BoardList';
 import './index.scss';
 
 const ALL = '';
@@ -86,25 +87,18 @@ function Board({ user }: { user: User }) {
       {data && own && (
         <View className="board__pinned">
           <Text className="section-title">本单位</Text>
-          <BoardRow row={own} own onOpen={open} metricName={metricName} />
+          <BoardRow row={own} own onOpen={open} metricName={metricName} showDivision={!div} />
         </View>
       )}
       {data && (
-        <View className="board__list">
-          <Text className="section-title">
-            {div || '全市'} · 共 {data.rows.length} 个单位
-          </Text>
-          {data.rows.map((r) => (
-            <BoardRow
-              key={r.unitId}
-              row={r}
-              own={r.unitId === user.unitId}
-              onOpen={open}
-              metricName={metricName}
-            />
-          ))}
-          {data.rows.length === 0 && <Empty text="暂无数据" />}
-        </View>
+        <BoardList
+          rows={data.rows}
+          scope={div || '全市'}
+          userUnitId={user.unitId}
+          showDivision={!div}
+          onOpen={open}
+          metricName={metricName}
+        />
       )}
     </View>
   );

@@ -55,7 +55,7 @@ function UnitDetail({ user, unitId }: { user: User; unitId: string }) {
       </View>
       <BoardRow row={d.standing} own={own} metricName={(id) => a.metric(id)?.name} />
       <Dimensions detail={d} arena={a} />
-      <Trend trend={trend} />
+      <Trend trend={trend} standing={d.standing} />
       <Text className="section-title">各项指标（赶）</Text>
       {d.metrics.map((m) => {
         const metric = a.metric(m.metricId);
