@@ -1,21 +1,42 @@
 /** The trend as an ECharts option: completion (solid, dots) against 序时 (dashed) — told apart by line style, not colour only. */
 import type { TrendPoint } from './Chart.types';
 import type { TrendOption } from './echarts';
+import { chartFontSize } from './chartFont';
+import { fontScale } from './fontScale';
 
 const pct = (v: number): string => `${(v * 100).toFixed(1)}%`;
 
-export function trendOption(points: TrendPoint[]): TrendOption {
+/** `scale`: the user's text size over 16 px; text and the room kept for it grow with it. */
+export function trendOption(points: TrendPoint[], scale: number = fontScale()): TrendOption {
+  const size = (base: number) => chartFontSize(scale, base);
+  const text = { fontSize: size(12) };
   return {
     animation: false,
-    grid: { left: 48, right: 16, top: 40, bottom: 28 },
-    legend: { top: 0, itemWidth: 28, data: ['完成率', '序时进度'] },
+    grid: { left: size(48), right: 16, top: size(40), bottom: size(28) },
+    legend: {
+      top: 0,
+      itemWidth: size(28),
+      itemHeight: size(14),
+      textStyle: text,
+      data: ['完成率', '序时进度'],
+    },
     tooltip: {
       trigger: 'axis',
       confine: true,
+      textStyle: text,
       valueFormatter: (v) => (typeof v === 'number' ? pct(v) : String(v)),
     },
-    xAxis: { type: 'category', boundaryGap: false, data: points.map((p) => p.day.slice(5)) },
-    yAxis: { type: 'value', min: 0, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
+    xAxis: {
+      type: 'category',
+      boundaryGap: false,
+      axisLabel: text,
+      data: points.map((p) => p.day.slice(5)),
+    },
+    yAxis: {
+      type: 'value',
+      min: 0,
+      axisLabel: { ...text, formatter: (v: number) => `${Math.round(v * 100)}%` },
+    },
     series: [
       {
         name: '完成率',
