@@ -3,9 +3,12 @@
 import './polyfills';
 import type { PropsWithChildren } from 'react';
 import { initPlatform } from './api/platform';
+import { startUnreadBadge } from './pages/messages/unread';
 import './app.scss';
 
 initPlatform();
+// The unread count on the 我 tab, kept current while the app runs.
+startUnreadBadge();
 
 function App({ children }: PropsWithChildren) {
   return children;

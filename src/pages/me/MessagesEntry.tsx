@@ -1,22 +1,18 @@
-/** 我 → 消息: the entry with the unread count as a number badge, refreshed each time 我 is shown. */
+/** 我 → 消息: the entry with the unread count as a number badge (the tab's too), refreshed each time 我 is shown. */
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { call } from '../../api/call';
 import { toastError } from '../../api/toast';
 import { routes } from '../../lib/routes';
+import { badgeText, refreshUnread, unreadShown } from '../messages/unread';
 
-/** The badge's text: the count, capped so it stays one short word. */
-export const badgeText = (n: number): string => (n > 99 ? '99+' : String(n));
+export { badgeText } from '../messages/unread';
 
 export default function MessagesEntry() {
-  const [unread, setUnread] = useState<number | null>(null);
+  const [unread, setUnread] = useState<number | null>(unreadShown);
+  // Only the count is needed (it also sets the tab's badge); a failure keeps what was shown.
   const load = useCallback(() => {
-    // Only the count is needed; a failure just hides the badge (the list itself says why).
-    call('notify.list', { limit: 1 }).then(
-      (r) => setUnread(r.unread),
-      () => setUnread(null),
-    );
+    void refreshUnread(true).then(setUnread);
   }, []);
   useEffect(load, [load]);
   // Back from 消息: the count changed. The first show is the mount, already loaded above.

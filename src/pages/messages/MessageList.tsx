@@ -1,4 +1,4 @@
-/** Draws the notifications: unread ones marked in words (未读) as well as colour, tap to mark read. */
+/** Draws the notifications: unread ones marked in words (未读) as well as colour; a tap marks read and opens. */
 import { Button, Text, View } from '@tarojs/components';
 import type { Notification } from '../../../core/contract';
 import { Empty, ErrorState, Loading } from '../../components/StateView';
@@ -10,13 +10,16 @@ const when = (iso: string): string => {
   return d.toISOString().slice(0, 16).replace('T', ' ');
 };
 
-function Item({ n, onTap }: { n: Notification; onTap: (id: string) => void }) {
+/** What tapping a message does: the page it leads to (`label` says which), or only mark it read. */
+export type OpenMessage = (n: Notification) => void;
+
+function Item({ n, onOpen, label }: { n: Notification; onOpen: OpenMessage; label: string | null }) {
   const unread = n.readAt === null;
   return (
     <View
       className={`msg${unread ? ' msg--unread' : ''}`}
       hoverClass="msg--pressed"
-      onClick={() => unread && onTap(n.id)}
+      onClick={() => onOpen(n)}
       data-testid="message"
     >
       <View className="msg__head">
@@ -24,12 +27,24 @@ function Item({ n, onTap }: { n: Notification; onTap: (id: string) => void }) {
         <Text className="msg__title">{n.title}</Text>
       </View>
       <Text className="msg__body">{n.body}</Text>
-      <Text className="msg__time">{when(n.createdAt)}</Text>
+      <View className="msg__foot">
+        <Text className="msg__time">{when(n.createdAt)}</Text>
+        {label && <Text className="msg__go">{label} ›</Text>}
+      </View>
     </View>
   );
 }
 
-export default function MessageList({ m }: { m: Messages }) {
+interface Props {
+  m: Messages;
+  /** Tapping a message: marks it read and opens what it is about (default: only marks it read). */
+  onOpen?: OpenMessage;
+  /** The link's words for a message, or null when it leads nowhere yet. */
+  labelOf?: (n: Notification) => string | null;
+}
+
+export default function MessageList({ m, onOpen, labelOf }: Props) {
+  const open: OpenMessage = onOpen ?? ((n) => n.readAt === null && void m.markRead(n.id));
   return (
     <View>
       <View className="msgs__bar">
@@ -41,7 +56,7 @@ export default function MessageList({ m }: { m: Messages }) {
         )}
       </View>
       {m.items.map((n) => (
-        <Item key={n.id} n={n} onTap={(id) => void m.markRead(id)} />
+        <Item key={n.id} n={n} onOpen={open} label={labelOf?.(n) ?? null} />
       ))}
       {m.items.length === 0 && m.loading && <Loading />}
       {m.error !== null && (

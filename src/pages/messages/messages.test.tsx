@@ -1,13 +1,26 @@
+import Taro from '@tarojs/taro';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { Notification, User } from '../../../core/contract';
+import { setSession } from '../../api/session';
 import { transport } from '../../api/transport';
+import { notificationTarget, routes } from '../../lib/routes';
 import type { TransportRequest } from '../../api/transport.types';
 import MessagesEntry, { badgeText } from '../me/MessagesEntry';
 import MessageList from './MessageList';
+import { openMessage } from './open';
+import { refreshUnread, resetUnreadForTest } from './unread';
 import { useMessages } from './useMessages';
 
 jest.mock('../../api/transport', () => ({ transport: jest.fn() }));
 const send = transport as jest.MockedFunction<typeof transport>;
-beforeEach(() => send.mockReset());
+const reporter: User = { id: 'r1', name: '王芳', role: 'reporter', unitId: 'u1', unitName: '东城街道' };
+const supervisor: User = { id: 's1', name: '赵敏', role: 'supervisor', unitId: null, unitName: null };
+beforeEach(() => {
+  send.mockReset();
+  resetUnreadForTest();
+  setSession('tok-r1', reporter);
+});
+afterEach(() => jest.restoreAllMocks());
 
 const note = (id: string, title: string, readAt: string | null = null) => ({
   id,
@@ -113,5 +126,135 @@ describe('messages', () => {
   it('caps the badge at 99+', () => {
     expect(badgeText(3)).toBe('3');
     expect(badgeText(120)).toBe('99+');
+  });
+});
+
+describe('where a message leads', () => {
+  const kinds = [
+    'no_post',
+    'problem_overdue',
+    'interview_due',
+    'explanation_due',
+    'review_published',
+  ] as const;
+
+  it('该晒进度了 opens 发布进展 for a reporter of that unit, and the unit page for anyone else', () => {
+    expect(notificationTarget({ kind: 'no_post', subjectId: 'u1' }, reporter)).toEqual({
+      url: routes.post,
+      label: '去发布进展',
+    });
+    expect(
+      notificationTarget({ kind: 'no_post', subjectId: 'u1' }, { ...reporter, role: 'unit_leader' }),
+    ).toMatchObject({ url: routes.post });
+    expect(notificationTarget({ kind: 'no_post', subjectId: 'u1' }, supervisor)).toEqual({
+      url: routes.unit('u1'),
+      label: '查看单位',
+    });
+    expect(notificationTarget({ kind: 'no_post', subjectId: 'u2' }, reporter)).toMatchObject({
+      url: routes.unit('u2'),
+    });
+  });
+
+  it('every other kind says in Chinese that its page is not built yet', () => {
+    for (const kind of kinds.slice(1)) {
+      const target = notificationTarget({ kind, subjectId: 'x' }, reporter);
+      expect(target).toEqual({ notYet: expect.stringContaining('还在建设中') });
+    }
+  });
+
+  function Inbox({ user }: { user: User }) {
+    const m = useMessages();
+    return <MessageList m={m} onOpen={(n: Notification) => openMessage(m, user, n)} />;
+  }
+
+  it('tapping a reminder marks it read and lands on 发布进展', async () => {
+    const go = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never);
+    send.mockImplementation(async (req: TransportRequest) =>
+      req.action === 'notify.read'
+        ? data({ unread: 0 })
+        : data({ items: [note('n1', '该晒进度了')], unread: 1, nextCursor: null }),
+    );
+    render(<Inbox user={reporter} />);
+    fireEvent.click(await screen.findByText('该晒进度了'));
+    await waitFor(() => expect(go).toHaveBeenCalledWith({ url: routes.post }));
+    await waitFor(() => expect(screen.getByText('没有未读消息')).toBeTruthy());
+    expect(send.mock.calls.find((c) => c[0].action === 'notify.read')?.[0].data).toEqual({ ids: ['n1'] });
+  });
+
+  it('a read message still opens its page, without marking it again', async () => {
+    const go = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never);
+    send.mockResolvedValue(
+      data({ items: [note('n1', '该晒进度了', '2025-02-10T02:00:00.000Z')], unread: 0, nextCursor: null }),
+    );
+    render(<Inbox user={reporter} />);
+    fireEvent.click(await screen.findByText('该晒进度了'));
+    await waitFor(() => expect(go).toHaveBeenCalledWith({ url: routes.post }));
+    expect(send.mock.calls.some((c) => c[0].action === 'notify.read')).toBe(false);
+  });
+
+  it('a kind without a page yet says so gently and goes nowhere', async () => {
+    const go = jest.spyOn(Taro, 'navigateTo');
+    const toast = jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'showToast:ok' } as never);
+    send.mockImplementation(async (req: TransportRequest) =>
+      req.action === 'notify.read'
+        ? data({ unread: 0 })
+        : data({
+            items: [{ ...note('n1', '难题已超期'), kind: 'problem_overdue', subjectId: 'p1' }],
+            unread: 1,
+            nextCursor: null,
+          }),
+    );
+    render(<Inbox user={reporter} />);
+    fireEvent.click(await screen.findByText('难题已超期'));
+    await waitFor(() =>
+      expect(toast).toHaveBeenCalledWith(
+        expect.objectContaining({ title: expect.stringContaining('还在建设中'), icon: 'none' }),
+      ),
+    );
+    expect(go).not.toHaveBeenCalled();
+  });
+});
+
+describe('the unread badge on the 我 tab', () => {
+  it('shows the count on the third tab, and removes it when all are read', async () => {
+    const set = jest.spyOn(Taro, 'setTabBarBadge').mockResolvedValue({ errMsg: 'ok' } as never);
+    const remove = jest.spyOn(Taro, 'removeTabBarBadge').mockResolvedValue({ errMsg: 'ok' } as never);
+    send.mockImplementation(async (req: TransportRequest) =>
+      req.action === 'notify.read'
+        ? data({ unread: 0 })
+        : data({ items: [note('n1', '甲')], unread: 3, nextCursor: null }),
+    );
+    expect(await refreshUnread(true)).toBe(3);
+    expect(set).toHaveBeenLastCalledWith({ index: 2, text: '3' });
+    render(<Inbox />);
+    fireEvent.click(await screen.findByText('全部已读'));
+    await waitFor(() => expect(remove).toHaveBeenCalledWith({ index: 2 }));
+  });
+
+  it('asks at most once a minute unless told to, one request at a time', async () => {
+    jest.spyOn(Taro, 'setTabBarBadge').mockResolvedValue({ errMsg: 'ok' } as never);
+    send.mockResolvedValue(data({ items: [], unread: 1, nextCursor: null }));
+    await Promise.all([refreshUnread(true), refreshUnread(true)]);
+    await refreshUnread();
+    expect(send).toHaveBeenCalledTimes(1);
+    await refreshUnread(true);
+    expect(send).toHaveBeenCalledTimes(2);
+  });
+
+  it('signed out: asks nothing and takes the badge away', async () => {
+    const remove = jest.spyOn(Taro, 'removeTabBarBadge').mockResolvedValue({ errMsg: 'ok' } as never);
+    jest.spyOn(Taro, 'setTabBarBadge').mockResolvedValue({ errMsg: 'ok' } as never);
+    send.mockResolvedValue(data({ items: [], unread: 2, nextCursor: null }));
+    await refreshUnread(true);
+    setSession(null, null);
+    expect(await refreshUnread(true)).toBeNull();
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(remove).toHaveBeenCalledWith({ index: 2 });
+  });
+
+  it('a badge WeChat refuses (off the tab pages) is no error', async () => {
+    jest.spyOn(Taro, 'setTabBarBadge').mockRejectedValue({ errMsg: 'setTabBarBadge:fail not TabBar page' });
+    send.mockResolvedValue(data({ items: [], unread: 2, nextCursor: null }));
+    await expect(refreshUnread(true)).resolves.toBe(2);
   });
 });

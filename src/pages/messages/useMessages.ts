@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Notification } from '../../../core/contract';
 import { call } from '../../api/call';
 import { toastError } from '../../api/toast';
+import { showUnread } from './unread';
 
 export interface Messages {
   items: Notification[];
@@ -35,6 +36,7 @@ export function useMessages(limit = 20): Messages {
         const page = await call('notify.list', { limit, ...(from ? { cursor: from } : {}) });
         setItems((prev) => (from === null ? page.items : [...prev, ...page.items]));
         setUnread(page.unread);
+        showUnread(page.unread);
         setCursor(page.nextCursor);
         setEnded(page.nextCursor === null);
       } catch (e) {
@@ -58,6 +60,7 @@ export function useMessages(limit = 20): Messages {
       const at = new Date().toISOString();
       setItems((prev) => prev.map((n) => (n.id === id && !n.readAt ? { ...n, readAt: at } : n)));
       setUnread(r.unread);
+      showUnread(r.unread);
     } catch (e) {
       toastError(e);
     }
@@ -69,6 +72,7 @@ export function useMessages(limit = 20): Messages {
       const at = new Date().toISOString();
       setItems((prev) => prev.map((n) => (n.readAt ? n : { ...n, readAt: at })));
       setUnread(r.unread);
+      showUnread(r.unread);
     } catch (e) {
       toastError(e);
     }
