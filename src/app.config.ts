@@ -8,7 +8,7 @@ export default defineAppConfig({
     'pages/join/index',
     'pages/messages/index',
   ],
-  subPackages: [{ root: 'packages/unit', pages: ['pages/detail/index'] }],
+  subPackages: [{ root: 'packages/unit', pages: ['pages/detail/index', 'pages/compare/index'] }],
   // The board is where people open units from: fetch the chart package while they read it.
   preloadRule: { 'pages/board/index': { network: 'all', packages: ['packages/unit'] } },
   window: {

@@ -6,6 +6,7 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { User } from '../../../../../core/contract';
 import { call } from '../../../../api/call';
+import { toastError } from '../../../../api/toast';
 import BoardRow from '../../../../components/BoardRow';
 import PostCard from '../../../../components/PostCard';
 import SignedInPage from '../../../../components/SignedInPage';
@@ -14,6 +15,7 @@ import { useArena } from '../../../../hooks/useArena';
 import { useAsync } from '../../../../hooks/useAsync';
 import { usePostList } from '../../../../hooks/usePostList';
 import { fmtNumber } from '../../../../lib/format';
+import { compareRoute } from '../../compareRoute';
 import Dimensions from '../../components/Dimensions';
 import MetricCard from '../../components/MetricCard';
 import Trend from '../../components/Trend';
@@ -54,6 +56,13 @@ function UnitDetail({ user, unitId }: { user: User; unitId: string }) {
         </Text>
       </View>
       <BoardRow row={d.standing} own={own} metricName={(id) => a.metric(id)?.name} />
+      <Button
+        className="ghost-btn udetail__compare"
+        data-testid="open-compare"
+        onClick={() => void Taro.navigateTo({ url: compareRoute(d.unit.id) }).catch(toastError)}
+      >
+        与其他单位对比
+      </Button>
       <Dimensions detail={d} arena={a} />
       <Trend trend={trend} standing={d.standing} />
       <Text className="section-title">各项指标（赶）</Text>
