@@ -90,7 +90,8 @@ export function figureRangeProblem(
         ? `不超过目标 ${withMeasure(target, m)} 的 ${TARGET_MULTIPLE} 倍`
         : range.basis === 'campaign'
           ? '本竞赛为该指标设定的范围'
-          : '任何指标都不能超过 10 亿';
+          : // In the field's own measure: "10 亿" next to 亿元 would read as 10 亿元.
+            `填报数值的上限为 ${withMeasure(FIGURE_MAX, m)}`;
   const span = `${num(range.min)}–${withMeasure(range.max, m)}`;
   return `「${metric.name}」应在 ${span} 之间（${why}），你填的是 ${withMeasure(value, m)}。${hint(metric, range, value)}`;
 }

@@ -2,7 +2,8 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { arena } from '../../testing/fixtures';
 import { emptyDraft, type Draft } from './draft';
-import PostEditor from './PostEditor';
+import Taro from '@tarojs/taro';
+import PostEditor, { type EditorProps } from './PostEditor';
 import type { Checked, EditorMetric } from './validate';
 
 const rows: EditorMetric[] = arena.metricsOf('u1').map((metric) => ({
@@ -11,10 +12,15 @@ const rows: EditorMetric[] = arena.metricsOf('u1').map((metric) => ({
   target: arena.target('u1', metric.id) ?? 0,
 }));
 
-function Harness({ onSubmit, initial }: { onSubmit: (c: Checked) => void; initial?: Partial<Draft> }) {
+function Harness({
+  onSubmit,
+  initial,
+  ...extra
+}: { onSubmit: (c: Checked) => void; initial?: Partial<Draft> } & Partial<EditorProps>) {
   const [draft, setDraft] = useState<Draft>({ ...emptyDraft(), ...initial });
   return (
     <PostEditor
+      {...extra}
       rows={rows}
       tau={0.41}
       draft={draft}
@@ -41,6 +47,11 @@ async function typeInto(metricId: string, value: string) {
 
 const send = () => fireEvent.click(screen.getByText('发布'));
 
+beforeEach(() => {
+  jest.spyOn(Taro, 'pageScrollTo').mockResolvedValue({ errMsg: 'pageScrollTo:ok' });
+});
+afterEach(() => jest.restoreAllMocks());
+
 describe('post editor validation', () => {
   it('shows for each metric its current value, target and what 序时 expects today', () => {
     render(<Harness onSubmit={jest.fn()} />);
@@ -62,16 +73,74 @@ describe('post editor validation', () => {
     ]);
   });
 
-  it('refuses a value above 10 亿 or below 0, in Chinese, beside the field', async () => {
+  it('refuses a typo or a negative number beside the field, keeping what was typed', async () => {
     const onSubmit = jest.fn();
     render(<Harness onSubmit={onSubmit} />);
-    await typeInto('m-count', '2000000000');
-    expect(screen.getByText('⚠ 数值不能超过 10 亿')).toBeTruthy();
+    await typeInto('m-count', '1a2');
+    expect(screen.getByText('⚠ 「1a2」不是数字：只能填数字和一个小数点，如 12.5')).toBeTruthy();
     await typeInto('m-rate', '-3');
-    expect(screen.getByText('⚠ 数值不能小于 0')).toBeTruthy();
+    expect(screen.getByText('⚠ 数值不能为负数：请填写 0 或正数')).toBeTruthy();
     send();
     expect(onSubmit).not.toHaveBeenCalled();
     expect(screen.getByText(/还有 2 处需要修改/)).toBeTruthy();
+    const typed = screen.getByTestId('metric-m-count').querySelector('input')!;
+    expect(typed.value).toBe('1a2');
+    // The first field to fix is brought into view.
+    expect(Taro.pageScrollTo).toHaveBeenCalledWith(expect.objectContaining({ selector: '#mfield-m-rate' }));
+  });
+
+  it('accepts full-width digits as typed by a Chinese input method', async () => {
+    const onSubmit = jest.fn();
+    render(<Harness onSubmit={onSubmit} />);
+    await typeInto('m-invest', '５．５');
+    send();
+    expect(onSubmit.mock.calls[0][0].figures).toEqual([{ metricId: 'm-invest', value: 5.5 }]);
+  });
+
+  it('shows each field’s range in its own measure', () => {
+    render(<Harness onSubmit={jest.fn()} />);
+    expect(screen.getByTestId('metric-m-invest').textContent).toContain('可填 0 亿元 至 1000 亿元');
+    expect(screen.getByTestId('metric-m-rate').textContent).toContain('可填 0% 至 1000%');
+  });
+
+  it('asks to confirm a big jump, and sends only once confirmed', async () => {
+    const onSubmit = jest.fn();
+    const modal = jest.spyOn(Taro, 'showModal');
+    modal.mockResolvedValueOnce({ confirm: false, cancel: true, errMsg: '' });
+    render(<Harness onSubmit={onSubmit} scale={{ campaignDays: 100 }} />);
+    await typeInto('m-invest', '19');
+    send();
+    // A loaded machine may take a while to deliver the input: wait for the question, not a time.
+    await waitFor(() => expect(modal).toHaveBeenCalledTimes(1), { timeout: 10_000 });
+    expect(modal.mock.calls[0]![0]!.content).toBe('「完成投资」填 19 亿元，比上次多 15 亿元，是否确认？');
+    expect(onSubmit).not.toHaveBeenCalled();
+    modal.mockResolvedValueOnce({ confirm: true, cancel: false, errMsg: '' });
+    // The first answer (再改改) is settled before 发布 is pressed again: the button reads 发布 again.
+    await screen.findByText('发布', undefined, { timeout: 10_000 });
+    send();
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1), { timeout: 10_000 });
+    modal.mockRestore();
+  });
+
+  it('says a draft was restored and clears it on 清除', () => {
+    const onDiscard = jest.fn();
+    render(<Harness onSubmit={jest.fn()} restored onDiscardDraft={onDiscard} />);
+    expect(screen.getByText('已恢复上次未发送的草稿')).toBeTruthy();
+    fireEvent.click(screen.getByText('清除'));
+    expect(onDiscard).toHaveBeenCalledTimes(1);
+  });
+
+  it('marks the field a server refusal named, in words without field codes', () => {
+    render(
+      <Harness
+        onSubmit={jest.fn()}
+        serverError={{ message: '「完成投资」：数值应为数字', metricId: 'm-invest' }}
+      />,
+    );
+    expect(screen.getByTestId('metric-m-invest').className).toContain('mfield--bad');
+    expect(document.querySelector('.editor__summary')?.textContent).toBe(
+      '⚠ 未发布：「完成投资」：数值应为数字',
+    );
   });
 
   it('refuses a figure nobody can have with the server’s own message, beside the field', async () => {
@@ -108,6 +177,8 @@ describe('post editor validation', () => {
     render(<Harness onSubmit={onSubmit} />);
     await typeInto('m-invest', '3');
     expect(screen.getByText('更正原因（累计数比上次低时必填）')).toBeTruthy();
+    // Beside the figure it explains, not under the last metric.
+    expect(screen.getByTestId('metric-m-invest').textContent).toContain('更正原因');
     send();
     expect(onSubmit).not.toHaveBeenCalled();
     expect(screen.getAllByText(/完成投资（上次 4）比上次低/).length).toBeGreaterThan(0);

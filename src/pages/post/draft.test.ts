@@ -1,4 +1,4 @@
-import { clearDraft, loadDraft, saveDraft } from './draft';
+import { clearDraft, loadDraft, restoreDraft, saveDraft } from './draft';
 
 describe('post draft on the device', () => {
   it('comes back with the same requestId until it is sent, so a retry cannot post twice', () => {
@@ -21,5 +21,13 @@ describe('post draft on the device', () => {
   it('keeps each user’s draft apart', () => {
     saveDraft('u-3', { ...loadDraft('u-3'), text: '甲' });
     expect(loadDraft('u-4').text).toBe('');
+  });
+
+  it('says a draft with something typed was restored, and an empty one was not', () => {
+    expect(restoreDraft('u-5').restored).toBe(false);
+    saveDraft('u-5', { ...loadDraft('u-5') });
+    expect(restoreDraft('u-5').restored).toBe(false);
+    saveDraft('u-5', { ...loadDraft('u-5'), values: { m: '3' } });
+    expect(restoreDraft('u-5')).toMatchObject({ restored: true, draft: { values: { m: '3' } } });
   });
 });

@@ -1,6 +1,8 @@
 /**
- * The post being written, kept on the device until it is sent. Its requestId is chosen once,
- * so a retry after a lost answer replays the same post on the server instead of posting twice.
+ * The post being written, kept on the device until it is sent. Its requestId belongs to one payload:
+ * a retry of the same payload after a lost answer keeps it (the server replays the first post instead of
+ * posting twice); a changed payload takes a new one (./send.ts `stampRequestId`), as does a send the
+ * server refused (nothing was written under it).
  */
 import Taro from '@tarojs/taro';
 import type { DraftFields } from './validate';
@@ -8,6 +10,8 @@ import type { DraftFields } from './validate';
 export interface Draft extends DraftFields {
   requestId: string;
   photos: string[];
+  /** The payload last sent under `requestId` (./send.ts `payloadKey`); absent until a send. */
+  sentKey?: string;
 }
 
 const key = (userId: string): string => `arena.draft.${userId}`;
@@ -26,14 +30,28 @@ export const emptyDraft = (): Draft => ({
 });
 
 export function loadDraft(userId: string): Draft {
+  return restoreDraft(userId).draft;
+}
+
+/** Something worth keeping was typed: a figure, a note, a reason or a photo. */
+export const hasContent = (d: Draft): boolean =>
+  Object.values(d.values).some((v) => v.trim() !== '') ||
+  d.text.trim() !== '' ||
+  d.correctionReason.trim() !== '' ||
+  d.photos.length > 0;
+
+/** The stored draft, and whether it brought back anything the person typed (the page says so). */
+export function restoreDraft(userId: string): { draft: Draft; restored: boolean } {
   try {
     const d: unknown = Taro.getStorageSync(key(userId));
-    if (d && typeof d === 'object' && typeof (d as Draft).requestId === 'string')
-      return { ...emptyDraft(), ...(d as Draft) };
+    if (d && typeof d === 'object' && typeof (d as Draft).requestId === 'string') {
+      const draft = { ...emptyDraft(), ...(d as Draft) };
+      return { draft, restored: hasContent(draft) };
+    }
   } catch {
     // unreadable storage: start afresh
   }
-  return emptyDraft();
+  return { draft: emptyDraft(), restored: false };
 }
 
 export function saveDraft(userId: string, draft: Draft): void {

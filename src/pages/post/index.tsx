@@ -1,13 +1,16 @@
 /**
  * 发布: the page around the editor. It loads the unit's metrics and current values, keeps the draft
- * on the device, sends it once (the draft's requestId makes a retry safe) and goes back to the feed.
+ * on the device (and says when it brought one back), sends it (a retry of the same payload keeps its
+ * requestId, a changed one takes a new id) and shows the result: what was posted, the rank change and the
+ * gap to the unit above, with 返回动态 / 再发一条.
  */
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import type { User } from '../../../core/contract';
+import type { ActionOutput, User } from '../../../core/contract';
+import { daysBetween } from '../../../core/domain/days';
 import { call } from '../../api/call';
-import { isNetworkError } from '../../api/errors';
+import { ApiCallError, isNetworkError, messageOf } from '../../api/errors';
 import { photos } from '../../api/photos';
 import { toastError, toastSuccess } from '../../api/toast';
 import SignedInPage from '../../components/SignedInPage';
@@ -18,9 +21,11 @@ import { useAsync } from '../../hooks/useAsync';
 import { bumpDataVersion } from '../../lib/freshness';
 import { campaignToday, tauOn } from '../../lib/progress';
 import { canPost } from '../../lib/roles';
-import { clearDraft, emptyDraft, loadDraft, saveDraft, type Draft } from './draft';
+import { clearDraft, emptyDraft, restoreDraft, saveDraft, type Draft } from './draft';
 import PostEditor from './PostEditor';
-import { postInput } from './send';
+import { resultSummary, type ResultSummary } from './result';
+import { postInput, stampRequestId } from './send';
+import { readableServerMessage, type ReadableError } from './server-message';
 import type { Checked, EditorMetric } from './validate';
 import './index.scss';
 
@@ -29,39 +34,72 @@ function leave(): void {
   else void Taro.switchTab({ url: '/pages/feed/index' });
 }
 
+type Detail = ActionOutput<'unit.detail'>;
+
 function Compose({ user, unitId }: { user: User; unitId: string }) {
   const arena = useArena(user.id);
   const detail = useAsync(unitId, () => call('unit.detail', { unitId }));
-  const [draft, setDraft] = useState<Draft>(() => loadDraft(user.id));
+  const [initial] = useState(() => restoreDraft(user.id));
+  const [draft, setDraft] = useState<Draft>(initial.draft);
+  const [restored, setRestored] = useState(initial.restored);
   const [sending, setSending] = useState(false);
   const [sendFailed, setSendFailed] = useState(false);
+  const [serverError, setServerError] = useState<ReadableError | null>(null);
   const [uploading, setUploading] = useState(false);
-  // WeChat: stay after posting to offer 订阅提醒 (the prompt needs a tap); elsewhere go back at once.
-  const [posted, setPosted] = useState(false);
+  const [result, setResult] = useState<ResultSummary | null>(null);
 
   const change = (d: Draft) => {
     setDraft(d);
     saveDraft(user.id, d);
+    setServerError(null);
   };
 
-  const send = async (checked: Checked) => {
+  const discard = () => {
+    clearDraft(user.id);
+    setDraft(emptyDraft());
+    setRestored(false);
+    setServerError(null);
+    setSendFailed(false);
+  };
+
+  const send = async (checked: Checked, rows: EditorMetric[], before: Detail | null) => {
     setSending(true);
+    const stamped = stampRequestId(draft, postInput(unitId, draft, checked));
+    const input = postInput(unitId, stamped, checked);
+    change(stamped);
     try {
-      await call('post.create', postInput(unitId, draft, checked));
+      await call('post.create', input);
       clearDraft(user.id);
       setDraft(emptyDraft());
+      setRestored(false);
       setSendFailed(false);
       bumpDataVersion();
       toastSuccess('已发布');
-      if (subscribeOffered) setPosted(true);
-      else setTimeout(leave, 600);
+      // The standing after the post, for the result; the post stands even if this read fails.
+      const after = await call('unit.detail', { unitId }).catch(() => null);
+      setResult(resultSummary(rows, input.figures ?? [], before, after));
     } catch (e) {
-      // No answer: the post may or may not have landed; the same requestId makes the retry safe.
-      setSendFailed(isNetworkError(e));
-      toastError(e);
+      // No answer: the post may or may not have landed; the same requestId makes a retry of it safe.
+      const lost = isNetworkError(e);
+      setSendFailed(lost);
+      if (lost) {
+        toastError(e);
+      } else {
+        // Refused: nothing was written under this id, so the next send takes a new one; say why at the
+        // form, in words without field codes, and reload the unit's figures (someone may have posted).
+        change({ ...stamped, requestId: emptyDraft().requestId, sentKey: undefined });
+        const message = e instanceof ApiCallError ? e.message : messageOf(e);
+        setServerError(readableServerMessage(message, input.figures ?? [], rows));
+        if (e instanceof ApiCallError && e.code === 'CONFLICT') void detail.reload();
+      }
     } finally {
       setSending(false);
     }
+  };
+
+  const again = () => {
+    setResult(null);
+    void Promise.all([arena.reload(), detail.reload()]);
   };
 
   const addPhotos = async () => {
@@ -77,14 +115,31 @@ function Compose({ user, unitId }: { user: User; unitId: string }) {
     }
   };
 
-  if (posted)
+  if (result)
     return (
-      <View className="compose__head">
-        <Text className="compose__unit">已发布</Text>
-        <SubscribeButton compact />
-        <Button className="primary-btn" onClick={leave}>
-          返回动态
-        </Button>
+      <View className="result" data-testid="post-result">
+        <View className="result__icon">✓</View>
+        <Text className="result__title">发布成功</Text>
+        {result.rank && <Text className="result__rank">{result.rank}</Text>}
+        {result.gap && <Text className="result__gap">{result.gap}</Text>}
+        {result.figures.length > 0 && (
+          <View className="result__figures">
+            {result.figures.map((line) => (
+              <Text key={line} className="result__figure">
+                {line}
+              </Text>
+            ))}
+          </View>
+        )}
+        {subscribeOffered && <SubscribeButton compact />}
+        <View className="result__actions">
+          <Button className="primary-btn" onClick={leave}>
+            返回动态
+          </Button>
+          <Button className="ghost-btn" onClick={again}>
+            再发一条
+          </Button>
+        </View>
       </View>
     );
 
@@ -95,6 +150,7 @@ function Compose({ user, unitId }: { user: User; unitId: string }) {
   const d = detail.data;
   if (!a || !d) return <Loading rows={6} />;
 
+  const campaign = a.campaign;
   const current = new Map(d.metrics.map((m) => [m.metricId, m.value]));
   const rows: EditorMetric[] = a.metricsOf(unitId).map((metric) => ({
     metric,
@@ -113,12 +169,19 @@ function Compose({ user, unitId }: { user: User; unitId: string }) {
         tau={d.timeProgress ?? tauOn(a.campaign, campaignToday(a.campaign))}
         draft={draft}
         onChange={change}
-        onSubmit={(c) => void send(c)}
+        onSubmit={(c) => void send(c, rows, d)}
         sending={sending}
         sendFailed={sendFailed}
         photosSupported={photos.supported}
         uploading={uploading}
         onAddPhotos={() => void addPhotos()}
+        scale={{
+          campaignDays: daysBetween(campaign.startDate, campaign.endDate) + 1,
+          ...(campaign.jumpMultiple === undefined ? {} : { multiple: campaign.jumpMultiple }),
+        }}
+        restored={restored}
+        onDiscardDraft={discard}
+        serverError={serverError}
       />
     </View>
   );

@@ -1,7 +1,7 @@
 import { actions } from '../../../core/contract';
 import { arena } from '../../testing/fixtures';
 import { emptyDraft } from './draft';
-import { postInput } from './send';
+import { postInput, stampRequestId } from './send';
 import { checkDraft, type EditorMetric } from './validate';
 
 const rows: EditorMetric[] = arena.metricsOf('u1').map((metric) => ({
@@ -35,5 +35,19 @@ describe('what the editor sends', () => {
   it('sends photos when there are some', () => {
     const d = { ...emptyDraft(), text: '现场', photos: ['/files/a.jpg'] };
     expect(postInput('u1', d, checkDraft(d, rows)).photos).toEqual(['/files/a.jpg']);
+  });
+
+  it('keeps the requestId for a retry of the same payload and takes a new one once it changed', () => {
+    const draft = { ...emptyDraft(), values: { 'm-invest': '5' }, text: '进展' };
+    const firstTry = stampRequestId(draft, postInput('u1', draft, checkDraft(draft, rows)));
+    expect(firstTry.requestId).toBe(draft.requestId);
+    const retry = stampRequestId(firstTry, postInput('u1', firstTry, checkDraft(firstTry, rows)));
+    expect(retry.requestId).toBe(draft.requestId);
+    const edited = { ...retry, values: { 'm-invest': '6' } };
+    const sentEdited = stampRequestId(edited, postInput('u1', edited, checkDraft(edited, rows)));
+    expect(sentEdited.requestId).not.toBe(draft.requestId);
+    const textEdited = { ...sentEdited, text: '进展更新' };
+    const sentText = stampRequestId(textEdited, postInput('u1', textEdited, checkDraft(textEdited, rows)));
+    expect(sentText.requestId).not.toBe(sentEdited.requestId);
   });
 });

@@ -9,13 +9,39 @@ const rows: EditorMetric[] = arena.metricsOf('u1').map((metric) => ({
 }));
 
 describe('figure checks', () => {
-  it('accepts plain decimals and refuses words, in Chinese', () => {
+  it('accepts plain and full-width decimals and refuses words, in Chinese', () => {
     expect(parseFigure(' 12.5 ')).toEqual({ value: 12.5 });
     expect(parseFigure('0')).toEqual({ value: 0 });
-    expect(parseFigure('1e9')).toEqual({ error: '请输入数字' });
-    expect(parseFigure('十二')).toEqual({ error: '请输入数字' });
+    expect(parseFigure('１２．５')).toEqual({ value: 12.5 });
+    expect(parseFigure('1e9')).toEqual({ error: '「1e9」不是数字：只能填数字和一个小数点，如 12.5' });
+    expect(parseFigure('十二')).toEqual({ error: '「十二」不是数字：只能填数字和一个小数点，如 12.5' });
     expect(parseFigure('1000000000')).toEqual({ value: 1e9 });
-    expect(parseFigure('1000000000.5')).toEqual({ error: '数值不能超过 10 亿' });
+  });
+
+  it('refuses a typo at its field instead of posting another number', () => {
+    for (const typo of ['1a2', '-5', '0.5.5', '1e5']) {
+      const c = checkDraft({ values: { 'm-invest': typo }, text: '', correctionReason: '' }, rows);
+      expect(c.ok).toBe(false);
+      expect(c.figures).toEqual([]);
+      expect(c.fieldErrors['m-invest']).toBeTruthy();
+    }
+  });
+
+  it('says the 10 亿 cap in the field’s own measure', () => {
+    const c = checkDraft({ values: { 'm-invest': '1000000000.5' }, text: '', correctionReason: '' }, [
+      { ...rows[0]!, target: 0 },
+    ]);
+    expect(c.fieldErrors['m-invest']).toContain('上限为 1000000000 亿元');
+    expect(c.fieldErrors['m-invest']).not.toMatch(/不能超过 10 亿(?!元)/);
+  });
+
+  it('asks to confirm a figure far from the last one, and not an ordinary step', () => {
+    const scale = { campaignDays: 100 };
+    const big = checkDraft({ values: { 'm-invest': '19' }, text: '', correctionReason: '' }, rows, scale);
+    expect(big.ok).toBe(true);
+    expect(big.jumps['m-invest']).toBe('「完成投资」填 19 亿元，比上次多 15 亿元，是否确认？');
+    const step = checkDraft({ values: { 'm-invest': '4.5' }, text: '', correctionReason: '' }, rows, scale);
+    expect(step.jumps).toEqual({});
   });
 
   it('treats a running total or a count going down as a correction that needs a reason', () => {

@@ -1,11 +1,14 @@
 /**
  * The editor's checks, in Chinese, before anything is sent (the server checks again with the same
- * contract): numbers in 0–1e9 and in the metric's plausible range (core/domain/figure-range.ts, the
- * server's own rule and message), and a running total that goes down needs a correction reason — asked
- * by the very rule the server's `decideFigures` applies (core/domain/corrections.ts).
+ * contract): what was typed read strictly (core/domain/figure-entry.ts: full-width digits accepted,
+ * anything else refused, never rewritten), in the metric's plausible range (core/domain/figure-range.ts,
+ * the server's own rule and message), a running total that goes down needs a correction reason — asked
+ * by the very rule the server's `decideFigures` applies (core/domain/corrections.ts) — and a figure far
+ * from the last one or from the target is asked about before sending (`jumps`).
  */
 import type { ActionArgs } from '../../../core/contract';
 import { lowersRunningTotal } from '../../../core/domain/corrections';
+import { jumpQuestion, parseFigureText, type ParsedFigure } from '../../../core/domain/figure-entry';
 import { figureRangeProblem } from '../../../core/domain/figure-range';
 import type { MetricInfo } from '../../lib/arena';
 import { fmtNumber } from '../../lib/format';
@@ -32,27 +35,29 @@ export interface Checked {
   decreased: string[];
   reasonError: string | null;
   formError: string | null;
+  /** metricId → the question to confirm before sending (a big move, or past 2 × the target). */
+  jumps: Record<string, string>;
   ok: boolean;
+}
+
+/** The campaign's scale for `jumps`: its length in days and its Campaign.jumpMultiple. */
+export interface JumpScale {
+  campaignDays: number;
+  multiple?: number;
 }
 
 type FigureInput = ActionArgs<'post.create'>['figures'][number];
 
-export const MAX_VALUE = 1e9;
 export const MAX_TEXT = 2000;
 
-export function parseFigure(raw: string): { value: number } | { error: string } {
-  const s = raw.trim();
-  if (!/^-?\d*\.?\d+$|^-?\d+\.$/.test(s)) return { error: '请输入数字' };
-  const value = Number(s);
-  if (value < 0) return { error: '数值不能小于 0' };
-  if (value > MAX_VALUE) return { error: '数值不能超过 10 亿' };
-  return { value };
-}
+/** The upper bound (10 亿, in the field's measure) is the range check's, said with the measure. */
+export const parseFigure = (raw: string): ParsedFigure => parseFigureText(raw);
 
-export function checkDraft(draft: DraftFields, rows: EditorMetric[]): Checked {
+export function checkDraft(draft: DraftFields, rows: EditorMetric[], scale?: JumpScale): Checked {
   const figures: FigureInput[] = [];
   const fieldErrors: Record<string, string> = {};
   const decreased: string[] = [];
+  const jumps: Record<string, string> = {};
   for (const row of rows) {
     const raw = draft.values[row.metric.id] ?? '';
     if (raw.trim() === '') continue;
@@ -69,6 +74,17 @@ export function checkDraft(draft: DraftFields, rows: EditorMetric[]): Checked {
     if (lowersRunningTotal(row.metric.kind, row.current, parsed.value)) {
       decreased.push(row.metric.id);
     }
+    const question =
+      scale &&
+      jumpQuestion({
+        metric: row.metric,
+        previous: row.current,
+        target: row.target,
+        value: parsed.value,
+        campaignDays: scale.campaignDays,
+        ...(scale.multiple === undefined ? {} : { multiple: scale.multiple }),
+      });
+    if (question) jumps[row.metric.id] = question;
     figures.push({ metricId: row.metric.id, value: parsed.value });
   }
   const needReason = decreased.length > 0 && draft.correctionReason.trim() === '';
@@ -77,7 +93,7 @@ export function checkDraft(draft: DraftFields, rows: EditorMetric[]): Checked {
     return row ? `${row.metric.name}（上次 ${fmtNumber(row.current ?? 0)}）` : id;
   });
   const reasonError = needReason
-    ? `累计数只增不减：${names.join('、')}比上次低，如确需更正请填写更正原因`
+    ? `累计数只增不减：${names.join('、')}比上次低，如确需更正请在下方填写更正原因`
     : null;
   let formError: string | null = null;
   if (draft.text.length > MAX_TEXT) formError = `说明不能超过 ${MAX_TEXT} 字`;
@@ -85,5 +101,5 @@ export function checkDraft(draft: DraftFields, rows: EditorMetric[]): Checked {
     formError = '请至少填写一项指标或一段说明';
   }
   const ok = Object.keys(fieldErrors).length === 0 && !reasonError && !formError;
-  return { figures, fieldErrors, decreased, reasonError, formError, ok };
+  return { figures, fieldErrors, decreased, reasonError, formError, jumps, ok };
 }
