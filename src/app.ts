@@ -3,12 +3,17 @@
 import './polyfills';
 import type { PropsWithChildren } from 'react';
 import { initPlatform } from './api/platform';
+import { showShellWhileOpening } from './components/Skeleton/opening';
 import { startUnreadBadge } from './pages/messages/unread';
 import './app.scss';
 
 initPlatform();
 // The unread count on the 我 tab, kept current while the app runs.
 startUnreadBadge();
+// Browser: the unit page's code (with the chart) may take seconds on a slow network; show its shell meanwhile.
+showShellWhileOpening([
+  { path: '/packages/unit/pages/detail/index', selector: '.udetail', hint: '正在打开单位…' },
+]);
 
 function App({ children }: PropsWithChildren) {
   return children;

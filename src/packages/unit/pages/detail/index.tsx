@@ -10,6 +10,7 @@ import { toastError } from '../../../../api/toast';
 import BoardRow from '../../../../components/BoardRow';
 import PostCard from '../../../../components/PostCard';
 import SignedInPage from '../../../../components/SignedInPage';
+import PageSkeleton from '../../../../components/Skeleton';
 import { Empty, ErrorState, Loading } from '../../../../components/StateView';
 import { useArena } from '../../../../hooks/useArena';
 import { useAsync } from '../../../../hooks/useAsync';
@@ -37,7 +38,7 @@ function UnitDetail({ user, unitId }: { user: User; unitId: string }) {
     return <ErrorState error={err} onRetry={() => void Promise.all([arena.reload(), detail.reload()])} />;
   const a = arena.data;
   const d = detail.data;
-  if (!a || !d) return <Loading rows={6} />;
+  if (!a || !d) return <PageSkeleton cards={4} />;
 
   const own = d.unit.id === user.unitId;
   return (
