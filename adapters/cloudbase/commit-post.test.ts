@@ -7,7 +7,7 @@
 import type { PostDraft } from '../../core/app/ports';
 import { C1, C2, M, U, campaignData, decideFrom, draft } from '../../tests/store/fixtures';
 import { emulate, type Emulated } from '../../tests/cloudbase/setup';
-import { collections } from './collections';
+import { collections, docId } from './collections';
 import { createCloudStore, type CloudStoreOptions } from './store';
 
 const burst = (n: number, unitId: string = U.a1): PostDraft[] =>
@@ -103,8 +103,26 @@ describe('cloudbase commitPost under concurrency', () => {
     env = emulate({ collections: ['campaigns', 'request_keys'] });
     const store = createCloudStore({ db: env.db });
     const d = burst(1)[0]!;
-    await expect(store.posts.commitPost(d, decideFrom(d.figures))).rejects.toMatchObject({ errCode: -502005 });
+    await expect(store.posts.commitPost(d, decideFrom(d.figures))).rejects.toMatchObject({
+      errCode: -502005,
+    });
     expect(env.server.stats.transactions.started).toBe(1);
     expect(env.server.openTransactions()).toBe(0);
+  });
+
+  it('a request key written before hashes were kept still replays, whatever the retry carries', async () => {
+    const { store } = await setUp();
+    const d = burst(1)[0]!;
+    const first = await store.posts.commitPost(d, decideFrom(d.figures));
+    expect(first.ok).toBe(true);
+    const key = env.db.collection(collections.requestKeys).doc(docId(d.authorId, d.requestId));
+    const { data: stored } = (await key.get()) as { data: Record<string, unknown> };
+    expect(typeof stored.hash).toBe('string');
+    // As an older program wrote it: no hash.
+    await key.set({ data: { postId: stored.postId, campaignId: stored.campaignId } });
+    const other = { ...d, text: '另一条内容' };
+    const again = await store.posts.commitPost(other, decideFrom(other.figures));
+    expect(again).toEqual({ ...first, replayed: true });
+    expect(env.server.dump('posts')).toHaveLength(1);
   });
 });

@@ -1,6 +1,8 @@
 /**
  * commitPost in one `db.runTransaction`, with single-document operations only (all a cloud transaction
- * allows): read the request key, the unit's latest document, the campaign's version document and the
+ * allows): read the request key (the same requestId replays only with the same content: the key keeps
+ * the content's `hash`, core/app/posts/request-hash.ts; a key written before has none and replays), the
+ * unit's latest document, the campaign's version document and the
  * day's document, all by id; call `decide`; write the post, the key, the latest and daily documents, and
  * bump the version. Two posts that could disturb each other both write the same documents (the request
  * key, the unit's latest, the campaign's version), so they conflict and one is run again with fresh reads
@@ -8,6 +10,7 @@
  * document, and the store's `runTransaction` retries (./transaction.ts). When every run conflicted, the
  * author is told to try again and nothing is written.
  */
+import { REUSED_REQUEST, requestHash, samePayload } from '../../core/app/posts/request-hash';
 import type { CommitResult, DecideFigures, LatestFigure, PostDraft, PostRecord } from '../../core/app/posts/store';
 import { collections as C, docId } from './collections';
 import {
@@ -40,6 +43,8 @@ async function attempt(
   const keyRef = t.collection(C.requestKeys).doc(docId(draft.authorId, draft.requestId));
   const key = await readDoc(keyRef);
   if (key) {
+    const hash = typeof key.hash === 'string' ? key.hash : null;
+    if (!samePayload(hash, draft)) return { ok: false, error: REUSED_REQUEST };
     const first = await readDoc(t.collection(C.posts).doc(String(key.postId)));
     if (!first) throw new Error(`request key ${String(key._id)} names a missing post`);
     return { ok: true, post: first.record as PostRecord, replayed: true };
@@ -71,7 +76,8 @@ async function attempt(
     .collection(C.posts)
     .doc(post.id)
     .set({ data: { campaignId, unitId, createdMs: Date.parse(post.createdAt), seq, record: post } });
-  await keyRef.set({ data: { postId: post.id, campaignId } });
+  // `hash` is an optional field added later: no schema version needed, an older reader ignores it.
+  await keyRef.set({ data: { postId: post.id, campaignId, hash: requestHash(draft) } });
   await writeVersion(t, _, campaignId, versionDoc !== null, { posts: 1, campaign: 0 });
   return { ok: true, post, replayed: false };
 }

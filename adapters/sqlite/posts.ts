@@ -1,11 +1,13 @@
 /**
  * The posts slice in SQLite. commitPost is one synchronous better-sqlite3 transaction (BEGIN IMMEDIATE, so the
- * unit's latest figures cannot change between reading them and writing): replay check, decide, then
+ * unit's latest figures cannot change between reading them and writing): replay check (the same requestId
+ * replays only with the same content: core/app/posts/request-hash.ts, `request_hash` since 0009), decide, then
  * the post, the latest and the day's figures, the unit's latest post day, and the data version.
  * The feed pages by keyset; image checks and flags: ./photo-checks.ts.
  */
 import type { Database } from 'better-sqlite3';
 import type { CommitResult, DecideFigures, LatestFigure, PostDraft, PostPage, PostRecord, PostStore } from '../../core/app/posts/store';
+import { REUSED_REQUEST, requestHash, samePayload } from '../../core/app/posts/request-hash';
 import { decodeCursor, encodeCursor, feedStart } from './cursor';
 import { photoCheckQueries } from './photo-checks';
 import { type FigureRow, type PostRow, toFigure, toPost } from './rows';
@@ -18,15 +20,17 @@ export interface FeedQuery {
 }
 
 export function postStore(db: Database, newId: () => string): PostStore {
-  const findRequest = db.prepare<[string, string], PostRow>('SELECT * FROM posts WHERE author_id = ? AND request_id = ?');
+  const findRequest = db.prepare<[string, string], PostRow & { request_hash: string | null }>(
+    'SELECT * FROM posts WHERE author_id = ? AND request_id = ?',
+  );
   const unitLatest = db.prepare<[string, string], FigureRow>(
     'SELECT unit_id, metric_id, value, day FROM latest_figures WHERE campaign_id = ? AND unit_id = ?',
   );
   const insertPost = db.prepare(`
     INSERT INTO posts (id, campaign_id, unit_id, author_id, author_name, created_at, created_ms, day,
-      figures, text, photos, correction_reason, request_id, flagged)
+      figures, text, photos, correction_reason, request_id, flagged, request_hash)
     VALUES (@id, @campaignId, @unitId, @authorId, @authorName, @createdAt, @createdMs, @day,
-      @figures, @text, @photos, @correctionReason, @requestId, @flagged)`);
+      @figures, @text, @photos, @correctionReason, @requestId, @flagged, @requestHash)`);
   const setLatest = db.prepare<[string, string, string, number, string]>(`
     INSERT INTO latest_figures (campaign_id, unit_id, metric_id, value, day) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (campaign_id, unit_id, metric_id) DO UPDATE SET value = excluded.value, day = excluded.day`);
@@ -49,7 +53,10 @@ export function postStore(db: Database, newId: () => string): PostStore {
 
   const commit = db.transaction((draft: PostDraft, decide: DecideFigures): CommitResult => {
     const seen = findRequest.get(draft.authorId, draft.requestId);
-    if (seen) return { ok: true, post: toPost(seen), replayed: true };
+    if (seen) {
+      const { request_hash: hash, ...row } = seen;
+      return samePayload(hash, draft) ? { ok: true, post: toPost(row), replayed: true } : { ok: false, error: REUSED_REQUEST };
+    }
 
     const latest = new Map<string, LatestFigure>();
     for (const row of unitLatest.all(draft.campaignId, draft.unitId)) latest.set(row.metric_id, toFigure(row));
@@ -65,6 +72,7 @@ export function postStore(db: Database, newId: () => string): PostStore {
       figures: JSON.stringify(post.figures),
       photos: JSON.stringify(post.photos),
       flagged: post.flagged ? 1 : 0,
+      requestHash: requestHash(draft),
     });
     const { campaignId, unitId, day } = draft;
     setLastPost.run(campaignId, unitId, day);

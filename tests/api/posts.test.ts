@@ -96,9 +96,12 @@ describe('post.create over HTTP', () => {
     const value = ((await latestValue(unitId)) ?? 0) + 2;
     const id = requestId();
     const first = await create('demo-reporter-dongcheng', unitId, value, id);
-    const again = await create('demo-reporter-dongcheng', unitId, value + 5, id);
+    const again = await create('demo-reporter-dongcheng', unitId, value, id);
+    // Other content under the same id is refused (409), not replayed: it would be silently dropped.
+    const other = await create('demo-reporter-dongcheng', unitId, value + 5, id);
     expect(first.status).toBe(200);
     expect(again.status).toBe(200);
+    expect(other.status).toBe(409);
     expect((again.body.data as { post: PostOut }).post).toEqual((first.body.data as { post: PostOut }).post);
     const after = await feed(unitId);
     expect(after.length).toBe(before.length + 1);

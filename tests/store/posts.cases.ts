@@ -33,6 +33,7 @@ export const postCaseIds = [
   'commit.decideThrows',
   'commit.replay',
   'commit.replayOtherAuthor',
+  'commit.reusedRequest',
   'commit.lastOfDayWins',
   'commit.dataVersion',
   'commit.concurrent',
@@ -129,10 +130,11 @@ export function postCases({ it, store }: SuiteContext): void {
       expect(await snapshot(store())).toEqual(before);
     });
 
-    it('commit.replay', 'the same author and requestId again returns the first post and writes nothing', async () => {
-      const first = await commitOk(store(), draft({ unitId: U.a1, day: D1, requestId: 'req-same', figures: [{ metricId: M.invest, value: 1 }] }));
+    it('commit.replay', 'the same author, requestId and content again returns the first post and writes nothing', async () => {
+      const first = await commitOk(store(), draft({ unitId: U.a1, day: D1, requestId: 'req-same', text: '首发', figures: [{ metricId: M.invest, value: 1 }] }));
       const before = await snapshot(store());
-      const again = draft({ unitId: U.a1, day: D2, time: '11:00', requestId: 'req-same', text: '重发', figures: [{ metricId: M.invest, value: 5 }] });
+      // A retry arrives later (its time and day are the server's), with the same content.
+      const again = draft({ unitId: U.a1, day: D2, time: '11:00', requestId: 'req-same', text: '首发', figures: [{ metricId: M.invest, value: 1 }] });
       let calls = 0;
       const r = await store().posts.commitPost(again, (latest) => {
         calls += 1;
@@ -141,6 +143,33 @@ export function postCases({ it, store }: SuiteContext): void {
       expect(r).toEqual({ ok: true, post: first, replayed: true });
       expect(calls).toBe(0);
       expect(await snapshot(store())).toEqual(before);
+    });
+
+    it('commit.reusedRequest', 'a used requestId with other content is refused as CONFLICT and writes nothing', async () => {
+      const first = { unitId: U.a1, day: D1, requestId: 'req-used', text: '首发', figures: [{ metricId: M.invest, value: 1 }] };
+      await commitOk(store(), draft(first));
+      const before = await snapshot(store());
+      const others = [
+        { ...first, figures: [{ metricId: M.invest, value: 2 }] },
+        { ...first, text: '改过的说明' },
+        { ...first, photos: ['/files/p.jpg'] },
+        { ...first, correctionReason: '口径调整' },
+        { ...first, figures: [] },
+      ];
+      for (const other of others) {
+        let calls = 0;
+        const d = draft({ ...other, day: D2 });
+        const r = await store().posts.commitPost(d, (latest) => {
+          calls += 1;
+          return decideFrom(d.figures)(latest);
+        });
+        expect(r).toEqual({ ok: false, error: { code: 'CONFLICT', message: '这条动态的请求编号已用于另一条内容：请重新发布。' } });
+        expect(calls).toBe(0);
+      }
+      expect(await snapshot(store())).toEqual(before);
+      // The same content still replays.
+      const replay = await commit(store(), draft({ ...first, day: D2 }));
+      expect(replay.ok && replay.replayed).toBe(true);
     });
 
     it('commit.replayOtherAuthor', 'the same requestId from another author is another post', async () => {

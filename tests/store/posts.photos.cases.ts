@@ -65,7 +65,9 @@ export function postPhotoCases({ it, store }: SuiteContext): void {
       expect((await feed(store()))[0]).toEqual({ ...post, flagged: true, hiddenPhotos: [P2, P1] });
       expect(await store().standings.dataVersion(C1)).toBe(version);
       // A retried request answers with the post as it is now.
-      const replay = await store().posts.commitPost(draft({ unitId: U.a1, day: '2025-03-03', requestId: 'req-photo-1', figures: [] }), () => ({ ok: true, figures: [] }));
+      // (With the same content: other content under a used requestId is refused, commit.reusedRequest.)
+      const retry = draft({ unitId: U.a1, day: '2025-03-03', requestId: 'req-photo-1', text: '现场照片', photos: [P1, P2, P3], figures: [{ metricId: M.invest, value: 1 }] });
+      const replay = await store().posts.commitPost(retry, () => ({ ok: true, figures: [] }));
       expect(replay).toMatchObject({ ok: true, replayed: true, post: { id: post.id, flagged: true, hiddenPhotos: [P2, P1] } });
     });
 

@@ -305,15 +305,30 @@ describe('post.create: a retried request', () => {
     const first = await t.expectOk('post.create', data, token);
     const version = await t.store.standings.dataVersion('c1');
     t.advance(5_000);
-    const again = await t.expectOk(
-      'post.create',
-      { ...data, figures: [{ metricId: 'm-invest', value: 9 }], text: '重发' },
-      token,
-    );
+    const again = await t.expectOk('post.create', data, token);
     expect(again).toEqual(first);
     expect(await t.store.standings.dataVersion('c1')).toBe(version);
     expect((await t.store.posts.listPosts({ campaignId: 'c1', limit: 5 })).items).toHaveLength(1);
     expect(await t.store.standings.latestFigures('c1')).toEqual([expect.objectContaining({ value: 2 })]);
+  });
+
+  it('refuses other content under a used requestId, in Chinese, and writes nothing', async () => {
+    const { t, token } = await withUser(users.repA);
+    const data = post([{ metricId: 'm-invest', value: 2 }], { text: '第一次' });
+    await t.expectOk('post.create', data, token);
+    const version = await t.store.standings.dataVersion('c1');
+    for (const other of [
+      { ...data, figures: [{ metricId: 'm-invest', value: 9 }] },
+      { ...data, text: '重发' },
+    ]) {
+      const r = await t.call('post.create', other, token);
+      expect(r).toEqual({
+        ok: false,
+        error: { code: 'CONFLICT', message: '这条动态的请求编号已用于另一条内容：请重新发布。' },
+      });
+    }
+    expect(await t.store.standings.dataVersion('c1')).toBe(version);
+    expect((await t.store.posts.listPosts({ campaignId: 'c1', limit: 5 })).items).toHaveLength(1);
   });
 });
 

@@ -82,7 +82,8 @@ export interface PhotoCheckRecord {
 export interface PostStore {
   /**
    * In one transaction: if (authorId, requestId) was seen, return that post (replayed: true) and write
-   * nothing; else read the unit's latest figures, call `decide`, and on success write the post, the
+   * nothing — when the draft's content hashes as the first one did (./request-hash.ts; a first post stored
+   * without a hash counts as the same), else refuse with REUSED_REQUEST (CONFLICT), writing nothing; else read the unit's latest figures, call `decide`, and on success write the post, the
    * unit's latest figure per metric and that day's figure per metric (last post of the day wins),
    * and bump the campaign's data version (the figures are what the standings slice reads).
    */
