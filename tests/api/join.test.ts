@@ -4,6 +4,9 @@
  */
 import { startHarness, type Harness } from './harness';
 
+// Each sign-in runs scrypt (tens of ms, far more on a busy machine): room for a test that signs in eight times.
+jest.setTimeout(30_000);
+
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness({ demo: false });
