@@ -73,6 +73,21 @@ describe('the editor and the server agree on when a lowered figure needs a reaso
     }
   }
 
+  // What a reporter types, full-width digits included, is read as the server reads the number sent.
+  it.each([
+    ['４', 4],
+    ['4.0', 4],
+    ['５', 5],
+    ['６．５', 6.5],
+  ])('a count at 5, typed %j: the form asks for a reason exactly when the server would', (typed, value) => {
+    const metric = metricOf('count', 'up');
+    const client = checkDraft({ values: { [metric.id]: typed }, text: '', correctionReason: '' }, [
+      { metric, current: PREVIOUS, target: 10 },
+    ]);
+    expect(client.figures).toEqual([{ metricId: metric.id, value }]);
+    expect(client.decreased.length > 0).toBe(serverVerdict(metric, value, '') === 'CONFLICT');
+  });
+
   it('really refuses somewhere: a count and a cumulative going down need a reason', () => {
     expect(serverVerdict(metricOf('count', 'up'), 4, '')).toBe('CONFLICT');
     expect(serverVerdict(metricOf('cumulative', 'down'), 4, '')).toBe('CONFLICT');

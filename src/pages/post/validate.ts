@@ -93,7 +93,7 @@ export function checkDraft(draft: DraftFields, rows: EditorMetric[], scale?: Jum
     return row ? `${row.metric.name}（上次 ${fmtNumber(row.current ?? 0)}）` : id;
   });
   const reasonError = needReason
-    ? `累计数只增不减：${names.join('、')}比上次低，如确需更正请在下方填写更正原因`
+    ? `累计数只增不减：${names.join('、')}比上次低，如确需更正请填写更正原因`
     : null;
   let formError: string | null = null;
   if (draft.text.length > MAX_TEXT) formError = `说明不能超过 ${MAX_TEXT} 字`;
