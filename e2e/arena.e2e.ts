@@ -91,8 +91,14 @@ async function openEditor(page: Page) {
 
 async function send(page: Page) {
   await page.locator('.taro_page_show .editor__send').click();
-  await page.locator('.taro__toast', { hasText: '已发布' }).waitFor({ state: 'attached', timeout: 15_000 });
-  // Back on 晒 once the toast has been seen.
+  // A figure far from the last one is asked about first (请确认数值): confirm it.
+  const confirm = page.locator('.taro__modal .taro-model__confirm', { hasText: '确认发布' });
+  const toast = page.locator('.taro__toast', { hasText: '已发布' });
+  await confirm.or(toast).first().waitFor({ state: 'attached', timeout: 15_000 });
+  if (await confirm.isVisible()) await confirm.click();
+  await toast.waitFor({ state: 'attached', timeout: 15_000 });
+  // The result page, then back on 晒.
+  await page.locator('.taro_page_show [data-testid="post-result"] >> text=返回动态').click({ timeout: 15_000 });
   await page.locator('.taro_page_show .feed__post').waitFor({ timeout: 15_000 });
 }
 

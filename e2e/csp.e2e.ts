@@ -108,6 +108,7 @@ async function run(browser: Browser, base: string) {
     await page.locator('.taro_page_show .editor__textarea textarea').first().fill(`CSP 检查 ${Date.now()}`);
     await page.locator('.taro_page_show .editor__send').click();
     await page.locator('.taro__toast', { hasText: '已发布' }).waitFor({ state: 'attached', timeout: 15_000 });
+    await page.locator('.taro_page_show [data-testid="post-result"] >> text=返回动态').click({ timeout: 15_000 });
   });
 
   await step('opens a unit and draws its chart', async () => {
