@@ -10,7 +10,8 @@ const USER_KEY = 'arena.user';
 
 type Listener = () => void;
 const listeners = new Set<Listener>();
-let user: User | null = readUser();
+// Read on first use, not at import: the app shell imports this before it has set the platform up.
+let user: User | null | undefined;
 
 function readUser(): User | null {
   try {
@@ -30,7 +31,10 @@ export function getToken(): string | null {
   }
 }
 
-export const getUser = (): User | null => user;
+export function getUser(): User | null {
+  if (user === undefined) user = readUser();
+  return user;
+}
 
 export function setSession(token: string | null, next: User | null): void {
   if (token) Taro.setStorageSync(TOKEN_KEY, token);
