@@ -17,6 +17,8 @@ export interface CampaignRow {
   post_every_days: number | null;
   /** NULL when the campaign does not say (0006_cities). */
   late_days: number | null;
+  /** NULL when the campaign does not say (0011_jump_multiple). */
+  jump_multiple: number | null;
   city_id: string;
 }
 
@@ -84,6 +86,7 @@ export function toCampaign(r: CampaignRow): Campaign {
     weights: JSON.parse(r.weights) as Weights,
     ...(r.post_every_days === null ? {} : { postEveryDays: r.post_every_days }),
     ...(r.late_days === null ? {} : { lateDays: r.late_days }),
+    ...(r.jump_multiple === null ? {} : { jumpMultiple: r.jump_multiple }),
   };
 }
 

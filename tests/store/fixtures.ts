@@ -36,6 +36,7 @@ export function campaignData(id: string = C1, cityId: string = CITY): CampaignDa
       weights: { performance: 40, speed: 20, quality: 15, effort: 10, contribution: 15 },
       postEveryDays: 3,
       lateDays: 5,
+      jumpMultiple: 4,
     },
     tracks: [
       { id: 't-build', name: '百日攻坚', leadUnitId: 'lead-fgj' },
