@@ -71,6 +71,11 @@ export default function CompareView({ a, b, arena }: Props) {
           五比得分（每项 0–150 分；实线 {a.unit.name}，虚线 {b.unit.name}）
         </Text>
         <Radar units={units} />
+        <View className="cmp__row cmp__row--head">
+          <Text className="cmp__k">得分</Text>
+          <Text className="cmp__v">{a.unit.name}</Text>
+          <Text className="cmp__v">{b.unit.name}</Text>
+        </View>
         {dimensions.map((dim) => {
           const x = a.standing.dims[dim];
           const y = b.standing.dims[dim];

@@ -32,10 +32,9 @@ export default function Trend({ trend, standing }: Props) {
       )}
       {last && (
         <Text className="ucard__note" data-testid="trend-note">
-          {last.day}：完成率（各指标平均）{fmtPercent(last.completion)}，序时进度{' '}
-          {fmtPercent(last.timeProgress)}。 灯色看进度比：{fmtNumber(standing.pace, 2)}，
-          {lightNames[standing.light]}
-          （部分指标按目标而非序时考核，平均完成率仅供参考）
+          {`${last.day}：完成率（各指标平均）${fmtPercent(last.completion)}，序时进度 ${fmtPercent(last.timeProgress)}。` +
+            `灯色看进度比：${fmtNumber(standing.pace, 2)}，${lightNames[standing.light]}` +
+            '（部分指标按目标而非序时考核，平均完成率仅供参考）'}
         </Text>
       )}
     </View>
