@@ -9,12 +9,13 @@ import { Picker, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { User } from '../../../../../core/contract';
 import { call } from '../../../../api/call';
+// Before the shared page frame, as on the unit page: the mini-program's CSS chunks keep one order.
+import CompareView from '../../components/CompareView';
 import SignedInPage from '../../../../components/SignedInPage';
 import { Empty, ErrorState, Loading } from '../../../../components/StateView';
 import { useArena } from '../../../../hooks/useArena';
 import { useAsync } from '../../../../hooks/useAsync';
 import type { Arena } from '../../../../lib/arena';
-import CompareView from '../../components/CompareView';
 import { defaultPartner, rankedUnits } from '../../compareRoute';
 import './index.scss';
 
