@@ -211,8 +211,20 @@ runBrowserTest('a11y', async ({ browser, base, step }) => {
       tab: parseFloat(getComputedStyle(document.querySelector('.weui-tabbar__label')!).fontSize),
       title: document.querySelector('.taro-navigation-bar-title')!.getBoundingClientRect().height,
       titleText: parseFloat(getComputedStyle(document.querySelector('.taro-navigation-bar-title')!).fontSize),
+      // How far the lowest tab label reaches past the bottom of the tab bar and of the screen.
+      tabOverflow: Math.max(
+        ...[...document.querySelectorAll('.weui-tabbar__label')].map(
+          (l) =>
+            l.getBoundingClientRect().bottom -
+            Math.min(
+              window.innerHeight,
+              document.querySelector('.weui-tabbar')!.getBoundingClientRect().bottom,
+            ),
+        ),
+      ),
     }));
     assert.ok(grown.tab >= 2 * parseFloat(tab16) - 0.5, `tab labels grow: ${tab16} → ${grown.tab}px`);
+    assert.ok(grown.tabOverflow <= 0.5, `tab labels inside the tab bar: ${grown.tabOverflow}px past it`);
     assert.ok(
       grown.title >= grown.titleText * 1.15,
       `the title is not cut: ${grown.title}px box, ${grown.titleText}px text`,
