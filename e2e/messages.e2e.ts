@@ -89,6 +89,26 @@ async function run(browser: Browser, base: string, dataDir: string) {
     assert.equal(await page.locator('.taro_page_show [data-testid="role-chooser"]').count(), 0);
   });
 
+  await step('on a slow network, tapping a unit shows its shell at once, then the page', async () => {
+    await tab(page, '榜');
+    const row = page.locator('.taro_page_show .brow:visible').first();
+    await row.waitFor({ timeout: 15_000 });
+    // From here the code chunks (the unit page's, with the chart library) take 4 s to come.
+    await page.route('**/js/*.js', async (route) => {
+      await new Promise((r) => setTimeout(r, 4000));
+      await route.continue();
+    });
+    await row.click();
+    const shell = page.locator('[data-testid="opening-shell"]');
+    await shell.waitFor({ timeout: 2000 });
+    assert.match(await shell.innerText(), /正在打开单位/);
+    await shot(page, 'unit-opening');
+    await page.locator('.taro_page_show .uhead__name').waitFor({ timeout: 30_000 });
+    assert.equal(await shell.count(), 0);
+    await page.unroute('**/js/*.js');
+    await page.goBack();
+  });
+
   await step(
     'the 09:00 reminder run reaches a reporter of an idle unit; 我 shows the count on its tab',
     async () => {
