@@ -12,6 +12,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { shot, tab } from './harness';
 
 const root = join(__dirname, '..');
 const shots = join(root, 'e2e', 'screenshots');
@@ -58,23 +59,6 @@ const step = async (title: string, fn: () => Promise<void>) => {
 };
 let passed = 0;
 
-async function tab(page: Page, label: '晒' | '榜' | '我') {
-  await page.locator('.weui-tabbar__label', { hasText: label }).click();
-  await page.waitForTimeout(300);
-}
-
-/** A screenshot once page transitions and toasts are over; `top` scrolls the page up first. */
-async function shot(page: Page, name: string, top = false) {
-  if (top) {
-    await page.evaluate(() => {
-      window.scrollTo(0, 0);
-      for (const el of document.querySelectorAll('*')) if (el.scrollTop > 0) el.scrollTop = 0;
-    });
-  }
-  await page.waitForTimeout(1600);
-  await page.screenshot({ path: join(shots, `${name}.png`) });
-}
-
 /** The own unit's score on 榜 (the pinned 本单位 row). */
 async function ownScore(page: Page): Promise<string> {
   const score = page.locator('.taro_page_show .board__pinned .brow__score');
@@ -98,7 +82,9 @@ async function send(page: Page) {
   if (await confirm.isVisible()) await confirm.click();
   await toast.waitFor({ state: 'attached', timeout: 15_000 });
   // The result page, then back on 晒.
-  await page.locator('.taro_page_show [data-testid="post-result"] >> text=返回动态').click({ timeout: 15_000 });
+  await page
+    .locator('.taro_page_show [data-testid="post-result"] >> text=返回动态')
+    .click({ timeout: 15_000 });
   await page.locator('.taro_page_show .feed__post').waitFor({ timeout: 15_000 });
 }
 

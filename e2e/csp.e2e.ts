@@ -7,33 +7,21 @@
  * Run: `node --import tsx e2e/csp.e2e.ts` (scripts/test-e2e.mjs does, after the build, when Chromium is installed).
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { spawnServer, type ChildServer } from '../server/spawn';
+import type { Page } from 'playwright-core';
+import { runBrowserTest, type BrowserTest } from './harness';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // A 1×1 PNG that decodes, so the preview really loads.
 const png = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
   'base64',
 );
 
-let passed = 0;
-const step = async (title: string, fn: () => Promise<void>) => {
-  const started = Date.now();
-  await fn();
-  console.log(`  ✓ ${title} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  passed += 1;
-};
-
 async function tab(page: Page, label: '晒' | '榜' | '我') {
   await page.locator('.weui-tabbar__label', { hasText: label }).click();
   await page.waitForTimeout(500);
 }
 
-async function run(browser: Browser, base: string) {
+async function run({ browser, base, step }: BrowserTest) {
   const page = await browser.newPage({
     viewport: { width: 390, height: 844 },
     isMobile: true,
@@ -108,7 +96,9 @@ async function run(browser: Browser, base: string) {
     await page.locator('.taro_page_show .editor__textarea textarea').first().fill(`CSP 检查 ${Date.now()}`);
     await page.locator('.taro_page_show .editor__send').click();
     await page.locator('.taro__toast', { hasText: '已发布' }).waitFor({ state: 'attached', timeout: 15_000 });
-    await page.locator('.taro_page_show [data-testid="post-result"] >> text=返回动态').click({ timeout: 15_000 });
+    await page
+      .locator('.taro_page_show [data-testid="post-result"] >> text=返回动态')
+      .click({ timeout: 15_000 });
   });
 
   await step('opens a unit and draws its chart', async () => {
@@ -153,31 +143,4 @@ async function run(browser: Browser, base: string) {
   await page.close();
 }
 
-async function main() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'arena-csp-'));
-  let server: ChildServer | null = null;
-  let browser: Browser | null = null;
-  try {
-    server = await spawnServer({ DATA_DIR: dataDir, ARENA_DEMO: '1' }, { timeoutMs: 60_000 });
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    });
-    console.log(`CSP check against ${server.url}`);
-    await run(browser, server.url);
-    console.log(`${passed} passed, 0 failed`);
-  } finally {
-    await browser?.close();
-    if (server && server.child.exitCode === null) {
-      server.child.kill('SIGTERM');
-      await server.exited;
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-main().catch((e: unknown) => {
-  console.error(e);
-  console.log(`${passed} passed, 1 failed`);
-  process.exit(1);
-});
+runBrowserTest('csp', run);

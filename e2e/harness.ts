@@ -18,6 +18,8 @@ export interface BrowserTest {
   browser: Browser;
   /** The server's base URL, e.g. http://127.0.0.1:40123 */
   base: string;
+  /** The server's DATA_DIR (its arena.db), for a test that must reach the data directly. */
+  dataDir: string;
   /** Runs one named step, printing it with its time once it passes. */
   step(title: string, fn: () => Promise<void>): Promise<void>;
 }
@@ -74,7 +76,7 @@ export function runBrowserTest(name: string, run: (t: BrowserTest) => Promise<vo
         args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
       });
       console.log(`${name} against ${server.url}`);
-      await run({ browser, base: server.url, step });
+      await run({ browser, base: server.url, dataDir, step });
       console.log(`${passed} passed, 0 failed`);
     } finally {
       await browser?.close();

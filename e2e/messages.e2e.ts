@@ -8,25 +8,13 @@
  * Run: `node --import tsx e2e/messages.e2e.ts` (scripts/test-e2e.mjs runs every e2e/*.e2e.ts).
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createSqliteStore } from '../adapters/sqlite';
 import { nodeIds } from '../adapters/node';
 import { runDueJobs } from '../core/app';
 import { fixedClock } from '../server/platform';
-import { spawnServer, type ChildServer } from '../server/spawn';
-import { phonePage, shot, tab } from './harness';
-
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-let passed = 0;
-const step = async (title: string, fn: () => Promise<void>) => {
-  const started = Date.now();
-  await fn();
-  console.log(`  ✓ ${title} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  passed += 1;
-};
+import { phonePage, runBrowserTest, shot, tab, type BrowserTest } from './harness';
 
 /** 09:30 in Shanghai ten days from now: the reminder job is due, and the demo campaign still runs (day 51 of 100). */
 function tenDaysOnAtNineThirty(): number {
@@ -60,7 +48,7 @@ async function remind(dataDir: string): Promise<string[]> {
   }
 }
 
-async function run(browser: Browser, base: string, dataDir: string) {
+async function run({ browser, base, dataDir, step }: BrowserTest) {
   const page: Page = await phonePage(browser);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -170,31 +158,4 @@ async function run(browser: Browser, base: string, dataDir: string) {
   assert.deepEqual(errors, []);
 }
 
-async function main() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'arena-messages-'));
-  let server: ChildServer | null = null;
-  let browser: Browser | null = null;
-  try {
-    server = await spawnServer({ DATA_DIR: dataDir, ARENA_DEMO: '1' }, { timeoutMs: 60_000 });
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    });
-    console.log(`messages against ${server.url}`);
-    await run(browser, server.url, dataDir);
-    console.log(`${passed} passed, 0 failed`);
-  } finally {
-    await browser?.close();
-    if (server && server.child.exitCode === null) {
-      server.child.kill('SIGTERM');
-      await server.exited;
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-main().catch((e: unknown) => {
-  console.error(e);
-  console.log(`${passed} passed, 1 failed`);
-  process.exit(1);
-});
+runBrowserTest('messages', run);
