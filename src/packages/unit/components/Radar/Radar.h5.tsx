@@ -1,27 +1,14 @@
-/** Browser: the comparison radar with ECharts on the element behind a View, resized with it. */
+/** Browser: the comparison radar, drawn the way the trend chart is (Chart/useH5Chart.ts). */
 import { View } from '@tarojs/components';
-import { useEffect, useRef } from 'react';
-import { echarts } from './echarts';
+import { useMemo } from 'react';
+import { useH5Chart } from '../Chart/useH5Chart';
 import { radarOption } from './radarOption';
 import type { RadarProps } from './Radar.types';
+// Registers the radar on the shared core before any chart is drawn.
+import './echarts';
 import '../Chart/index.scss';
 
 export default function Radar({ units }: RadarProps) {
-  const ref = useRef<HTMLElement | null>(null);
-
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const chart = echarts.init(el, undefined, { renderer: 'canvas' });
-    chart.setOption(radarOption(units));
-    // The page may still be hidden while the router shows it: draw again once it has a size.
-    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => chart.resize());
-    observer?.observe(el);
-    return () => {
-      observer?.disconnect();
-      chart.dispose();
-    };
-  }, [units]);
-
+  const ref = useH5Chart(useMemo(() => radarOption(units), [units]));
   return <View className="chart" ref={ref} data-testid="compare-radar" />;
 }
