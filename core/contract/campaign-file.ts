@@ -1,10 +1,24 @@
 /**
  * A campaign as an admin writes it (`admin.campaign.save`, the console's `loadCampaign`) and reads it back
  * (`admin.campaign.load`): the API's shapes, metrics inside their track, checked whole before anything is
- * saved — unique ids, targets that name a unit and a metric of this campaign, a start before the end.
+ * saved — a time zone the clock can read, unique ids, targets that name a unit and a metric of this campaign, a start before the end.
  */
 import { z } from 'zod';
 import { Campaign, Target, Track, Unit } from './entities';
+
+/**
+ * A zone the server's clock can read: dayjs throws on any other, and every read of the campaign would then
+ * fail. Asia/Shanghai is read without Intl's zone data (see domain/days.ts), so it needs no lookup here.
+ */
+function knownTimeZone(tz: string): boolean {
+  if (tz === 'Asia/Shanghai') return true;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function duplicates(ids: readonly string[]): string[] {
   const seen = new Set<string>();
@@ -22,6 +36,11 @@ export const CampaignFile = z
         .trim()
         .min(1, '请填写竞赛名称')
         .max(100, '竞赛名称最多 100 字'),
+      timezone: z
+        .string({ error: '时区应为文字' })
+        .refine(knownTimeZone, {
+          error: (i) => `无法识别的时区「${String(i.input).slice(0, 40)}」：请填写如 Asia/Shanghai 的时区名`,
+        }),
     }),
     tracks: z.array(Track).min(1, '至少需要一个子活动（tracks）'),
     units: z.array(Unit).min(1, '至少需要一个单位（units）'),

@@ -17,6 +17,8 @@ import { person, policy, unitRoles } from './policy';
 
 const RUNS = Math.max(1, Number(process.env.FUZZ_RUNS ?? 25) || 25);
 const stats = { requests: 0, internal: 0, unintendedWrites: 0 };
+/** What the router logged for each INTERNAL answer: printed at the end, so a failure names its cause. */
+const causes: string[] = [];
 
 let sqlite: ReturnType<typeof createSqliteStore>;
 let t: Awaited<ReturnType<typeof testArena>>;
@@ -24,7 +26,11 @@ let ipNo = 0;
 
 beforeAll(async () => {
   sqlite = createSqliteStore({ file: ':memory:' });
-  t = await testArena(sqlite.store, { settings: { rateLimitPerMinute: 1_000_000_000 } });
+  t = await testArena(sqlite.store, { settings: { rateLimitPerMinute: 1_000_000_000 },
+    log: (entry) => {
+      if (entry.level === 'error') causes.push(`${String(entry.action)}: ${String(entry.stack ?? entry.error)}`);
+    },
+  });
   for (const role of ['reporter', 'unit_leader', 'supervisor', 'leader', 'admin'] as const) {
     await t.store.people.putUser(person(role, false));
   }
@@ -33,7 +39,8 @@ afterAll(() => {
   sqlite.close();
   console.log(
     `fuzzing: ${stats.requests} requests (${RUNS} runs per property), ${stats.internal} answered INTERNAL/500, ` +
-      `${stats.unintendedWrites} unintended writes`,
+      `${stats.unintendedWrites} unintended writes` +
+      (causes.length ? `\ncauses:\n${causes.slice(0, 5).join('\n')}` : ''),
   );
 });
 

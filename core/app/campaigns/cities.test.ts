@@ -196,6 +196,16 @@ describe('admin.campaign.save and load', () => {
     );
     expect(await t.store.campaigns.loadCampaign('c-autumn')).toBeNull();
 
+    // A zone nobody can read would make every later read of the campaign fail: refused at the door.
+    for (const timezone of ['Mars/Olympus', ' ', '']) {
+      const zoned = { ...file(), campaign: { ...file().campaign, timezone }, makeCurrent: true };
+      const answer = await t.call('admin.campaign.save', zoned, t.as.adminT);
+      expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+      expect(answer.ok ? '' : answer.error.message).toContain('无法识别的时区');
+      expect(await t.store.campaigns.loadCampaign('c-autumn')).toBeNull();
+    }
+    expect(await t.call('board.leaderboard', {}, t.as.repA)).toMatchObject({ ok: true });
+
     const hijack = { ...file(), campaign: { ...file().campaign, id: 'c-w' } };
     expect(await t.call('admin.campaign.save', hijack, t.as.adminT)).toMatchObject({
       ok: false,
