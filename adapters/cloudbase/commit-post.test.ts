@@ -125,4 +125,82 @@ describe('cloudbase commitPost under concurrency', () => {
     expect(again).toEqual({ ...first, replayed: true });
     expect(env.server.dump('posts')).toHaveLength(1);
   });
+
+  it('a post touches each document once: the key is claimed by an insert and the day’s document is written unread', async () => {
+    const { store } = await setUp();
+    const [first, second] = [0, 1].map((i) =>
+      draft({
+        unitId: U.a1,
+        day: '2025-03-10',
+        time: `10:0${i}`,
+        requestId: `once-${i}`,
+        figures: [{ metricId: i === 0 ? M.invest : M.signed, value: 5 + i }],
+      }),
+    );
+    expect((await store.posts.commitPost(first!, decideFrom(first!.figures))).ok).toBe(true);
+    const before = { ...env.server.stats.requests };
+    expect((await store.posts.commitPost(second!, decideFrom(second!.figures))).ok).toBe(true);
+    const used = Object.fromEntries(
+      Object.entries(env.server.stats.requests)
+        .map(([k, n]) => [k, n - (before[k] ?? 0)])
+        .filter(([, n]) => n !== 0),
+    );
+    // start, the key inserted, latest and version read, daily, latest, post and version written, commit.
+    expect(used).toEqual({
+      'database.startTransaction': 1,
+      'database.insertDocument': 1,
+      'database.getDocument': 2,
+      'database.modifyDocument': 4,
+      'database.commitTransaction': 1,
+    });
+    // The day's document still holds both of the day's figures, as if it had been read and merged.
+    const daily = env.server.dump('daily_figures').find((d) => d._id === docId(C1, U.a1, '2025-03-10'));
+    expect(daily?.figures).toEqual(
+      [
+        { metricId: M.invest, value: 5 },
+        { metricId: M.signed, value: 6 },
+      ].sort((a, b) => (a.metricId < b.metricId ? -1 : 1)),
+    );
+  });
+
+  it('a refused post keeps no request key: sent again corrected, it is posted', async () => {
+    const { store } = await setUp();
+    const bad = draft({
+      unitId: U.a1,
+      day: '2025-03-10',
+      requestId: 'fix-me',
+      figures: [{ metricId: M.invest, value: -1 }],
+    });
+    expect(await store.posts.commitPost(bad, decideFrom(bad.figures))).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' },
+    });
+    expect(env.server.dump('request_keys')).toEqual([]);
+    expect(env.server.openTransactions()).toBe(0);
+    const fixed = { ...bad, figures: [{ metricId: M.invest, value: 1 }] };
+    expect(await store.posts.commitPost(fixed, decideFrom(fixed.figures))).toMatchObject({
+      ok: true,
+      replayed: false,
+    });
+    expect(env.server.dump('posts')).toHaveLength(1);
+  });
+
+  it('a day’s document is read when the latest document holds a later day, and keeps that day’s figures', async () => {
+    const { store } = await setUp();
+    const on = (day: string, requestId: string, metricId: string, value: number) =>
+      draft({ unitId: U.a1, day, requestId, figures: [{ metricId, value }] });
+    for (const d of [
+      on('2025-03-10', 'a', M.invest, 1),
+      on('2025-03-11', 'b', M.invest, 2),
+      on('2025-03-10', 'c', M.signed, 3),
+    ])
+      expect((await store.posts.commitPost(d, decideFrom(d.figures))).ok).toBe(true);
+    const daily = env.server.dump('daily_figures').find((d) => d._id === docId(C1, U.a1, '2025-03-10'));
+    expect(daily?.figures).toEqual(
+      [
+        { metricId: M.invest, value: 1 },
+        { metricId: M.signed, value: 3 },
+      ].sort((a, b) => (a.metricId < b.metricId ? -1 : 1)),
+    );
+  });
 });
