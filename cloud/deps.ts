@@ -44,6 +44,8 @@ export interface CloudDeps {
   config: CloudSettings;
   /** The database the store uses (setup creates its collections). */
   db: WxDatabase;
+  /** Runs one call of the function: the store reads each version document once in it (adapters/cloudbase/warm.ts). */
+  invocation<T>(fn: () => Promise<T>): Promise<T>;
 }
 
 export function createCloudDeps(options: CloudDepsOptions): CloudDeps {
@@ -52,8 +54,11 @@ export function createCloudDeps(options: CloudDepsOptions): CloudDeps {
   for (const problem of config.problems) log({ level: 'warn', msg: 'setting ignored', problem });
   for (const warning of config.warnings) log({ level: 'warn', msg: 'setting warning', warning });
   const db = cloud.database();
+  // A warm instance keeps cities and users while the version document it reads anyway vouches for them:
+  // a role change or a current-campaign switch on any instance takes effect on the next call.
+  const store = createCloudStore({ db, newId: ids.newId, warm: true });
   const deps: Deps = {
-    store: createCloudStore({ db, newId: ids.newId }),
+    store,
     clock,
     ids,
     settings: config.settings,
@@ -73,5 +78,5 @@ export function createCloudDeps(options: CloudDepsOptions): CloudDeps {
       }),
     ],
   };
-  return { deps, config, db };
+  return { deps, config, db, invocation: (fn) => store.invocation(fn) };
 }

@@ -21,7 +21,8 @@ import {
 import { collections as C, CITY_ORDER, CURRENT_CAMPAIGN, docId } from './collections';
 import { inBatches, readAll, readDoc } from './reads';
 import { absent, readAllVersioned, readCity, readVersioned, stamped, upgraded } from './schema';
-import { bumpCampaignVersion, campaignVersion } from './versions';
+import { bumpCampaignVersion, bumpEpoch, campaignVersion, versionRef } from './versions';
+import { warmOf } from './warm';
 import type { WxData, WxDatabase } from './wx-types';
 
 type Child = 'tracks' | 'metrics' | 'units' | 'targets';
@@ -62,6 +63,7 @@ async function saveCity(db: WxDatabase, city: { id: string; name: string }): Pro
     if (before) {
       const record: CityRecord = { ...cityOf(before), name: city.name };
       await ref.set({ data: cityDoc(record, Number(before.order)) });
+      await bumpEpoch(t, db.command, record.currentCampaignId);
       return;
     }
     if (legacy) {
@@ -74,12 +76,19 @@ async function saveCity(db: WxDatabase, city: { id: string; name: string }): Pro
     await counterRef.set({ data: { value: order } });
     await ref.set({ data: cityDoc({ id: city.id, name: city.name, currentCampaignId: null }, order) });
   });
+  warmOf(db)?.wrote();
 }
 
-async function getCity(db: WxDatabase, cityId: string): Promise<CityRecord | null> {
+export async function readCityRecord(db: WxDatabase, cityId: string): Promise<CityRecord | null> {
   const doc = await readVersioned(C.cities, db.collection(C.cities).doc(docId(cityId)));
   if (doc) return cityOf(doc);
   return cityId === DEFAULT_CITY.id ? legacyCity(db) : null;
+}
+
+/** A warm instance keeps the city while its current campaign's version document vouches for it (./warm.ts). */
+function getCity(db: WxDatabase, cityId: string): Promise<CityRecord | null> {
+  const warm = warmOf(db);
+  return warm ? warm.city(cityId, () => readCityRecord(db, cityId)) : readCityRecord(db, cityId);
 }
 
 async function listCities(db: WxDatabase): Promise<CityRecord[]> {
@@ -164,7 +173,7 @@ async function listCampaigns(db: WxDatabase, cityId: string): Promise<Campaign[]
 
 async function setCurrentCampaign(db: WxDatabase, cityId: string, campaignId: string): Promise<boolean> {
   const legacy = cityId === DEFAULT_CITY.id ? await legacyCity(db) : null;
-  return db.runTransaction(async (t) => {
+  const done = await db.runTransaction(async (t) => {
     const cityRef = t.collection(C.cities).doc(docId(cityId));
     const stored = await readVersioned(C.cities, cityRef);
     const campaign = await readDoc(t.collection(C.campaigns).doc(docId(campaignId)));
@@ -172,8 +181,14 @@ async function setCurrentCampaign(db: WxDatabase, cityId: string, campaignId: st
     if (!city || !campaign || upgraded(C.campaigns, campaign).cityId !== cityId) return false;
     const order = stored ? Number(stored.order) : LEGACY_CITY_ORDER;
     await cityRef.set({ data: cityDoc({ ...city, currentCampaignId: campaignId }, order) });
+    // With the city document: the campaign left no longer vouches for the city, the new one does (./warm.ts).
+    const left = city.currentCampaignId;
+    if (left !== null && left !== campaignId) await versionRef(t, left).update({ data: { currentOf: null } });
+    await versionRef(t, campaignId).update({ data: { currentOf: cityId, epoch: db.command.inc(1) } });
     return true;
   });
+  warmOf(db)?.wrote();
+  return done;
 }
 
 export const campaignStore = (db: WxDatabase): CampaignStore => ({

@@ -35,6 +35,7 @@ import {
 } from './figure-docs';
 import { readDoc } from './reads';
 import { isBusy } from './transaction';
+import { warmOf } from './warm';
 import { asVersion, versionRef, writeVersion } from './versions';
 import type { WxCommands, WxDatabase, WxTransaction } from './wx-types';
 
@@ -141,7 +142,9 @@ export async function commitPost(
   decide: DecideFigures,
 ): Promise<CommitResult> {
   try {
-    return await db.runTransaction((t) => attempt(t, db.command, draft, decide, newId));
+    const result = await db.runTransaction((t) => attempt(t, db.command, draft, decide, newId));
+    warmOf(db)?.wrote();
+    return result;
   } catch (e) {
     if (isBusy(e)) return { ok: false, error: BUSY };
     if (!(e instanceof Undo)) throw e;

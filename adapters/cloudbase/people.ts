@@ -14,6 +14,9 @@ import { readDoc } from './reads';
 import { readAllVersioned, readCity, readVersioned } from './schema';
 import { deleteSession, deleteUserSessions, getSession, listUserSessions, putSession } from './sessions';
 import { getUser, userDoc, userOf } from './user-doc';
+import { bumpEpoch } from './versions';
+import { warmOf } from './warm';
+import { readCityRecord } from './campaigns';
 import type { WxDatabase, WxTransaction } from './wx-types';
 
 type KeyCollection = typeof C.openids | typeof C.accounts;
@@ -43,6 +46,12 @@ async function claim(
   }
 }
 
+/** The current campaign of a city, read in the transaction (its version document vouches for the city's users). */
+async function currentOf(t: WxTransaction, cityId: string): Promise<string | null> {
+  const city = await readVersioned(C.cities, t.collection(C.cities).doc(docId(cityId)));
+  return (city?.record as { currentCampaignId?: string | null } | undefined)?.currentCampaignId ?? null;
+}
+
 async function putUser(db: WxDatabase, user: UserRecord): Promise<void> {
   await db.runTransaction(async (t) => {
     const ref = t.collection(C.users).doc(docId(user.id));
@@ -50,7 +59,13 @@ async function putUser(db: WxDatabase, user: UserRecord): Promise<void> {
     await claim(t, C.openids, user.id, before?.openid, user.openid);
     await claim(t, C.accounts, user.id, before?.account, user.account);
     await ref.set({ data: userDoc(user) });
+    // Warm instances drop the users they kept of the city (and of the one left): ./warm.ts.
+    const cities = new Set([user.cityId, ...(before ? [before.cityId] : [])]);
+    for (const cityId of cities) if (cityId) await bumpEpoch(t, db.command, await currentOf(t, cityId));
   });
+  const warm = warmOf(db);
+  warm?.forgetUser(user.id);
+  warm?.wrote();
 }
 
 async function byKey(db: WxDatabase, collection: KeyCollection, key: string): Promise<UserRecord | null> {
@@ -62,7 +77,17 @@ async function byKey(db: WxDatabase, collection: KeyCollection, key: string): Pr
   return user && field === key ? user : null;
 }
 
-const getUserByOpenid = (db: WxDatabase, openid: string) => byKey(db, C.openids, openid);
+/** A warm instance keeps the user while their city's current campaign's version document vouches for them. */
+function getUserByOpenid(db: WxDatabase, openid: string): Promise<UserRecord | null> {
+  const warm = warmOf(db);
+  if (!warm) return byKey(db, C.openids, openid);
+  return warm.userByOpenid(
+    openid,
+    () => byKey(db, C.openids, openid),
+    (cityId) => readCityRecord(db, cityId),
+    (userId) => getUser(db, userId),
+  );
+}
 const getUserByAccount = (db: WxDatabase, account: string) => byKey(db, C.accounts, account);
 
 async function listUsers(

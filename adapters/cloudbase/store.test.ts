@@ -23,3 +23,15 @@ describeStore('cloudbase (real SDK, emulated server, throwOnNotFound: false, jit
   });
   return { store: createCloudStore({ db: env.db }), close: env.done };
 });
+
+// A warm instance's store (cities and users kept, ./warm.ts), one call per store operation: every case
+// must read what another writer changed, so nothing kept may outlive a change.
+describeStore('cloudbase (real SDK, emulated server, warm instance)', async () => {
+  const env = emulate({
+    collections: Object.values(collections),
+    env: `store-${(made += 1)}`,
+    jitter: 2,
+    seed: made,
+  });
+  return { store: createCloudStore({ db: env.db, warm: true }), close: env.done };
+});

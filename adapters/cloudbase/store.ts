@@ -14,6 +14,7 @@ import { peopleStore } from './people';
 import { postStore } from './posts';
 import { standingsStore } from './standings';
 import { defaultRetry, withRetries, type RetryPolicy } from './transaction';
+import { createWarm, withWarm } from './warm';
 import type { WxDatabase } from './wx-types';
 
 export interface CloudStoreOptions {
@@ -22,12 +23,26 @@ export interface CloudStoreOptions {
   newId?: () => string;
   /** How every transaction retries conflicts (./transaction.ts). */
   retry?: Partial<RetryPolicy>;
+  /**
+   * Keep cities and users between calls on a warm function instance, and read each version document once
+   * per call (`invocation`): ./warm.ts. Off by default (each call reads everything).
+   */
+  warm?: boolean;
 }
 
-export function createCloudStore(options: CloudStoreOptions): Store {
+/** The Store, and how a host runs one call of it. */
+export interface CloudStore extends Store {
+  /** Runs one call (one function invocation): with `warm`, version documents are read once in it. */
+  invocation<T>(fn: () => Promise<T>): Promise<T>;
+}
+
+export function createCloudStore(options: CloudStoreOptions): CloudStore {
   const newId = options.newId ?? (() => randomUUID().replace(/-/g, ''));
-  const db = withRetries(options.db, { ...defaultRetry, ...options.retry });
+  const retrying = withRetries(options.db, { ...defaultRetry, ...options.retry });
+  const warm = options.warm === true ? createWarm(retrying) : null;
+  const db = warm ? withWarm(retrying, warm) : retrying;
   return {
+    invocation: (fn) => (warm ? warm.invocation(fn) : fn()),
     campaigns: campaignStore(db),
     people: peopleStore(db),
     posts: postStore(db, newId),

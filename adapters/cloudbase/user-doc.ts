@@ -10,6 +10,7 @@ import type { SubscribeCredits } from '../../core/app/notifications/store';
 import type { UserRecord } from '../../core/app/people/store';
 import { collections as C, docId } from './collections';
 import { readVersioned, stamped } from './schema';
+import { warmOf } from './warm';
 import type { WxData, WxDatabase } from './wx-types';
 
 /** A user's document as written now: `cityId` and `isDemo` beside the record are for queries. */
@@ -50,5 +51,5 @@ export async function addSubscribeCredits(
     const updated: UserRecord = Object.keys(next).length > 0 ? { ...rest, subscribeCredits: next } : rest;
     await ref.set({ data: userDoc(updated) });
     return next;
-  });
+  }).finally(() => warmOf(db)?.forgetUser(userId));
 }

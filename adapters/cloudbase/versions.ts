@@ -2,11 +2,21 @@
  * The campaign's data version document: `version` grows with every write that can change standings
  * (caches key on it); `campaign` grows only when the campaign itself is saved (the loaded campaign is
  * cached on it across posts); `posts` counts the campaign's posts and gives each its sequence number,
- * the tie break of the feed when two posts share a time.
+ * the tie break of the feed when two posts share a time; `currentOf` and `epoch` let a warm instance
+ * keep the city and its users (./warm.ts).
  */
 import { collections as C, docId } from './collections';
 import { readDoc } from './reads';
+import { warmOf } from './warm';
 import type { WxCommands, WxData, WxDatabase, WxTransaction } from './wx-types';
+
+/**
+ * In a transaction that writes the city document or one of its users: the city's current campaign's
+ * `epoch` grows, so that instances drop what they kept of the city (./warm.ts). No such document: nothing.
+ */
+export async function bumpEpoch(t: Pick<WxTransaction, 'collection'>, _: Pick<WxCommands, 'inc'>, campaignId: string | null): Promise<void> {
+  if (campaignId !== null) await versionRef(t, campaignId).update({ data: { epoch: _.inc(1) } });
+}
 
 export interface VersionDoc {
   version: number;
@@ -50,12 +60,19 @@ export async function bumpCampaignVersion(db: WxDatabase, campaignId: string): P
     const doc = await readDoc(versionRef(t, campaignId));
     await writeVersion(t, db.command, campaignId, doc !== null, { posts: 0, campaign: 1 });
   });
+  warmOf(db)?.wrote();
+}
+
+/** Outside transactions: through the instance's warm cache when the store has one (read once per call). */
+function readVersionDoc(db: WxDatabase, campaignId: string): Promise<WxData | null> {
+  const warm = warmOf(db);
+  return warm ? warm.versionDoc(campaignId) : readDoc(db.collection(C.dataVersions).doc(docId(campaignId)));
 }
 
 export async function dataVersion(db: WxDatabase, campaignId: string): Promise<number> {
-  return asVersion(await readDoc(db.collection(C.dataVersions).doc(docId(campaignId)))).version;
+  return asVersion(await readVersionDoc(db, campaignId)).version;
 }
 
 export async function campaignVersion(db: WxDatabase, campaignId: string): Promise<number> {
-  return asVersion(await readDoc(db.collection(C.dataVersions).doc(docId(campaignId)))).campaign;
+  return asVersion(await readVersionDoc(db, campaignId)).campaign;
 }

@@ -2,7 +2,8 @@
  * The `arena` function's handler, apart from the SDK so tests can pass a fake `cloud`: `{action, data}`
  * in, the envelope the self-hosted server answers out. The caller is the OPENID the platform vouches for
  * (`cloud.getWXContext()`), never a field of the event — the event also carries a client-supplied
- * `userInfo`, which is ignored. Deps, caches and rate limits live as long as the function's instance.
+ * `userInfo`, which is ignored. Deps, caches and rate limits live as long as the function's instance; each
+ * call runs as one `invocation` of the store (a version document read once in it).
  * One event is not a call: WeChat's push of an image check's verdict (`Event: 'wxa_media_check'`), taken
  * only as adapters/cloudbase/media-push.ts allows.
  */
@@ -33,11 +34,12 @@ async function mediaPush(deps: Deps, event: Record<string, unknown>, context: Wx
 }
 
 export function createArenaMain({ cloud, ...options }: CloudDepsOptions): CloudMain {
-  const { deps } = createCloudDeps({ cloud, ...options });
+  const { deps, invocation } = createCloudDeps({ cloud, ...options });
   const arena = createArena(deps);
-  return async (event) => {
-    const context = cloud.getWXContext();
-    if (isMediaPush(event)) return mediaPush(deps, event, context);
-    return arena.handle(requestOf(event), { openid: context.OPENID ? context.OPENID : null });
-  };
+  return (event) =>
+    invocation(async () => {
+      const context = cloud.getWXContext();
+      if (isMediaPush(event)) return mediaPush(deps, event, context);
+      return arena.handle(requestOf(event), { openid: context.OPENID ? context.OPENID : null });
+    });
 }
