@@ -42,8 +42,10 @@ for (const name of wanted.length > 0 ? wanted : all) {
     target: 'node16',
     format: 'cjs',
     external: [SDK],
-    // The cloud console shows stack traces: keep names readable rather than minify.
-    minify: false,
+    // Minified, so that a cold start parses less (issue 11: ≤ 600 KB, loads in ≤ 300 ms); `keepNames` keeps
+    // function and class names, so the stack traces the cloud console shows still say where.
+    minify: true,
+    keepNames: true,
     legalComments: 'none',
     logLevel: 'warning',
     banner: { js: `// Built by scripts/build-functions.mjs from cloudfunctions/${name}/index.ts: do not edit.` },

@@ -8,9 +8,10 @@ import { spawnSync } from 'node:child_process';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import cloud from 'wx-server-sdk';
+import { BUNDLE_LIMIT_BYTES, bundlePath, functionNames } from '../../bench/bundles';
 import { loadFunctionBundle, type FunctionMain } from '../cloudbase/bundle';
 import { createTestCloud, type TestCloud } from './fake-cloud';
 
@@ -70,6 +71,20 @@ describe('cloud function bundles', () => {
       expect(bundle).not.toMatch(/require\("\.\.?\//);
     },
   );
+
+  it('every function is bundled, minified, in at most 600 KB (a cold start parses all of it)', () => {
+    expect(functionNames().sort()).toEqual([...functions].sort());
+    for (const name of functions) {
+      const bytes = statSync(bundlePath(name)).size;
+      expect({ name, within: bytes <= BUNDLE_LIMIT_BYTES, kb: Math.round(bytes / 1024) }).toMatchObject({
+        name,
+        within: true,
+      });
+      // Minified: long lines, not the hundred-thousand-line readable output.
+      const lines = readFileSync(bundlePath(name), 'utf8').split('\n').length;
+      expect({ name, minified: lines < bytes / 2000 }).toEqual({ name, minified: true });
+    }
+  });
 
   it('each inits the cloud once, for the environment it runs in', () => {
     const init = jest.spyOn(cloud, 'init');
