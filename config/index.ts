@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import { ChunkManifestPlugin } from './chunk-manifest';
+import { PrecompressPlugin } from './precompress';
 import devConfig from './dev';
 import prodConfig from './prod';
 
@@ -65,6 +66,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // components; share what two routes use, and keep ECharts in a chunk of its own for the unit page.
       webpackChain(chain) {
         chain.plugin('chunk-manifest').use(ChunkManifestPlugin);
+        // server/static.ts sends these to browsers that accept br or gzip; the dev server needs none.
+        if (process.env.NODE_ENV !== 'development') chain.plugin('precompress').use(PrecompressPlugin);
         // Our own budgets (scripts/test-budgets.mjs) replace webpack's generic size warnings.
         chain.performance.hints(false);
         chain.optimization.splitChunks({

@@ -7,10 +7,18 @@
  * hashes) is `no-cache` with an ETag, answered 304 when unchanged. The page's Content-Security-Policy
  * allows the build's own files and its inline scripts by their hashes, computed from index.html as
  * served, so a rebuild needs no setting.
+ *
+ * Compression: a browser that sends `Accept-Encoding: br` (or `gzip`) gets the text files (scripts,
+ * styles, the page, icons) brotli- (or gzip-) compressed, with `Content-Encoding`, `Vary: Accept-Encoding`
+ * and an ETag of its own per encoding. The H5 build writes `<file>.br` and `<file>.gz` beside each
+ * (config/precompress.ts); a copy that is missing, or that does not unpack to the file beside it (a stale
+ * copy after a partial deploy), is replaced by compressing once here and keeping the result in memory.
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, normalize, sep } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, brotliDecompress, constants, gunzip, gzip } from 'node:zlib';
 import type { Context } from 'hono';
 
 const types: Record<string, string> = {
@@ -82,6 +90,14 @@ export function inlineScriptHashes(html: string): string[] {
   return hashes;
 }
 
+/** A compressed form of a file, as sent with `Content-Encoding`. */
+interface Encoded {
+  body: Uint8Array<ArrayBuffer>;
+  etag: string;
+}
+
+export type Encoding = 'br' | 'gzip';
+
 interface Loaded {
   mtimeMs: number;
   size: number;
@@ -89,6 +105,8 @@ interface Loaded {
   etag: string;
   /** HTML only. */
   csp?: string;
+  /** Each encoding once made or read (null: not smaller than the file, send it as it is). */
+  encoded: Partial<Record<Encoding, Promise<Encoded | null>>>;
 }
 
 /** Files as last read, so an unchanged file is neither read nor hashed again. */
@@ -102,7 +120,13 @@ async function load(path: string): Promise<Loaded | null> {
     if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit;
     const body = await readFile(path);
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-    const file: Loaded = { mtimeMs: st.mtimeMs, size: st.size, body: new Uint8Array(body), etag };
+    const file: Loaded = {
+      mtimeMs: st.mtimeMs,
+      size: st.size,
+      body: new Uint8Array(body),
+      etag,
+      encoded: {},
+    };
     if (extname(path).toLowerCase() === '.html')
       file.csp = pageContentSecurityPolicy(inlineScriptHashes(body.toString('utf8')));
     loaded.set(path, file);
@@ -110,6 +134,87 @@ async function load(path: string): Promise<Loaded | null> {
   } catch {
     return null;
   }
+}
+
+/** Text worth compressing; images and fonts are compressed already. */
+const compressibleTypes = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '.txt', '.svg']);
+const isCompressible = (path: string): boolean => compressibleTypes.has(extname(path).toLowerCase());
+
+const codecs = {
+  br: {
+    suffix: '.br',
+    unpack: promisify(brotliDecompress),
+    // On the fly the first request waits for it: a middle quality, near the best size at a fraction of the time.
+    pack: (body: Uint8Array) =>
+      promisify(brotliCompress)(body, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: 5,
+          [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+          [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+        },
+      }),
+  },
+  gzip: {
+    suffix: '.gz',
+    unpack: promisify(gunzip),
+    pack: (body: Uint8Array) => promisify(gzip)(body, { level: 6 }),
+  },
+} as const;
+
+/** The build's `<path>.br` / `.gz` when it unpacks to exactly `raw`, else null. */
+async function readPrecompressed(path: string, raw: Uint8Array, encoding: Encoding): Promise<Buffer | null> {
+  const codec = codecs[encoding];
+  try {
+    const packed = await readFile(path + codec.suffix);
+    // Bounded: a copy that unpacks to more than the file cannot be it, and is not unpacked further.
+    const unpacked = await codec.unpack(packed, { maxOutputLength: raw.length + 1 });
+    return Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).equals(unpacked) ? packed : null;
+  } catch {
+    return null;
+  }
+}
+
+async function makeEncoded(path: string, file: Loaded, encoding: Encoding): Promise<Encoded | null> {
+  try {
+    const packed =
+      (await readPrecompressed(path, file.body, encoding)) ?? (await codecs[encoding].pack(file.body));
+    if (packed.length >= file.body.length) return null;
+    return { body: new Uint8Array(packed), etag: `${file.etag.slice(0, -1)}-${encoding}"` };
+  } catch {
+    return null;
+  }
+}
+
+function encodedOf(path: string, file: Loaded, encoding: Encoding): Promise<Encoded | null> {
+  // One promise per file and encoding: concurrent first requests share one compression.
+  file.encoded[encoding] ??= makeEncoded(path, file, encoding);
+  return file.encoded[encoding];
+}
+
+/**
+ * The encoding to send for an `Accept-Encoding` header: brotli when accepted (it is smaller), else gzip,
+ * else none. `q=0` refuses an encoding; `*` stands for any not named.
+ */
+export function pickEncoding(acceptEncoding: string | undefined): Encoding | null {
+  if (!acceptEncoding) return null;
+  const weights = new Map<string, number>();
+  for (const part of acceptEncoding.split(',')) {
+    const [name = '', ...params] = part.split(';').map((p) => p.trim().toLowerCase());
+    if (!name) continue;
+    const q = params.map((p) => /^q\s*=\s*(.*)$/.exec(p)?.[1]).find((v) => v !== undefined);
+    // A weight that is not a number is read as a refusal rather than as full acceptance.
+    const weight = q === undefined ? 1 : Number(q === '' ? NaN : q);
+    weights.set(name, Number.isFinite(weight) ? weight : 0);
+  }
+  const weightOf = (...names: string[]) => {
+    for (const n of names) if (weights.has(n)) return weights.get(n)!;
+    return weights.get('*') ?? 0;
+  };
+  const br = weightOf('br');
+  const gz = weightOf('gzip', 'x-gzip');
+  if (br > 0 && br >= gz) return 'br';
+  if (gz > 0) return 'gzip';
+  return null;
 }
 
 /** The file under `root` for a URL path, or null when the path would leave `root`. */
@@ -132,15 +237,22 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || strip(tag) === etag);
 }
 
-function answer(c: Context, path: string, file: Loaded): Response {
+async function answer(c: Context, path: string, file: Loaded): Promise<Response> {
   const type = types[extname(path).toLowerCase()] ?? 'application/octet-stream';
+  const compressible = isCompressible(path);
+  const encoding = compressible ? pickEncoding(c.req.header('accept-encoding')) : null;
+  const encoded = encoding ? await encodedOf(path, file, encoding) : null;
+  const etag = encoded?.etag ?? file.etag;
   const headers: Record<string, string> = {
-    etag: file.etag,
+    etag,
     'cache-control': isHashedName(path) && !type.startsWith('text/html') ? immutableCache : 'no-cache',
   };
+  // Caches must keep the raw and each compressed form apart.
+  if (compressible) headers.vary = 'Accept-Encoding';
   if (file.csp) headers['content-security-policy'] = file.csp;
-  if (matches(c.req.header('if-none-match'), file.etag)) return c.body(null, 304, headers);
-  return c.body(file.body, 200, { ...headers, 'content-type': type });
+  if (matches(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
+  if (encoded && encoding) headers['content-encoding'] = encoding;
+  return c.body(encoded?.body ?? file.body, 200, { ...headers, 'content-type': type });
 }
 
 export function serveStaticH5(root: string) {
