@@ -28,7 +28,26 @@ export interface TripRow {
   warm: number | null;
   /** Of the cold call's round trips, how many were open-API or storage calls. */
   services: number;
+  /** Of the warm call's, how many (post.create: the content check). */
+  warmServices?: number;
+  /** The most database round trips the warm call may take (issue 11); null: none set. */
+  budget: number | null;
+  /** What the cold and the warm call answered (`data` of the envelope), for tests to compare. */
+  answers?: { cold: unknown; warm: unknown; fresh?: unknown };
 }
+
+/**
+ * Database round trips allowed on a warm instance (the services a call also makes, such as post.create's
+ * content check, are not the database's). The uncached leaderboard: the version check, the latest figures
+ * a page of 100 units at a time, and two more (the kept closes).
+ */
+export const tripBudgets = (units: number): Record<string, number> => ({
+  'post.create': 6,
+  'post.list': 2,
+  'board.leaderboard': 1,
+  'board.leaderboard, uncached': Math.ceil(units / 100) + 3,
+  'unit.detail': 3,
+});
 
 const TEMPLATE = 'tpl-no-post';
 const quiet = (): void => undefined;
@@ -43,7 +62,14 @@ async function seed(store: Store, city: City): Promise<void> {
   for (const r of city.reporters)
     await store.people.putUser({ ...r, openid: `o-${r.id}`, subscribeCredits: { [TEMPLATE]: 5 } });
   await store.people.putUser({ ...city.leader, openid: 'o-leader' });
-  await store.people.putUser({ id: 'admin', name: '管理员', role: 'admin', cityId: benchCity.id, unitId: null, openid: 'o-admin' });
+  await store.people.putUser({
+    id: 'admin',
+    name: '管理员',
+    role: 'admin',
+    cityId: benchCity.id,
+    unitId: null,
+    openid: 'o-admin',
+  });
   // Two units in three post on each of the last three days; the others never did.
   const today = dayOf(AT);
   const { units, metrics } = city.data;
@@ -130,6 +156,7 @@ export async function cloudRoundTrips(units: number): Promise<TripRow[]> {
       };
     };
 
+    const budgets = tripBudgets(units);
     const measure = async (
       action: string,
       openid: string,
@@ -139,8 +166,16 @@ export async function cloudRoundTrips(units: number): Promise<TripRow[]> {
       const main = fresh();
       const call = () => emulator.asCaller(openid, () => main({ action, data: data() }, {}));
       const cold = await count(b, call);
-      const warm = repeat ? (await count(b, call)).trips : null;
-      rows.push({ action, cold: cold.trips, warm, services: cold.services });
+      const warm = repeat ? await count(b, call) : null;
+      rows.push({
+        action,
+        cold: cold.trips,
+        warm: warm ? warm.trips : null,
+        services: cold.services,
+        warmServices: warm?.services ?? 0,
+        budget: budgets[action] ?? null,
+        answers: { cold: cold.data, warm: warm?.data },
+      });
       return cold.data;
     };
 
@@ -153,6 +188,33 @@ export async function cloudRoundTrips(units: number): Promise<TripRow[]> {
     await measure('post.list', reporter, () => ({}));
     await measure('post.create', reporter, postFor);
 
+    // The leaderboard on a warm instance right after a post made on another one: its caches are stale.
+    {
+      const main = fresh();
+      const board = () =>
+        emulator.asCaller(reporter, () => main({ action: 'board.leaderboard', data: {} }, {}));
+      const before = await count(b, board);
+      await count(b, board);
+      const other = fresh();
+      await count(b, () =>
+        emulator.asCaller(reporter, () => other({ action: 'post.create', data: postFor() }, {})),
+      );
+      const after = await count(b, board);
+      const newcomer = fresh();
+      const recomputed = await count(b, () =>
+        emulator.asCaller(reporter, () => newcomer({ action: 'board.leaderboard', data: {} }, {})),
+      );
+      rows.push({
+        action: 'board.leaderboard, uncached',
+        cold: before.trips,
+        warm: after.trips,
+        services: before.services,
+        warmServices: after.services,
+        budget: budgets['board.leaderboard, uncached'] ?? null,
+        answers: { cold: before.data, warm: after.data, fresh: recomputed.data },
+      });
+    }
+
     // The 09:00 run of the reminder job, then the reminded user's list.
     const cron = createCronMain({ ...wiring, clock: { now: () => AT - 3_600_000 } });
     const job = await count(b, () =>
@@ -164,6 +226,7 @@ export async function cloudRoundTrips(units: number): Promise<TripRow[]> {
       cold: job.trips,
       warm: null,
       services: job.services,
+      budget: null,
     });
     const again = await count(b, () =>
       emulator.asCaller(null, () => cron({ Type: 'Timer', TriggerName: 'hourly' }, {})),
@@ -173,6 +236,7 @@ export async function cloudRoundTrips(units: number): Promise<TripRow[]> {
       cold: again.trips,
       warm: null,
       services: again.services,
+      budget: null,
     });
 
     await measure('notify.list', `o-${idle.id}`, () => ({}));
@@ -193,14 +257,24 @@ export async function cloudRoundTrips(units: number): Promise<TripRow[]> {
   }
 }
 
+/** The warm call's database round trips (services such as the content check left out). */
+export const warmDbTrips = (r: TripRow): number | null =>
+  r.warm === null ? null : r.warm - (r.warmServices ?? 0);
+
 export function printTrips(rows: readonly TripRow[], units: number, log: (line: string) => void): void {
-  const header = ['action', 'cold', 'warm', 'of which open API / storage'];
-  const body = rows.map((r) => [
-    r.action,
-    String(r.cold),
-    r.warm === null ? '–' : String(r.warm),
-    String(r.services),
-  ]);
+  const header = ['action', 'cold', 'warm', 'warm, database', 'budget', 'of which open API / storage (cold)'];
+  const body = rows.map((r) => {
+    const db = warmDbTrips(r);
+    const verdict = r.budget === null || db === null ? '' : db <= r.budget ? ' ✓' : ` ✗ (+${db - r.budget})`;
+    return [
+      r.action,
+      String(r.cold),
+      r.warm === null ? '–' : String(r.warm),
+      db === null ? '–' : String(db),
+      r.budget === null ? '–' : `≤ ${r.budget}${verdict}`,
+      String(r.services),
+    ];
+  });
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]?.length ?? 0)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
   log('');
@@ -211,7 +285,11 @@ export function printTrips(rows: readonly TripRow[], units: number, log: (line: 
   log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const b of body) log(line(b));
   log(
-    'cold: first call on a new function instance; warm: the same call again on it (post.create: the next post).',
+    'cold: first call on a new function instance (it loads the campaign); warm: the same call again on it ' +
+      '(post.create: the next post; "uncached": the leaderboard after a post from another instance).',
+  );
+  log(
+    'Budgets are for the warm instance, database round trips only (a post also asks WeChat to check its text).',
   );
 }
 
