@@ -22,6 +22,7 @@
  *   latest_figures/{campaign:unit}         { campaignId, unitId, lastDay, figures: [{metricId, value, day}] }
  *   daily_figures/{campaign:unit:day}      { campaignId, unitId, day, figures: [{metricId, value}], state }
  *   data_versions/{campaignId}             { campaignId, version, campaign, posts }
+ *   figure_closes/{campaign:day:part}      { campaignId, day, part, parts, metrics, units, values }   (./standings.ts)
  *   settings/{key}                         { value }
  *
  * Version 1 (before cities) differed only in: no `_v`; campaigns { record }; users { isDemo, record }
@@ -49,6 +50,7 @@ export const collections = {
   latestFigures: 'latest_figures',
   dailyFigures: 'daily_figures',
   dataVersions: 'data_versions',
+  figureCloses: 'figure_closes',
   settings: 'settings',
 } as const;
 

@@ -31,9 +31,13 @@ export function postStore(db: Database, newId: () => string): PostStore {
       figures, text, photos, correction_reason, request_id, flagged, request_hash)
     VALUES (@id, @campaignId, @unitId, @authorId, @authorName, @createdAt, @createdMs, @day,
       @figures, @text, @photos, @correctionReason, @requestId, @flagged, @requestHash)`);
-  const setLatest = db.prepare<[string, string, string, number, string]>(`
-    INSERT INTO latest_figures (campaign_id, unit_id, metric_id, value, day) VALUES (?, ?, ?, ?, ?)
-    ON CONFLICT (campaign_id, unit_id, metric_id) DO UPDATE SET value = excluded.value, day = excluded.day`);
+  // Stamped with the data version this post brings the campaign to (bumped just before), so that a reader
+  // keeping the latest figures reads only those changed since its version (./standings.ts).
+  const setLatest = db.prepare<[string, string, string, number, string, string]>(`
+    INSERT INTO latest_figures (campaign_id, unit_id, metric_id, value, day, version)
+    VALUES (?, ?, ?, ?, ?, (SELECT data_version FROM campaigns WHERE id = ?))
+    ON CONFLICT (campaign_id, unit_id, metric_id) DO UPDATE
+      SET value = excluded.value, day = excluded.day, version = excluded.version`);
   // The day's last post wins: a later post the same day overwrites the day's figure.
   const setDaily = db.prepare<[string, string, string, string, number]>(`
     INSERT INTO daily_figures (campaign_id, unit_id, metric_id, day, value) VALUES (?, ?, ?, ?, ?)
@@ -76,11 +80,11 @@ export function postStore(db: Database, newId: () => string): PostStore {
     });
     const { campaignId, unitId, day } = draft;
     setLastPost.run(campaignId, unitId, day);
+    bumpVersion.run(campaignId);
     for (const f of post.figures) {
-      setLatest.run(campaignId, unitId, f.metricId, f.value, day);
+      setLatest.run(campaignId, unitId, f.metricId, f.value, day, campaignId);
       setDaily.run(campaignId, unitId, f.metricId, day, f.value);
     }
-    bumpVersion.run(campaignId);
     return { ok: true, post, replayed: false };
   });
 

@@ -18,10 +18,11 @@ export async function readAll(store: Store, campaignId: string, limit: number, u
   throw new Error('listPosts never ended: the cursor keeps returning pages');
 }
 
-const key = (f: LatestFigure) => `${f.unitId}\u0000${f.metricId}\u0000${f.day}`;
+type Figure = Pick<LatestFigure, 'unitId' | 'metricId'> & { day?: string };
+const key = (f: Figure) => `${f.unitId}\u0000${f.metricId}\u0000${f.day ?? ''}`;
 
 /** Figures ordered by unit, metric, day (the port leaves the order of these lists open). */
-export function sorted(figures: LatestFigure[]): LatestFigure[] {
+export function sorted<F extends Figure>(figures: readonly F[]): F[] {
   return [...figures].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 

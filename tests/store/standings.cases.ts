@@ -49,6 +49,8 @@ export const standingsCaseIds = [
   'figures.latest',
   'figures.asOf',
   'figures.daily',
+  'figures.changes',
+  'closes.kept',
   'replay.sameFigures',
 ] as const;
 
@@ -113,6 +115,77 @@ export function standingsCases({ it, store, fresh }: SuiteContext): void {
         { unitId: U.a1, metricId: M.start, value: 35, day: '2025-03-06' },
       ]);
       expect(await store().standings.unitDailyFigures(C1, U.b2)).toEqual([]);
+    });
+  });
+  describe('changes and kept closes', () => {
+    beforeEach(async () => {
+      await store().campaigns.saveCampaign(campaignData());
+    });
+
+    it('figures.changes', 'latest changes since a version hold at least every figure written after it, with the version they reach', async () => {
+      const s = store().standings;
+      await commitOk(store(), draft({ unitId: U.a1, day: '2025-03-03', time: '09:00', requestId: 'c-1', figures: [{ metricId: M.invest, value: 1 }, { metricId: M.start, value: 10 }] }));
+      const first = await s.latestChanges(C1, null);
+      expect(first.complete).toBe(true);
+      expect(first.version).toBe(await s.dataVersion(C1));
+      expect(sorted(first.figures)).toEqual(sorted(await s.latestFigures(C1)));
+
+      // Nothing written since: a store that can tell says so; one that cannot gives the whole set again.
+      const none = await s.latestChanges(C1, first.version);
+      expect(none.version).toBe(first.version);
+      if (!none.complete) expect(none.figures).toEqual([]);
+
+      await commitOk(store(), draft({ unitId: U.b1, day: '2025-03-04', time: '09:00', requestId: 'c-2', figures: [{ metricId: M.invest, value: 5 }] }));
+      await commitOk(store(), draft({ unitId: U.a1, day: '2025-03-04', time: '10:00', requestId: 'c-3', figures: [{ metricId: M.invest, value: 2 }] }));
+      const next = await s.latestChanges(C1, first.version);
+      expect(next.version).toBe(await s.dataVersion(C1));
+      expect(next.version).toBeGreaterThan(first.version);
+      const changed = [
+        { unitId: U.a1, metricId: M.invest, value: 2, day: '2025-03-04' },
+        { unitId: U.b1, metricId: M.invest, value: 5, day: '2025-03-04' },
+      ];
+      if (next.complete) expect(sorted(next.figures)).toEqual(sorted(await s.latestFigures(C1)));
+      else expect(sorted(next.figures)).toEqual(sorted(changed));
+      // Applying the changes to the first read gives the latest figures.
+      const applied = new Map(first.figures.map((f) => [`${f.unitId}/${f.metricId}`, f]));
+      for (const f of next.figures) applied.set(`${f.unitId}/${f.metricId}`, f);
+      expect(sorted([...applied.values()])).toEqual(sorted(await s.latestFigures(C1)));
+      // A refused post changes nothing.
+      const refused = await commit(store(), draft({ unitId: U.a2, day: '2025-03-04', time: '11:00', requestId: 'c-4', figures: [{ metricId: M.invest, value: -1 }] }));
+      expect(refused.ok).toBe(false);
+      const after = await s.latestChanges(C1, next.version);
+      expect(after.version).toBe(next.version);
+      if (!after.complete) expect(after.figures).toEqual([]);
+    });
+
+    it('closes.kept', 'a kept close reads back as kept, whole, for the days that have one; keeping a day again replaces it', async () => {
+      const s = store().standings;
+      expect(await s.keptCloses(C1, ['2025-03-03'])).toEqual(new Map());
+      expect(await s.keptCloses(C1, [])).toEqual(new Map());
+      const day3 = [
+        { unitId: U.a1, metricId: M.invest, value: 1.25 },
+        { unitId: U.a1, metricId: M.start, value: 10 },
+        { unitId: U.a2, metricId: M.invest, value: 0 },
+      ];
+      await s.keepClose(C1, '2025-03-03', day3);
+      await s.keepClose(C1, '2025-03-04', []);
+      const both = await s.keptCloses(C1, ['2025-03-03', '2025-03-04', '2025-03-05']);
+      expect([...both.keys()].sort()).toEqual(['2025-03-03', '2025-03-04']);
+      expect(sorted(both.get('2025-03-03')!)).toEqual(sorted(day3));
+      expect(both.get('2025-03-04')).toEqual([]);
+      // Another campaign's closes are its own.
+      expect(await s.keptCloses('another', ['2025-03-03'])).toEqual(new Map());
+
+      const again = [{ unitId: U.b1, metricId: M.signed, value: 3 }];
+      await s.keepClose(C1, '2025-03-03', again);
+      expect((await s.keptCloses(C1, ['2025-03-03'])).get('2025-03-03')).toEqual(again);
+
+      // A big close (a province-sized city) reads back whole.
+      const big = Array.from({ length: 1_300 }, (_, u) =>
+        [M.invest, M.start].map((metricId, m) => ({ unitId: `u${String(u).padStart(4, '0')}`, metricId, value: u * 2 + m + 0.5 })),
+      ).flat();
+      await s.keepClose(C1, '2025-03-05', big);
+      expect(sorted((await s.keptCloses(C1, ['2025-03-05'])).get('2025-03-05')!)).toEqual(sorted(big));
     });
   });
   describe('replay', () => {

@@ -1,12 +1,24 @@
 /**
- * Standings are computed from the latest figures and the figures at a few days' close — never from
- * the posts — and memoized by (campaign, data version, day, track): "cached until the next write".
- * Promises are cached, so concurrent readers share one computation; a failed one is forgotten.
+ * Standings are computed from the latest figures and the figures at a few days' close — never from the
+ * posts — and their cost must not grow with the days behind them:
+ * - the latest figures are kept per campaign and brought up to date with only what changed since the
+ *   version they reflect (`latestChanges`);
+ * - a past day's close never changes (a post always lands on today), so once the day is settled it is
+ *   computed once, kept in the store (a cold start reads it back instead of walking the daily figures)
+ *   and in memory;
+ * - the previous day's standings, made of settled closes only, are computed once per campaign version;
+ * - today's standings are memoized by (campaign, its version, data version, day, track): "cached until
+ *   the next write". Promises are cached, so concurrent readers share one computation; a failed one is
+ *   forgotten.
+ * A day is settled SETTLE_MS after it ends: a post stamped a second before midnight may commit a moment
+ * after it, and must not be missing from a close kept for good. Until then a close is read afresh for
+ * each data version.
  */
 import type { Day } from '../../contract';
-import { addDays } from '../../domain/days';
+import { addDays, dayOf } from '../../domain/days';
 import { effortBaselineDay } from '../../domain/effort';
 import { computeStandings, type Standings } from '../../domain/standings';
+import type { FigureValue } from '../../domain/types';
 import type { CampaignView } from '../campaigns/view';
 import type { LatestFigure } from '../posts/store';
 import type { StandingsStore } from './store';
@@ -17,44 +29,126 @@ export interface StandingsView {
   previous: Standings | null;
 }
 
-interface DayFigures {
-  latest: LatestFigure[];
-  baseline: LatestFigure[];
-}
-
 export interface StandingsCache {
-  get(reads: StandingsStore, view: CampaignView, day: Day, trackId: string | undefined): Promise<StandingsView>;
+  /** The standings on `day` (today at instant `now`, in the campaign's zone). */
+  get(
+    reads: StandingsStore,
+    view: CampaignView,
+    day: Day,
+    trackId: string | undefined,
+    now: number,
+  ): Promise<StandingsView>;
 }
 
-/** Entries kept: a few days × (all + each track) of the live version is plenty. */
-const MAX_ENTRIES = 32;
+/** How long after midnight a day's close is taken as final. */
+export const SETTLE_MS = 10 * 60_000;
 
-function memo<T>(map: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
-  const hit = map.get(key);
-  if (hit) return hit;
-  const made = make();
-  map.set(key, made);
-  made.catch(() => {
-    if (map.get(key) === made) map.delete(key);
-  });
-  if (map.size > MAX_ENTRIES) {
-    const oldest = map.keys().next().value;
-    if (oldest !== undefined) map.delete(oldest);
-  }
-  return made;
+/** Whether `day`'s close can no longer change at instant `now`. */
+export const settled = (day: Day, now: number, timezone: string): boolean =>
+  dayOf(now - SETTLE_MS, timezone) > day;
+
+/** A small map that forgets its oldest entry beyond `max`. */
+function bounded<T>(max: number) {
+  const map = new Map<string, Promise<T>>();
+  return {
+    /** The entry for `key`, made once; a failed one is forgotten so that the next call tries again. */
+    memo(key: string, make: () => Promise<T>): Promise<T> {
+      const hit = map.get(key);
+      if (hit) return hit;
+      const made = make();
+      map.set(key, made);
+      made.catch(() => {
+        if (map.get(key) === made) map.delete(key);
+      });
+      if (map.size > max) {
+        const oldest = map.keys().next().value;
+        if (oldest !== undefined) map.delete(oldest);
+      }
+      return made;
+    },
+    get: (key: string) => map.get(key),
+  };
+}
+
+/** A campaign's latest figures as of `version`, by unit then metric. */
+interface KeptLatest {
+  version: number;
+  byKey: Map<string, LatestFigure>;
+  list: LatestFigure[];
+}
+
+const figureKey = (f: { unitId: string; metricId: string }) => `${f.unitId}\u0000${f.metricId}`;
+
+function applyChanges(
+  before: KeptLatest | undefined,
+  changes: Awaited<ReturnType<StandingsStore['latestChanges']>>,
+): KeptLatest {
+  const byKey = changes.complete || !before ? new Map<string, LatestFigure>() : new Map(before.byKey);
+  for (const f of changes.figures) byKey.set(figureKey(f), f);
+  return { version: changes.version, byKey, list: [...byKey.values()] };
 }
 
 export function createStandingsCache(): StandingsCache {
-  const views = new Map<string, Promise<StandingsView>>();
-  const figures = new Map<string, Promise<DayFigures>>();
+  // Today's views: a few days × (all + each track) of the live versions.
+  const views = bounded<StandingsView>(32);
+  // The previous day's standings, once settled: per campaign version, day and track.
+  const previous = bounded<Standings>(32);
+  // Settled closes, shared by every view of the campaign.
+  const closes = bounded<readonly FigureValue[]>(16);
+  // Closes of days not yet settled, per data version.
+  const unsettled = bounded<readonly FigureValue[]>(8);
+  // The latest figures per campaign: each call chains on the last, so changes are applied in order.
+  const latest = new Map<string, Promise<KeptLatest>>();
 
-  /** Figures now (`closed` false) or at the close of `day`, and at its effort baseline; shared by all tracks. */
-  const figuresFor = (reads: StandingsStore, view: CampaignView, version: number, day: Day, closed: boolean) => {
-    const { id, startDate, endDate } = view.data.campaign;
-    return memo(figures, `${id}|${view.version}|${version}|${day}|${closed}`, async () => ({
-      latest: closed ? await reads.figuresAsOf(id, day) : await reads.latestFigures(id),
-      baseline: await reads.figuresAsOf(id, effortBaselineDay(day, startDate, endDate)),
-    }));
+  const latestOf = (reads: StandingsStore, campaignId: string): Promise<KeptLatest> => {
+    const before = latest.get(campaignId);
+    const next = (async () => {
+      const kept = before ? await before.catch(() => undefined) : undefined;
+      return applyChanges(kept, await reads.latestChanges(campaignId, kept?.version ?? null));
+    })();
+    latest.set(campaignId, next);
+    next.catch(() => {
+      if (latest.get(campaignId) === next) latest.delete(campaignId);
+    });
+    if (latest.size > 8) latest.delete(latest.keys().next().value!);
+    return next;
+  };
+
+  /** The closes of `days`: settled ones from memory, else from the store, else computed and kept. */
+  const closesOf = async (
+    reads: StandingsStore,
+    view: CampaignView,
+    version: number,
+    days: readonly Day[],
+    now: number,
+  ): Promise<Map<Day, readonly FigureValue[]>> => {
+    const { id, timezone } = view.data.campaign;
+    const out = new Map<Day, readonly FigureValue[]>();
+    const missing = days.filter((d) => settled(d, now, timezone) && !closes.get(`${id}|${d}`));
+    if (missing.length > 0) {
+      // One store read for every settled close this process has not seen yet.
+      const kept = reads.keptCloses(id, missing);
+      for (const d of missing) {
+        closes.memo(`${id}|${d}`, async () => {
+          const found = (await kept).get(d);
+          if (found) return found;
+          const figures = await reads.figuresAsOf(id, d);
+          // Kept for the next cold start; if keeping fails, this process still has it in memory.
+          await reads.keepClose(id, d, figures).catch(() => undefined);
+          return figures;
+        });
+      }
+      kept.catch(() => undefined);
+    }
+    await Promise.all(
+      days.map(async (d) => {
+        const figures = settled(d, now, timezone)
+          ? closes.memo(`${id}|${d}`, () => reads.figuresAsOf(id, d))
+          : unsettled.memo(`${id}|${version}|${d}`, () => reads.figuresAsOf(id, d));
+        out.set(d, await figures);
+      }),
+    );
+    return out;
   };
 
   const compute = async (
@@ -63,37 +157,48 @@ export function createStandingsCache(): StandingsCache {
     version: number,
     day: Day,
     trackId: string | undefined,
-  ) => {
+    now: number,
+  ): Promise<StandingsView> => {
     const { data } = view;
+    const { id, startDate, endDate, timezone } = data.campaign;
     const metricIds =
       trackId === undefined
         ? undefined
         : new Set(data.metrics.filter((m) => m.trackId === trackId).map((m) => m.id));
-    const at = async (d: Day, closed: boolean): Promise<Standings> => {
-      const f = await figuresFor(reads, view, version, d, closed);
-      return computeStandings({
-        ...data,
-        day: d,
-        latest: f.latest,
-        baseline: f.baseline,
-        ...(metricIds ? { metricIds } : {}),
-      });
-    };
+    const standingsAt = (d: Day, figures: readonly FigureValue[], baseline: readonly FigureValue[]) =>
+      computeStandings({ ...data, day: d, latest: figures, baseline, ...(metricIds ? { metricIds } : {}) });
+
     const yesterday = addDays(day, -1);
-    const [today, previous] = await Promise.all([
-      at(day, false),
-      yesterday >= data.campaign.startDate ? at(yesterday, true) : Promise.resolve(null),
+    const hasPrevious = yesterday >= startDate;
+    const base = effortBaselineDay(day, startDate, endDate);
+    const prevBase = effortBaselineDay(yesterday, startDate, endDate);
+
+    const previousView = async (): Promise<Standings | null> => {
+      if (!hasPrevious) return null;
+      const make = async () => {
+        const c = await closesOf(reads, view, version, [yesterday, prevBase], now);
+        return standingsAt(yesterday, c.get(yesterday)!, c.get(prevBase)!);
+      };
+      // Made of settled closes only, it holds for as long as the campaign's settings do.
+      return settled(yesterday, now, timezone)
+        ? previous.memo(`${id}|${view.version}|${yesterday}|${trackId ?? '*'}`, make)
+        : make();
+    };
+    const [kept, baseline, prev] = await Promise.all([
+      latestOf(reads, id),
+      closesOf(reads, view, version, [base], now),
+      previousView(),
     ]);
-    return { today, previous };
+    return { today: standingsAt(day, kept.list, baseline.get(base)!), previous: prev };
   };
 
   return {
     // Keyed on the campaign's version (its settings) and the data version (its figures).
-    get: async (reads, view, day, trackId) => {
+    get: async (reads, view, day, trackId, now) => {
       const id = view.data.campaign.id;
       const version = await reads.dataVersion(id);
-      return memo(views, `${id}|${view.version}|${version}|${day}|${trackId ?? '*'}`, () =>
-        compute(reads, view, version, day, trackId),
+      return views.memo(`${id}|${view.version}|${version}|${day}|${trackId ?? '*'}`, () =>
+        compute(reads, view, version, day, trackId, now),
       );
     },
   };

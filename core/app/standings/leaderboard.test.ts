@@ -96,14 +96,18 @@ describe('board.leaderboard', () => {
     }
   });
 
-  it('recomputes after a write and serves the cache until then, never reading the posts', async () => {
+  it('recomputes after a write and serves the cache until then, reading only the figures that changed, never the posts', async () => {
     const memory = memoryStore();
-    const calls = { latest: 0, posts: 0 };
+    const calls = { latest: [] as Array<{ since: number | null; figures: number }>, posts: 0 };
     const store: Store = {
       ...memory,
       standings: {
         ...memory.standings,
-        latestFigures: (id) => ((calls.latest += 1), memory.standings.latestFigures(id)),
+        latestChanges: async (id, since) => {
+          const r = await memory.standings.latestChanges(id, since);
+          calls.latest.push({ since, figures: r.figures.length });
+          return r;
+        },
         unitDailyFigures: (id, u) => ((calls.posts += 1), memory.standings.unitDailyFigures(id, u)),
       },
       posts: { ...memory.posts, listPosts: (q) => ((calls.posts += 1), memory.posts.listPosts(q)) },
@@ -112,13 +116,19 @@ describe('board.leaderboard', () => {
     const before = await t.expectOk('board.leaderboard', {}, reader);
     await t.expectOk('board.leaderboard', {}, reader);
     await t.expectOk('unit.detail', { unitId: 'B' }, reader);
-    expect(calls).toEqual({ latest: 1, posts: 0 });
+    expect(calls.posts).toBe(0);
+    expect(calls.latest).toEqual([{ since: null, figures: expect.any(Number) }]);
+    const all = calls.latest[0]!.figures;
 
     // B reports 16 of 20: ΣA = 24. B 80/150/100/150/(16/24)/(20/40)=1.33 → 133.3 → 112;
     // A's contribution drops to (6/24)/(10/40) = 1 → 102; C's to 0.333 → 59.67.
     await send('B', [{ metricId: 'm-invest', value: 16 }]);
     const after = await t.expectOk('board.leaderboard', {}, reader);
-    expect(calls.latest).toBe(2);
+    // The second read asks only for what changed since the first: B's one figure.
+    expect(calls.latest).toEqual([
+      { since: null, figures: all },
+      { since: expect.any(Number), figures: 1 },
+    ]);
     expect(before.rows.find((r) => r.unitId === 'B')?.score).toBeCloseTo(59.857142857, 8);
     expect(after.rows.map((r) => [r.unitId, r.score])).toEqual([
       ['B', expect.closeTo(112, 8)],
@@ -126,6 +136,9 @@ describe('board.leaderboard', () => {
       ['D', expect.closeTo(90, 8)],
       ['C', expect.closeTo(59.666666667, 8)],
     ]);
+    // The same answer a fresh process computes from scratch.
+    const fresh = await testArena(store, { now: '2025-10-10T02:00:00Z' });
+    expect(await fresh.expectOk('board.leaderboard', {}, await fresh.login(users.leader))).toEqual(after);
   });
 
   it('compares with the previous Shanghai day’s close once midnight passes at 16:00Z', async () => {
