@@ -1,8 +1,10 @@
 // Taro build config for both targets (`taro build --type weapp|h5`); see TOOLCHAIN.md.
 import { resolve } from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import webpack from 'webpack';
 import { ChunkManifestPlugin } from './chunk-manifest';
 import { PrecompressPlugin } from './precompress';
+import { PreloadRoutePlugin } from './preload-route';
 import devConfig from './dev';
 import prodConfig from './prod';
 
@@ -11,6 +13,13 @@ function designWidth(input?: unknown): number {
   const file = (input as { file?: string } | undefined)?.file ?? '';
   return file.replace(/\\/g, '/').includes('@nutui') ? 375 : 750;
 }
+
+/** Taro's browser previewImage, with its Swiper-based viewer (see lazy-preview-image.js). */
+const taroPreviewImage = resolve(
+  __dirname,
+  '..',
+  'node_modules/@tarojs/taro-h5/dist/api/media/image/previewImage.js',
+);
 
 /** The shared contract and the pure rules live outside src/ and are TypeScript: compile them like our own code. */
 const compile = { include: ['contract', 'domain'].map((dir) => resolve(__dirname, '..', 'core', dir)) };
@@ -66,6 +75,17 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // components; share what two routes use, and keep ECharts in a chunk of its own for the unit page.
       webpackChain(chain) {
         chain.plugin('chunk-manifest').use(ChunkManifestPlugin);
+        // Taro.previewImage's photo viewer (Swiper) loads when a photo is tapped, not with the feed.
+        chain.plugin('lazy-preview-image').use(webpack.NormalModuleReplacementPlugin, [
+          /previewImage\.js$/,
+          (resource: { context: string; request: string }) => {
+            // Taro's own relative imports of it; the replacement's bare `@tarojs/…` import stays as it is.
+            if (resolve(resource.context, resource.request) === taroPreviewImage)
+              resource.request = resolve(__dirname, 'lazy-preview-image.js');
+          },
+        ]);
+        // The app opens on the first page of src/app.config.ts (晒): fetch its chunks alongside app.js.
+        chain.plugin('preload-route').use(PreloadRoutePlugin, ['./pages/feed/index']);
         // server/static.ts sends these to browsers that accept br or gzip; the dev server needs none.
         if (process.env.NODE_ENV !== 'development') chain.plugin('precompress').use(PrecompressPlugin);
         // Our own budgets (scripts/test-budgets.mjs) replace webpack's generic size warnings.
