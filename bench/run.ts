@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: a synthetic city of 500 units × 20 metrics.
- *  1. post.create through HTTP at concurrency 16 against the real server (a child process on 127.0.0.1);
+ *  1. post.create through HTTP at concurrency 16 against the real server (a child process on 127.0.0.1),
+ *     against the http floor (a do-nothing server, same client), the db floor and both combined;
  *  2. the leaderboard, uncached and cached, at 10 k and at 1 M figures (100 days of 500 × 20);
  *  3. the floor: the same writes and the latest-figures read straight on better-sqlite3, same pragmas;
  *  4. round trips per action on the WeChat cloud, through the functions' handlers (./cloud-round-trips.ts).
@@ -16,7 +17,7 @@ import { leaderboardTimes } from './board';
 import { buildCity } from './city';
 import { cloudRoundTrips, printTrips } from './cloud-round-trips';
 import { floorLatestRead, floorWrites } from './floor';
-import { dbFile, httpWrites, prepareCity } from './http';
+import { dbFile, httpFloor, httpWrites, prepareCity } from './http';
 import { loadFigures } from './load';
 import { printReport, type Row } from './report';
 
@@ -44,19 +45,25 @@ export async function runBench(log: (line: string) => void = console.log): Promi
   const rows: Row[] = [];
   const step = (text: string) => log(`… ${text}`);
   try {
-    // Writes: the campaign is on day `days` (the last loaded day is yesterday).
+    // Writes: the campaign is on day `days` (the last loaded day is yesterday). Three figures, one client:
+    // the http floor (a do-nothing server), the arena, then the db floor (the same durable writes straight
+    // on better-sqlite3); combined, the floor of a server that must do both is 1 / (1/http + 1/db).
     const city = buildCity(units, today, days);
     const httpDir = join(root, 'http');
+    const warmup = Math.min(200, Math.ceil(posts / 10));
+    const drive = { city, posts, warmup, concurrency, budgetMs };
+    step(`http floor: a do-nothing server, the same client and posts at concurrency ${concurrency}`);
+    const bare = await httpFloor(drive);
+    if (bare.failures > 0) throw new Error(`${bare.failures} requests to the http floor failed`);
     step(
       `${units} units × 20 metrics; up to ${posts} posts (or ${budgetMs / 1000} s) through HTTP at concurrency ${concurrency}`,
     );
     await prepareCity(dbFile(httpDir), city, nowMs, days);
-    const warmup = Math.min(200, Math.ceil(posts / 10));
-    const http = await httpWrites({ dataDir: httpDir, city, nowIso, posts, warmup, concurrency, budgetMs });
+    const http = await httpWrites({ ...drive, dataDir: httpDir, nowIso });
     if (http.failures > 0) throw new Error(`${http.failures} posts failed`);
     step(`measured ${http.n} posts in ${(http.n / http.throughput).toFixed(1)} s`);
 
-    step('the same writes straight on better-sqlite3');
+    step('db floor: the same durable writes straight on better-sqlite3');
     const floorDir = join(root, 'floor');
     await prepareCity(dbFile(floorDir), city, nowMs, days);
     const floorDb = createSqliteStore({ file: dbFile(floorDir) });
@@ -68,16 +75,33 @@ export async function runBench(log: (line: string) => void = console.log): Promi
         floorDb.close();
       }
     })();
+    const combined = 1 / (1 / bare.throughput + 1 / floor.throughput);
+    const c = `c=${concurrency}`;
     rows.push(
       {
-        what: `post.create HTTP c=${concurrency} throughput`,
+        what: `post.create ${c} vs http floor`,
+        unit: 'posts/s',
+        arena: http.throughput,
+        floor: bare.throughput,
+        higherIsBetter: true,
+      },
+      {
+        what: `post.create ${c} vs db floor`,
         unit: 'posts/s',
         arena: http.throughput,
         floor: floor.throughput,
         higherIsBetter: true,
       },
-      { what: 'post.create p50', unit: 'ms', arena: http.p50, floor: floor.p50 },
-      { what: 'post.create p99', unit: 'ms', arena: http.p99, floor: floor.p99 },
+      {
+        what: `post.create ${c} vs combined floor (target ≥ 0.80×)`,
+        unit: 'posts/s',
+        arena: http.throughput,
+        floor: combined,
+        higherIsBetter: true,
+      },
+      // Latencies against the http floor's: the same client and concurrency, so the same queueing.
+      { what: `post.create ${c} p50 (floor: http)`, unit: 'ms', arena: http.p50, floor: bare.p50 },
+      { what: `post.create ${c} p99 (floor: http)`, unit: 'ms', arena: http.p99, floor: bare.p99 },
     );
 
     // Reads: a campaign on day `days` with 1 day of figures (10 k), then all `days` days (1 M at 100).

@@ -21,11 +21,15 @@ export interface SpawnOptions {
   /** Run as this user (the fault tests, as root, run the server as `nobody` to meet real file permissions). */
   uid?: number;
   gid?: number;
+  /** Another entry module to run instead of server/main.ts (the benchmark's do-nothing HTTP floor). */
+  entry?: string;
+  /** Node flags put before the entry (the benchmark profiles the server with `--cpu-prof`). */
+  nodeArgs?: readonly string[];
 }
 
 export function spawnServer(env: Record<string, string>, options: SpawnOptions = {}): Promise<ChildServer> {
-  const { timeoutMs = 20_000, uid, gid } = options;
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'main.ts')], {
+  const { timeoutMs = 20_000, uid, gid, entry = join(root, 'server', 'main.ts'), nodeArgs = [] } = options;
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
     cwd: root,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

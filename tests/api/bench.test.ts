@@ -13,9 +13,11 @@ it('runs the benchmark in quick mode and reports each figure against the floor',
   try {
     const rows = await runBench((line) => lines.push(line));
     expect(rows.map((r) => r.what)).toEqual([
-      'post.create HTTP c=16 throughput',
-      'post.create p50',
-      'post.create p99',
+      'post.create c=16 vs http floor',
+      'post.create c=16 vs db floor',
+      'post.create c=16 vs combined floor (target ≥ 0.80×)',
+      'post.create c=16 p50 (floor: http)',
+      'post.create c=16 p99 (floor: http)',
       expect.stringMatching(/^leaderboard uncached @/),
       expect.stringMatching(/^leaderboard cached @/),
       expect.stringMatching(/^leaderboard uncached @/),
@@ -25,9 +27,14 @@ it('runs the benchmark in quick mode and reports each figure against the floor',
       expect(Number.isFinite(r.arena) && r.arena > 0).toBe(true);
       expect(Number.isFinite(r.floor) && r.floor > 0).toBe(true);
     }
-    const [, , , uncached, cached] = rows;
+    // The combined floor is below both of its parts: 1 / (1/http + 1/db).
+    const [vsHttp, vsDb, vsCombined] = rows;
+    expect(vsCombined?.floor).toBeLessThan(Math.min(vsHttp?.floor ?? 0, vsDb?.floor ?? 0));
+    expect(vsCombined?.floor).toBeCloseTo(1 / (1 / (vsHttp?.floor ?? 0) + 1 / (vsDb?.floor ?? 0)), 6);
+    const [, , , , , uncached, cached] = rows;
     expect(cached?.arena).toBeLessThan(uncached?.arena ?? 0);
-    expect(lines.join('\n')).toMatch(/\| post\.create p99 .*\| .* ms .*\| .*×/);
+    expect(lines.join('\n')).toMatch(/\| post\.create c=16 vs combined floor .*\| .* posts\/s .*\| .*×/);
+    expect(lines.join('\n')).toMatch(/\| post\.create c=16 p99 .*\| .* ms .*\| .*×/);
     expect(lines.join('\n')).toMatch(/\| board\.leaderboard +\| \d+ +\| \d+ /);
   } finally {
     if (previous === undefined) delete process.env.BENCH_QUICK;
