@@ -1,6 +1,7 @@
 /**
- * The posts slice in SQLite. commitPost is one synchronous better-sqlite3 transaction (BEGIN IMMEDIATE, so the
- * unit's latest figures cannot change between reading them and writing): replay check (the same requestId
+ * The posts slice in SQLite. commitPost runs in a synchronous better-sqlite3 transaction (BEGIN IMMEDIATE, so the
+ * unit's latest figures cannot change between reading them and writing), shared by the posts that arrive
+ * together (group commit, below), each in its own savepoint: replay check (the same requestId
  * replays only with the same content: core/app/posts/request-hash.ts, `request_hash` since 0009), decide, then
  * the post, the latest and the day's figures, the unit's latest post day, and the data version.
  * The feed pages by keyset; image checks and flags: ./photo-checks.ts.
@@ -33,9 +34,9 @@ export function postStore(db: Database, newId: () => string): PostStore {
       @figures, @text, @photos, @correctionReason, @requestId, @flagged, @requestHash)`);
   // Stamped with the data version this post brings the campaign to (bumped just before), so that a reader
   // keeping the latest figures reads only those changed since its version (./standings.ts).
-  const setLatest = db.prepare<[string, string, string, number, string, string]>(`
+  const setLatest = db.prepare<[string, string, string, number, string, number]>(`
     INSERT INTO latest_figures (campaign_id, unit_id, metric_id, value, day, version)
-    VALUES (?, ?, ?, ?, ?, (SELECT data_version FROM campaigns WHERE id = ?))
+    VALUES (?, ?, ?, ?, ?, ?)
     ON CONFLICT (campaign_id, unit_id, metric_id) DO UPDATE
       SET value = excluded.value, day = excluded.day, version = excluded.version`);
   // The day's last post wins: a later post the same day overwrites the day's figure.
@@ -48,7 +49,10 @@ export function postStore(db: Database, newId: () => string): PostStore {
   const lastPosts = db.prepare<[string], { unit_id: string; day: string }>(
     'SELECT unit_id, day FROM last_posts WHERE campaign_id = ?',
   );
-  const bumpVersion = db.prepare<[string]>('UPDATE campaigns SET data_version = data_version + 1 WHERE id = ?');
+  // The new version comes back from the bump itself: the campaign row is not read again per figure.
+  const bumpVersion = db.prepare<[string], { data_version: number }>(
+    'UPDATE campaigns SET data_version = data_version + 1 WHERE id = ? RETURNING data_version',
+  );
 
   const page = `SELECT * FROM posts WHERE campaign_id = ? AND (created_ms, seq) < (?, ?)`;
   const order = 'ORDER BY created_ms DESC, seq DESC LIMIT ?';
@@ -80,9 +84,10 @@ export function postStore(db: Database, newId: () => string): PostStore {
     });
     const { campaignId, unitId, day } = draft;
     setLastPost.run(campaignId, unitId, day);
-    bumpVersion.run(campaignId);
+    const version = bumpVersion.get(campaignId)?.data_version;
+    if (version === undefined) throw new Error(`竞赛「${campaignId}」不存在，动态未保存。`);
     for (const f of post.figures) {
-      setLatest.run(campaignId, unitId, f.metricId, f.value, day, campaignId);
+      setLatest.run(campaignId, unitId, f.metricId, f.value, day, version);
       setDaily.run(campaignId, unitId, f.metricId, day, f.value);
     }
     return { ok: true, post, replayed: false };
@@ -101,11 +106,56 @@ export function postStore(db: Database, newId: () => string): PostStore {
     return { items: items.map(toPost), nextCursor: more ? encodeCursor({ createdMs: last.created_ms, seq: last.seq }) : null };
   };
 
+  // Group commit: the posts that reach the store in the same turn of the event loop share one transaction,
+  // so one sync of the disk (synchronous=FULL) makes all of them durable, instead of one sync each while
+  // the whole server waits. Each post runs in its own savepoint (`commit` nested): a post that throws
+  // undoes only its own writes, and is decided on what the posts before it in the batch wrote. No post is
+  // answered before the COMMIT that holds it: if the COMMIT fails, every post of the batch fails with it.
+  type Waiting = {
+    draft: PostDraft;
+    decide: DecideFigures;
+    resolve: (result: CommitResult) => void;
+    reject: (error: unknown) => void;
+  };
+  type Outcome = { ok: true; result: CommitResult } | { ok: false; error: unknown };
+  let waiting: Waiting[] = [];
+  const commitBatch = db.transaction((batch: readonly Waiting[]): Outcome[] =>
+    batch.map((w): Outcome => {
+      try {
+        return { ok: true, result: commit(w.draft, w.decide) };
+      } catch (error) {
+        return { ok: false, error };
+      }
+    }),
+  );
+  const flush = () => {
+    const batch = waiting;
+    waiting = [];
+    let outcomes: Outcome[];
+    try {
+      outcomes = commitBatch.immediate(batch);
+    } catch (error) {
+      for (const w of batch) w.reject(error);
+      return;
+    }
+    batch.forEach((w, i) => {
+      const outcome = outcomes[i];
+      if (outcome?.ok) w.resolve(outcome.result);
+      else w.reject(outcome ? outcome.error : new Error('动态未保存，请重试。'));
+    });
+  };
+  const commitPost = (draft: PostDraft, decide: DecideFigures): Promise<CommitResult> =>
+    new Promise((resolve, reject) => {
+      // After this turn's I/O callbacks: every request already read gets into the batch.
+      if (waiting.length === 0) setImmediate(flush);
+      waiting.push({ draft, decide, resolve, reject });
+    });
+
   const photoChecks = photoCheckQueries(db);
 
   // `async` turns a thrown error (a constraint, a failing decide) into a rejected promise, as callers expect.
   return {
-    commitPost: async (draft, decide) => commit.immediate(draft, decide),
+    commitPost,
     listPosts: async (query) => list(query),
     lastPostDays: async (campaignId) => new Map(lastPosts.all(campaignId).map((r) => [r.unit_id, r.day])),
     addPhotoChecks: async (checks) => photoChecks.add(checks),
