@@ -2,10 +2,12 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
+import { request } from 'node:http';
 import { ok } from '../core/contract';
 import { StoreUnavailable, unavailable } from '../core/app/unavailable';
 import { buildApp, type ArenaHandler } from './app';
 import { createMemoryLog } from './log';
+import { listen, type Listening } from './listen';
 
 const echo: ArenaHandler = { handle: async (body, caller) => ok({ body, token: caller.token ?? null }) };
 const post = (body: string, headers: Record<string, string> = {}) => ({ method: 'POST', body, headers });
@@ -296,5 +298,76 @@ describe('the HTTP app', () => {
       expect(res.status).toBe(404);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
     });
+  });
+
+  describe('the request body, read from Node', () => {
+    let server: Listening;
+    let calls: unknown[];
+    beforeAll(async () => {
+      calls = [];
+      const arena: ArenaHandler = {
+        handle: async (body) => {
+          calls.push(body);
+          return ok({ body });
+        },
+      };
+      server = await listen(buildApp({ arena, log: () => {}, maxBodyBytes: 1024 }).fetch, '127.0.0.1', 0);
+    });
+    afterAll(() => server.close());
+
+    /** A POST sent in pieces without Content-Length (chunked), as a streaming client or proxy sends it. */
+    const chunked = (pieces: Buffer[]) =>
+      new Promise<{ status: number; body: { ok: boolean; data?: unknown; error?: { message: string } } }>(
+        (resolve, reject) => {
+          const req = request(`${server.url}/api/arena`, { method: 'POST' }, (res) => {
+            const parts: Buffer[] = [];
+            res.on('data', (d: Buffer) => parts.push(d));
+            res.on('end', () =>
+              resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(parts).toString()) }),
+            );
+          });
+          req.on('error', reject);
+          for (const piece of pieces) req.write(piece);
+          req.end();
+        },
+      );
+
+    it('joins a body sent in pieces, a character split between two of them included', async () => {
+      const bytes = Buffer.from(JSON.stringify({ action: 'post.create', data: { text: '晒一晒进度' } }));
+      const cut = bytes.indexOf(Buffer.from('一')) + 1; // inside the 3 bytes of 一
+      const res = await chunked([
+        bytes.subarray(0, cut),
+        bytes.subarray(cut, cut + 5),
+        bytes.subarray(cut + 5),
+      ]);
+      expect(res.status).toBe(200);
+      expect(res.body.data).toEqual({ body: { action: 'post.create', data: { text: '晒一晒进度' } } });
+    });
+
+    it('answers 413 in Chinese to a body that grows past the limit without saying its length, and acts on nothing', async () => {
+      const before = calls.length;
+      const piece = Buffer.from('x'.repeat(400));
+      const res = await chunked([Buffer.from('{"action":"me.get","data":{"t":"'), piece, piece, piece]);
+      expect(res.status).toBe(413);
+      expect(res.body.error?.message).toMatch(/请求体过大：不能超过 1 KB/);
+      expect(calls.length).toBe(before);
+    });
+
+    it('answers 413 when the declared length is over the limit', async () => {
+      const res = await fetch(`${server.url}/api/arena`, {
+        method: 'POST',
+        body: JSON.stringify({ action: 'me.get', data: { t: 'x'.repeat(2000) } }),
+      });
+      expect(res.status).toBe(413);
+    });
+  });
+
+  it('answers 413 to a body over the limit when not served by Node (a fetch handler test)', async () => {
+    const app = buildApp({ arena: echo, log: () => {}, maxBodyBytes: 100 });
+    const res = await app.request(
+      '/api/arena',
+      post(JSON.stringify({ action: 'me.get', t: 'x'.repeat(200) })),
+    );
+    expect(res.status).toBe(413);
   });
 });
