@@ -133,8 +133,9 @@ export function createStandingsCache(): StandingsCache {
           const found = (await kept).get(d);
           if (found) return found;
           const figures = await reads.figuresAsOf(id, d);
-          // Kept for the next cold start; if keeping fails, this process still has it in memory.
-          await reads.keepClose(id, d, figures).catch(() => undefined);
+          // Kept for the next cold start, without waiting: a read must not wait on a write lock another
+          // process holds, and if keeping fails this process still has the close in memory.
+          void reads.keepClose(id, d, figures).catch(() => undefined);
           return figures;
         });
       }

@@ -141,6 +141,85 @@ describe('board.leaderboard', () => {
     expect(await fresh.expectOk('board.leaderboard', {}, await fresh.login(users.leader))).toEqual(after);
   });
 
+  /** A store that counts the walks over daily figures (figuresAsOf) and the closes it keeps. */
+  const counting = (memory: Store) => {
+    const calls = { asOf: [] as string[], kept: [] as string[] };
+    const store: Store = {
+      ...memory,
+      standings: {
+        ...memory.standings,
+        figuresAsOf: (id, day) => (calls.asOf.push(day), memory.standings.figuresAsOf(id, day)),
+        keepClose: (id, day, figures) => (calls.kept.push(day), memory.standings.keepClose(id, day, figures)),
+      },
+    };
+    return { store, calls };
+  };
+
+  it('walks the daily figures for a settled day once: later writes, tracks and a fresh process reuse its kept close', async () => {
+    const memory = memoryStore();
+    const { store, calls } = counting(memory);
+    const { t, send, reader } = await seeded(store);
+    const first = await t.expectOk('board.leaderboard', {}, reader);
+    // Today 10-10: yesterday's close and the effort baselines of today (09-10) and yesterday (09-09).
+    expect([...calls.asOf].sort()).toEqual(['2025-09-09', '2025-09-10', '2025-10-09']);
+    expect([...calls.kept].sort()).toEqual(['2025-09-09', '2025-09-10', '2025-10-09']);
+    for (let i = 0; i < 5; i += 1) {
+      await send('B', [{ metricId: 'm-invest', value: 7 + i }]);
+      await t.expectOk('board.leaderboard', {}, reader);
+      await t.expectOk('board.leaderboard', { trackId: 't-serve' }, reader);
+    }
+    expect(calls.asOf).toHaveLength(3);
+    // A new process (a restart, another cloud instance) reads the kept closes back instead.
+    const cold = await testArena(store, { now: '2025-10-10T02:00:00Z' });
+    const again = await cold.expectOk('board.leaderboard', {}, await cold.login(users.leader));
+    expect(calls.asOf).toHaveLength(3);
+    expect(calls.kept).toHaveLength(3);
+    // …and ranks exactly as a process computing from the daily figures would.
+    const plain = await testArena(memory, { now: '2025-10-10T02:00:00Z' });
+    expect(await plain.expectOk('board.leaderboard', {}, await plain.login(users.leader))).toEqual(again);
+    expect(again.rows.map((r) => r.rankDelta)).toEqual(first.rows.map(() => expect.any(Number)));
+  });
+
+  it('keeps no close of a day not yet settled: a post stamped before midnight that commits after it still counts', async () => {
+    const memory = memoryStore();
+    const { store, calls } = counting(memory);
+    const { t, send, reader } = await seeded(store);
+    // 16:05Z is 00:05 on 10-11 in Shanghai: 10-10 has ended but is not settled.
+    t.setNow('2025-10-10T16:05:00Z');
+    const early = await t.expectOk('board.leaderboard', {}, reader);
+    expect(calls.kept).not.toContain('2025-10-10');
+    expect(early.rows.find((r) => r.unitId === 'C')?.rankDelta).toBe(0);
+    // A post stamped 10-10 (its request began at 23:59:59) commits now: it belongs to 10-10's close.
+    const late = await store.posts.commitPost(
+      {
+        campaignId: 'c1',
+        unitId: 'C',
+        authorId: users.repC.id,
+        authorName: users.repC.name,
+        createdAt: '2025-10-10T15:59:59.000Z',
+        day: '2025-10-10',
+        figures: [{ metricId: 'm-invest', value: 20 }],
+        text: '',
+        photos: [],
+        correctionReason: null,
+        requestId: rid(),
+      },
+      () => ({ ok: true, figures: [{ metricId: 'm-invest', value: 20, previous: 2 }] }),
+    );
+    expect(late.ok).toBe(true);
+    const board = await t.expectOk('board.leaderboard', {}, reader);
+    // C led at 10-10's close and leads now: no change, because the close includes the late post.
+    expect(board.rows[0]?.unitId).toBe('C');
+    expect(board.rows[0]?.rankDelta).toBe(0);
+    // Once settled, the next recompute (after the next write) keeps the close — with the late post in it.
+    t.setNow('2025-10-10T16:15:00Z');
+    await send('D', [{ metricId: 'm-signed', value: 3 }]);
+    await t.expectOk('board.leaderboard', {}, reader);
+    expect(calls.kept).toContain('2025-10-10');
+    const kept = await memory.standings.keptCloses('c1', ['2025-10-10']);
+    expect(kept.get('2025-10-10')).toContainEqual({ unitId: 'C', metricId: 'm-invest', value: 20 });
+  });
+
   it('compares with the previous Shanghai day’s close once midnight passes at 16:00Z', async () => {
     const { t, send, reader } = await seeded();
     // 16:30Z is 00:30 on 10-11 in Shanghai: B's post belongs to 10-11, so the 10-10 close still has B 4th.
