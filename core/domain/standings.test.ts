@@ -1,5 +1,6 @@
 import type { Metric } from '../contract';
 import { computeStandings, type StandingsInput } from './standings';
+import type { FigureValue } from './types';
 
 /*
  * A small campaign worked out by hand. 100 days, 2025-09-01 … 2025-12-09; today 2025-10-10:
@@ -13,7 +14,7 @@ const m1: Metric = { id: 'm1', name: '完成投资', measure: '亿元', kind: 'c
 const m2: Metric = { id: 'm2', name: '不良贷款率', measure: '%', kind: 'rate', direction: 'down' };
 const f = (unitId: string, metricId: string, value: number) => ({ unitId, metricId, value });
 
-const input: StandingsInput = {
+const input: StandingsInput & { latest: readonly FigureValue[]; baseline: readonly FigureValue[] } = {
   campaign: {
     startDate: '2025-09-01',
     endDate: '2025-12-09',

@@ -11,15 +11,15 @@ import { metricStanding, type DayContext, type MetricDetail } from './metric-sta
 import { timeProgress } from './progress';
 import { quality, type QualityResult } from './quality';
 import { rankAll } from './ranks';
-import { groupBy, indexFigures, type CampaignFacts, type FigureValue, type ProblemFact } from './types';
+import { groupBy, indexFigures, type CampaignFacts, type Figures, type ProblemFact } from './types';
 import { summarize, type LightCounts } from './unit-summary';
 
 export interface StandingsInput extends CampaignFacts {
   day: Day;
   /** Each (unit, metric)'s value now (or at the close of `day`). */
-  latest: readonly FigureValue[];
+  latest: Figures;
   /** Each (unit, metric)'s value at the close of `effortBaselineDay(day)`. */
-  baseline: readonly FigureValue[];
+  baseline: Figures;
   problems?: readonly ProblemFact[];
   /** The metrics ranked on (a track's); all when absent. Units with none of them are not ranked. */
   metricIds?: ReadonlySet<string>;
@@ -66,7 +66,7 @@ export function computeStandings(input: StandingsInput): Standings {
   };
   const latest = indexFigures(input.latest);
   const baseline = indexFigures(input.baseline);
-  const city = cityTotals(input.latest, input.targets);
+  const city = cityTotals(latest, input.targets);
   const position = new Map(input.metrics.map((m, i) => [m.id, i]));
 
   // unit → target by metric position: the campaign's metric order without sorting per unit.

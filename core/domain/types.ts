@@ -30,7 +30,11 @@ export interface CampaignFacts {
 /** Figures by unit, then metric: nested maps, so no key strings are built per lookup. */
 export type FigureIndex = Map<string, Map<string, number>>;
 
-export function indexFigures(figures: readonly FigureValue[]): FigureIndex {
+/** Figures as a list, or already indexed (a caller that keeps them indexed saves rebuilding the index). */
+export type Figures = readonly FigureValue[] | FigureIndex;
+
+export function indexFigures(figures: Figures): FigureIndex {
+  if (figures instanceof Map) return figures;
   const byUnit: FigureIndex = new Map();
   for (const f of figures) {
     let unit = byUnit.get(f.unitId);

@@ -18,9 +18,8 @@ import type { Day } from '../../contract';
 import { addDays, dayOf } from '../../domain/days';
 import { effortBaselineDay } from '../../domain/effort';
 import { computeStandings, type Standings } from '../../domain/standings';
-import type { FigureValue } from '../../domain/types';
+import type { FigureIndex, Figures, FigureValue } from '../../domain/types';
 import type { CampaignView } from '../campaigns/view';
-import type { LatestFigure } from '../posts/store';
 import type { StandingsStore } from './store';
 
 export interface StandingsView {
@@ -70,22 +69,31 @@ function bounded<T>(max: number) {
   };
 }
 
-/** A campaign's latest figures as of `version`, by unit then metric. */
+/**
+ * A campaign's latest figures as of `version`, by unit then metric. A new version shares every unit's map
+ * but the changed units' (copied, not edited: a computation of the older version may still be reading).
+ */
 interface KeptLatest {
   version: number;
-  byKey: Map<string, LatestFigure>;
-  list: LatestFigure[];
+  index: FigureIndex;
 }
-
-const figureKey = (f: { unitId: string; metricId: string }) => `${f.unitId}\u0000${f.metricId}`;
 
 function applyChanges(
   before: KeptLatest | undefined,
   changes: Awaited<ReturnType<StandingsStore['latestChanges']>>,
 ): KeptLatest {
-  const byKey = changes.complete || !before ? new Map<string, LatestFigure>() : new Map(before.byKey);
-  for (const f of changes.figures) byKey.set(figureKey(f), f);
-  return { version: changes.version, byKey, list: [...byKey.values()] };
+  const fresh = changes.complete || !before;
+  const index: FigureIndex = fresh ? new Map() : new Map(before.index);
+  const copied = new Set<string>();
+  for (const f of changes.figures) {
+    let unit = index.get(f.unitId);
+    if (!unit || (!fresh && !copied.has(f.unitId))) {
+      index.set(f.unitId, (unit = new Map(unit)));
+      copied.add(f.unitId);
+    }
+    unit.set(f.metricId, f.value);
+  }
+  return { version: changes.version, index };
 }
 
 export function createStandingsCache(): StandingsCache {
@@ -166,7 +174,7 @@ export function createStandingsCache(): StandingsCache {
       trackId === undefined
         ? undefined
         : new Set(data.metrics.filter((m) => m.trackId === trackId).map((m) => m.id));
-    const standingsAt = (d: Day, figures: readonly FigureValue[], baseline: readonly FigureValue[]) =>
+    const standingsAt = (d: Day, figures: Figures, baseline: Figures) =>
       computeStandings({ ...data, day: d, latest: figures, baseline, ...(metricIds ? { metricIds } : {}) });
 
     const yesterday = addDays(day, -1);
@@ -190,7 +198,7 @@ export function createStandingsCache(): StandingsCache {
       closesOf(reads, view, version, [base], now),
       previousView(),
     ]);
-    return { today: standingsAt(day, kept.list, baseline.get(base)!), previous: prev };
+    return { today: standingsAt(day, kept.index, baseline.get(base)!), previous: prev };
   };
 
   return {
