@@ -73,7 +73,13 @@ export function buildCity(unitCount: number, today: Day, elapsedDays: number): C
     cityId: benchCity.id,
     unitId: u.id,
   }));
-  const leader: UserRecord = { id: 'leader', name: '市领导', role: 'leader', cityId: benchCity.id, unitId: null };
+  const leader: UserRecord = {
+    id: 'leader',
+    name: '市领导',
+    role: 'leader',
+    cityId: benchCity.id,
+    unitId: null,
+  };
   return { data, reporters, leader };
 }
 

@@ -2,24 +2,31 @@
  * `npm run bench`: a synthetic city of 500 units × 20 metrics.
  *  1. post.create through HTTP at concurrency 16 against the real server (a child process on 127.0.0.1),
  *     against the http floor (a do-nothing server, same client), the db floor and both combined;
- *  2. the leaderboard, uncached and cached, at 10 k and at 1 M figures (100 days of 500 × 20);
+ *  2. the leaderboard (./board.ts) at 10 k and at 1 M figures (100 days of 500 × 20) and for a province-sized
+ *     city (2 000 × 20 over 100 days): uncached, cached, the first read of a day and a cold start;
  *  3. the floor: the same writes and the latest-figures read straight on better-sqlite3, same pragmas;
- *  4. round trips per action on the WeChat cloud, through the functions' handlers (./cloud-round-trips.ts).
+ *  4. round trips per action on the WeChat cloud, through the functions' handlers (./cloud-round-trips.ts);
+ *  5. the cloud function bundles' sizes and load times (./bundles.ts), once built;
+ *  6. the H5 feed on an emulated phone (./phone.ts), once dist/h5 is built (not in quick mode; BENCH_PHONE=0
+ *     leaves it out).
  * Knobs: BENCH_QUICK=1 (a small city, a few seconds), BENCH_UNITS, BENCH_POSTS, BENCH_WRITE_SECONDS,
- * BENCH_DAYS, BENCH_CONCURRENCY.
+ * BENCH_DAYS, BENCH_CONCURRENCY, BENCH_BOARD_UNITS.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSqliteStore } from '../adapters/sqlite';
 import { dayOf } from '../core/domain/days';
-import { leaderboardTimes } from './board';
-import { buildCity } from './city';
+import { leaderboardTimes, type BoardTimes } from './board';
+import { bundleFigures, bundlePath, functionNames, printBundles } from './bundles';
+import { buildCity, type City } from './city';
 import { cloudRoundTrips, printTrips } from './cloud-round-trips';
 import { floorLatestRead, floorWrites } from './floor';
 import { dbFile, httpFloor, httpWrites, prepareCity } from './http';
 import { loadFigures } from './load';
+import { phoneFigures, printPhone } from './phone';
 import { printReport, type Row } from './report';
+import type { Summary } from './stats';
 
 const env = (name: string, fallback: number, quick: number): number => {
   const raw = process.env[name];
@@ -36,6 +43,7 @@ export async function runBench(log: (line: string) => void = console.log): Promi
   const units = env('BENCH_UNITS', 500, 40);
   const posts = env('BENCH_POSTS', 3000, 200);
   const days = Math.min(100, env('BENCH_DAYS', 100, 10));
+  const boardUnits = env('BENCH_BOARD_UNITS', 2000, 60);
   const concurrency = env('BENCH_CONCURRENCY', 16, 16);
   const budgetMs = env('BENCH_WRITE_SECONDS', 60, 5) * 1000;
   const nowMs = Date.now();
@@ -104,52 +112,101 @@ export async function runBench(log: (line: string) => void = console.log): Promi
       { what: `post.create ${c} p99 (floor: http)`, unit: 'ms', arena: http.p99, floor: bare.p99 },
     );
 
-    // Reads: a campaign on day `days` with 1 day of figures (10 k), then all `days` days (1 M at 100).
+    // Reads: a campaign on day `days` with 1 day of figures (10 k at 500 units), then all `days` days
+    // (1 M at 100); then a province-sized city (`boardUnits` units) over the same days.
     const boardCity = buildCity(units, today, days - 1);
-    const boardDir = join(root, 'board');
-    await prepareCity(dbFile(boardDir), boardCity, nowMs, days);
-    const board = createSqliteStore({ file: dbFile(boardDir) });
-    try {
-      for (const [label, from] of [
-        ['1 day', days],
-        [`${days} days`, 1],
-      ] as const) {
-        if (from === 1) {
-          step(`loading ${days} days of daily figures`);
-          loadFigures(board.db, boardCity, 1, days);
+    const readsAt = async (dir: string, city: City, fromDays: readonly number[]) => {
+      await prepareCity(dbFile(dir), city, nowMs, days);
+      const db = createSqliteStore({ file: dbFile(dir) });
+      const out: Array<{ at: string; lb: BoardTimes; read: Summary }> = [];
+      const reps = 12;
+      try {
+        for (const from of fromDays) {
+          if (from < days) {
+            step(`loading ${days - from + 1} days of daily figures for ${city.data.units.length} units`);
+            loadFigures(db.db, city, from, days);
+          }
+          const figures = (db.db.prepare('SELECT count(*) AS n FROM daily_figures').get() as { n: number }).n;
+          const at =
+            figures >= 1_000_000 ? `${(figures / 1e6).toFixed(1)} M` : `${Math.round(figures / 1000)} k`;
+          step(`leaderboard at ${figures.toLocaleString('en')} figures`);
+          const lb = await leaderboardTimes({ store: db.store, city, nowMs, reps, postsBefore: out.length * reps });
+          out.push({ at, lb, read: await floorLatestRead(db.db, city, 30) });
         }
-        const figures = (board.db.prepare('SELECT count(*) AS n FROM daily_figures').get() as { n: number })
-          .n;
-        step(`leaderboard at ${figures.toLocaleString('en')} figures (${label})`);
-        const lb = await leaderboardTimes({
-          store: board.store,
-          db: board.db,
-          city: boardCity,
-          nowMs,
-          reps: from === 1 ? 8 : 12,
-        });
-        const read = await floorLatestRead(board.db, boardCity, 30);
-        const at =
-          figures >= 1_000_000 ? `${(figures / 1e6).toFixed(1)} M` : `${Math.round(figures / 1000)} k`;
-        rows.push(
-          {
-            what: `leaderboard uncached @${at} figures`,
-            unit: 'ms',
-            arena: lb.uncached.p50,
-            floor: read.p50,
-          },
-          { what: `leaderboard cached @${at} figures`, unit: 'ms', arena: lb.cached.p50, floor: read.p50 },
-        );
+      } finally {
+        db.close();
       }
-    } finally {
-      board.close();
-    }
+      return out;
+    };
+    // The same code warmed first on a small city, so the first figures below are not the compiler's.
+    step('warming up the leaderboard on a small city');
+    await readsAt(join(root, 'warmup'), buildCity(40, today, days - 1), [1]);
+    const [short, long] = await readsAt(join(root, 'board'), boardCity, [days, 1]);
+    if (!short || !long) throw new Error('leaderboard figures missing');
+    for (const { at, lb, read } of [short, long])
+      rows.push(
+        { what: `leaderboard uncached @${at} figures`, unit: 'ms', arena: lb.uncached.p50, floor: read.p50 },
+        { what: `leaderboard cached @${at} figures`, unit: 'ms', arena: lb.cached.p50, floor: read.p50 },
+      );
+    rows.push(
+      {
+        what: `leaderboard uncached @${long.at} ÷ @${short.at} (target ≤ 1.20×)`,
+        unit: 'ms',
+        arena: long.lb.uncached.p50,
+        floor: short.lb.uncached.p50,
+      },
+      {
+        what: `leaderboard first read of a day @${long.at} figures`,
+        unit: 'ms',
+        arena: long.lb.firstOfDayMs,
+        floor: long.read.p50,
+      },
+      {
+        what: `leaderboard cold start, closes kept @${long.at} figures`,
+        unit: 'ms',
+        arena: long.lb.coldStartMs,
+        floor: long.read.p50,
+      },
+    );
+    const [province] = await readsAt(join(root, 'province'), buildCity(boardUnits, today, days - 1), [1]);
+    if (!province) throw new Error('province figures missing');
+    const size = `${boardUnits}×20, ${days} days`;
+    rows.push(
+      {
+        what: `leaderboard uncached ${size} (target ≤ 50 ms)`,
+        unit: 'ms',
+        arena: province.lb.uncached.p50,
+        floor: province.read.p50,
+      },
+      {
+        what: `leaderboard cached ${size} (target ≤ 2 ms)`,
+        unit: 'ms',
+        arena: province.lb.cached.p50,
+        floor: province.read.p50,
+      },
+      {
+        what: `leaderboard first read of a day ${size}`,
+        unit: 'ms',
+        arena: province.lb.firstOfDayMs,
+        floor: province.read.p50,
+      },
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
   printReport(rows, log);
   step(`round trips per action on the WeChat cloud, ${units} units`);
   printTrips(await cloudRoundTrips(units), units, log);
+  const quick = process.env.BENCH_QUICK === '1';
+  if (functionNames().every((name) => existsSync(bundlePath(name))))
+    printBundles(bundleFigures(quick ? 3 : 7), log);
+  else log('(cloud function bundles not built: npm run build:functions, then run again for their sizes)');
+  // The phone needs the H5 build and Chromium; it is left out of the quick run.
+  if (!quick && process.env.BENCH_PHONE !== '0') {
+    if (existsSync(join(__dirname, '..', 'dist', 'h5', 'index.html')))
+      printPhone(await phoneFigures({ log }), log);
+    else log('(dist/h5 not built: npm run build:h5, then run again for the phone figures)');
+  }
   return rows;
 }
 

@@ -22,6 +22,12 @@ it('runs the benchmark in quick mode and reports each figure against the floor',
       expect.stringMatching(/^leaderboard cached @/),
       expect.stringMatching(/^leaderboard uncached @/),
       expect.stringMatching(/^leaderboard cached @/),
+      expect.stringMatching(/^leaderboard uncached @.* ÷ @.* \(target ≤ 1\.20×\)$/),
+      expect.stringMatching(/^leaderboard first read of a day @/),
+      expect.stringMatching(/^leaderboard cold start, closes kept @/),
+      'leaderboard uncached 60×20, 10 days (target ≤ 50 ms)',
+      'leaderboard cached 60×20, 10 days (target ≤ 2 ms)',
+      'leaderboard first read of a day 60×20, 10 days',
     ]);
     for (const r of rows) {
       expect(Number.isFinite(r.arena) && r.arena > 0).toBe(true);
