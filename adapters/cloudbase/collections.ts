@@ -21,7 +21,7 @@
  *   photo_checks/{traceId}                 { postId, createdMs, record }   (an image check's verdict finds its photo)
  *   latest_figures/{campaign:unit}         { campaignId, unitId, lastDay, figures: [{metricId, value, day}] }
  *   daily_figures/{campaign:unit:day}      { campaignId, unitId, day, figures: [{metricId, value}], state }
- *   data_versions/{campaignId}             { campaignId, version, campaign, posts }
+ *   data_versions/{campaignId}             { campaignId, version, campaign, posts, currentOf, epoch }   (./warm.ts)
  *   figure_closes/{campaign:day:part}      { campaignId, day, part, parts, metrics, units, values }   (./standings.ts)
  *   settings/{key}                         { value }
  *
