@@ -1,6 +1,7 @@
 import type { Metric } from '../contract';
 import { computeStandings, type StandingsInput } from './standings';
 import type { FigureValue } from './types';
+import fc from 'fast-check';
 
 /*
  * A small campaign worked out by hand. 100 days, 2025-09-01 … 2025-12-09; today 2025-10-10:
@@ -198,5 +199,63 @@ describe('computeStandings', () => {
     });
     expect(byId(last, 'A').light).toBe('done');
     expect(byId(last, 'B').light).toBe('red');
+  });
+});
+
+describe('standings worked out again after a write, from the earlier ones', () => {
+  const key = (x: { unitId: string; metricId: string }) => `${x.unitId}|${x.metricId}`;
+  const change = fc.record({
+    unitId: fc.constantFrom('A', 'B', 'C', 'Z'),
+    metricId: fc.constantFrom('m1', 'm2'),
+    value: fc.integer({ min: 0, max: 300 }).map((n) => n / 10),
+  });
+  const applied = (list: readonly FigureValue[], changes: readonly FigureValue[]) => [
+    ...new Map([...list, ...changes].map((x) => [key(x), x])).values(),
+  ];
+
+  it('equal the standings computed afresh, whatever latest and baseline figures changed', () => {
+    fc.assert(
+      fc.property(fc.array(change, { maxLength: 5 }), fc.array(change, { maxLength: 3 }), (now, then) => {
+        const after = {
+          ...input,
+          latest: applied(input.latest, now),
+          baseline: applied(input.baseline, then),
+        };
+        expect(computeStandings({ ...after, reuse: computeStandings(input) })).toEqual(
+          computeStandings(after),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("takes a metric whose figures are unchanged as it was, and works out again the changed ones and the city's", () => {
+    const before = computeStandings(input);
+    // C's m2 (a rate, in no city total) changes: every other detail is the earlier one.
+    const rate = computeStandings({
+      ...input,
+      latest: applied(input.latest, [f('C', 'm2', 3.5)]),
+      reuse: before,
+    });
+    expect(byId(rate, 'C').metrics[1]).not.toBe(byId(before, 'C').metrics[1]);
+    expect(byId(rate, 'C').metrics[1]?.value).toBe(3.5);
+    expect(byId(rate, 'C').metrics[0]).toBe(byId(before, 'C').metrics[0]);
+    expect(byId(rate, 'A').metrics[0]).toBe(byId(before, 'A').metrics[0]);
+    // B's m1 (a cumulative total) changes: the city's ΣA moves, so every unit's m1 contribution is new.
+    const total = computeStandings({
+      ...input,
+      latest: applied(input.latest, [f('B', 'm1', 9)]),
+      reuse: before,
+    });
+    expect(byId(total, 'A').metrics[0]).not.toBe(byId(before, 'A').metrics[0]);
+    expect(byId(total, 'A').metrics[0]?.city).toEqual({ value: 17, target: 40 });
+    expect(byId(total, 'A').metrics[1]).toBe(byId(before, 'A').metrics[1]);
+  });
+
+  it('takes nothing from standings of another day', () => {
+    const before = computeStandings({ ...input, day: '2025-10-09' });
+    const again = computeStandings({ ...input, reuse: before });
+    expect(again).toEqual(computeStandings(input));
+    expect(byId(again, 'A').metrics[1]).not.toBe(byId(before, 'A').metrics[1]);
   });
 });

@@ -7,7 +7,7 @@ import type { Day, Dims, Light } from '../contract';
 import { daysLeft } from './catch-up';
 import { cityTotals } from './contribution';
 import { effortBaselineDay, effortSpan } from './effort';
-import { metricStanding, type DayContext, type MetricDetail } from './metric-standing';
+import { metricStanding, type DayContext, type MetricDetail, type MetricFigures } from './metric-standing';
 import { timeProgress } from './progress';
 import { quality, type QualityResult } from './quality';
 import { rankAll } from './ranks';
@@ -23,6 +23,11 @@ export interface StandingsInput extends CampaignFacts {
   problems?: readonly ProblemFact[];
   /** The metrics ranked on (a track's); all when absent. Units with none of them are not ranked. */
   metricIds?: ReadonlySet<string>;
+  /**
+   * Standings of the same campaign settings, day and view computed from other figures (before the last
+   * posts): a metric whose figures are all the same there is taken from it instead of worked out again.
+   */
+  reuse?: Standings;
 }
 
 export interface UnitStanding {
@@ -79,6 +84,8 @@ export function computeStandings(input: StandingsInput): Standings {
     slots[at] = t.target;
   }
   const problems = groupBy(input.problems ?? [], (p) => p.unitId);
+  const before =
+    input.reuse?.day === input.day ? new Map(input.reuse.rows.map((r) => [r.unitId, r.metrics])) : null;
 
   const unranked: Unranked[] = [];
   for (const unit of input.units) {
@@ -87,6 +94,7 @@ export function computeStandings(input: StandingsInput): Standings {
     const now = latest.get(unit.id);
     const then = baseline.get(unit.id);
     const metrics: MetricDetail[] = [];
+    const had = before?.get(unit.id);
     slots.forEach((target, at) => {
       const metric = input.metrics[at]!;
       const figures = {
@@ -95,7 +103,10 @@ export function computeStandings(input: StandingsInput): Standings {
         baselineValue: then?.get(metric.id) ?? null,
         city: city.get(metric.id),
       };
-      metrics.push(metricStanding(metric, figures, ctx));
+      // Same settings, same order: the unit's earlier details line up with these metrics one to one.
+      const old = had?.[metrics.length];
+      const same = old?.metricId === metric.id && sameFigures(old, figures);
+      metrics.push(same ? old : metricStanding(metric, figures, ctx));
     });
     const q = quality(problems.get(unit.id) ?? [], input.day);
     unranked.push({
@@ -114,6 +125,18 @@ export function computeStandings(input: StandingsInput): Standings {
     effortSpan: ctx.effortSpan,
     rows: rank(unranked),
   };
+}
+
+/**
+ * Whether a detail was worked out from these very figures (on the same day, for the same metric): a
+ * baseline counts only for a running total and the city's totals only for a growing one, as there.
+ */
+function sameFigures(detail: MetricDetail, f: MetricFigures): boolean {
+  if (detail.target !== f.target || detail.value !== f.value) return false;
+  const running = detail.dims.effort !== null;
+  if (running && detail.baselineValue !== f.baselineValue) return false;
+  if (detail.city === null) return true;
+  return detail.city.value === (f.city?.value ?? 0) && detail.city.target === (f.city?.target ?? 0);
 }
 
 function rank(rows: Unranked[]): UnitStanding[] {

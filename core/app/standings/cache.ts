@@ -105,6 +105,8 @@ export function createStandingsCache(): StandingsCache {
   const closes = bounded<readonly FigureValue[]>(16);
   // Closes of days not yet settled, per data version.
   const unsettled = bounded<readonly FigureValue[]>(8);
+  // The last standings computed per (campaign, its version, track), to reuse what a write left unchanged.
+  const lastToday = new Map<string, Standings>();
   // The latest figures per campaign: each call chains on the last, so changes are applied in order.
   const latest = new Map<string, Promise<KeptLatest>>();
 
@@ -174,8 +176,15 @@ export function createStandingsCache(): StandingsCache {
       trackId === undefined
         ? undefined
         : new Set(data.metrics.filter((m) => m.trackId === trackId).map((m) => m.id));
-    const standingsAt = (d: Day, figures: Figures, baseline: Figures) =>
-      computeStandings({ ...data, day: d, latest: figures, baseline, ...(metricIds ? { metricIds } : {}) });
+    const standingsAt = (d: Day, figures: Figures, baseline: Figures, reuse?: Standings) =>
+      computeStandings({
+        ...data,
+        day: d,
+        latest: figures,
+        baseline,
+        ...(metricIds ? { metricIds } : {}),
+        ...(reuse ? { reuse } : {}),
+      });
 
     const yesterday = addDays(day, -1);
     const hasPrevious = yesterday >= startDate;
@@ -198,7 +207,14 @@ export function createStandingsCache(): StandingsCache {
       closesOf(reads, view, version, [base], now),
       previousView(),
     ]);
-    return { today: standingsAt(day, kept.index, baseline.get(base)!), previous: prev };
+    // The last standings of this view: a post changes a few units' figures, and every other metric is
+    // taken from there as it is (computeStandings checks each one's figures).
+    const viewKey = `${id}|${view.version}|${trackId ?? '*'}`;
+    const today = standingsAt(day, kept.index, baseline.get(base)!, lastToday.get(viewKey));
+    lastToday.delete(viewKey);
+    lastToday.set(viewKey, today);
+    if (lastToday.size > 16) lastToday.delete(lastToday.keys().next().value!);
+    return { today, previous: prev };
   };
 
   return {
