@@ -101,6 +101,19 @@ async function run({ browser, base, step }: BrowserTest) {
       .click({ timeout: 15_000 });
   });
 
+  await step('a tap on the photo in the feed opens the viewer, whose code loads only then', async () => {
+    const viewerChunk = () => [...cacheOf.keys()].some((path) => path.includes('preview-image'));
+    assert.equal(viewerChunk(), false, 'the photo viewer was not loaded with the feed');
+    await page
+      .locator('.taro_page_show .post__photos img.post__photo, .taro_page_show .post__photos .post__photo')
+      .first()
+      .click();
+    await page.locator('.preview-image').waitFor({ timeout: 15_000 });
+    assert.equal(viewerChunk(), true, 'the viewer came in its own chunk');
+    await page.locator('.preview-image').click();
+    await page.locator('.preview-image').waitFor({ state: 'detached', timeout: 15_000 });
+  });
+
   await step('opens a unit and draws its chart', async () => {
     await tab(page, '榜');
     await page.locator('.taro_page_show .brow').first().click();
