@@ -8,11 +8,10 @@
  * Run: `node --import tsx bench/phone.ts` (needs dist/h5: `npm run build:h5`). PHONE_RUNS=n (default 3)
  * takes the median of n rounds; PHONE_TRACE=1 prints each round's requests as a waterfall.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type CDPSession } from 'playwright-core';
-import { spawnServer, type ChildServer } from '../server/spawn';
+import type { Browser, BrowserContext, CDPSession } from 'playwright-core';
+import { withDemoBrowser } from '../e2e/harness';
 
 const root = join(__dirname, '..');
 
@@ -215,16 +214,7 @@ export async function phoneFigures(
   const { runs = 3, trace = false, log = () => {} } = options;
   if (!existsSync(join(root, 'dist', 'h5', 'index.html')))
     throw new Error('dist/h5 还没有构建：请先运行 npm run build:h5 / build the H5 app first');
-  const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  const dataDir = mkdtempSync(join(tmpdir(), 'arena-phone-'));
-  let server: ChildServer | null = null;
-  let browser: Browser | null = null;
-  try {
-    server = await spawnServer({ DATA_DIR: dataDir, ARENA_DEMO: '1' }, { timeoutMs: 60_000 });
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    });
+  return withDemoBrowser('phone', async ({ server, browser }) => {
     const storageState = await signedInState(browser, server.url);
     const cold: PhoneOpen[] = [];
     const warm: PhoneOpen[] = [];
@@ -241,14 +231,7 @@ export async function phoneFigures(
       }
     }
     return { cold: medianOpen(cold), warm: medianOpen(warm), runs };
-  } finally {
-    await browser?.close();
-    if (server && server.child.exitCode === null) {
-      server.child.kill('SIGTERM');
-      await server.exited;
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 const kB = (n: number) => `${(n / 1000).toFixed(0)} kB`;

@@ -57,6 +57,31 @@ export async function shot(page: Page, name: string, top = false): Promise<void>
 }
 
 /** Starts the server and the browser, runs `run`, prints the tally, and exits non-zero on a failure. */
+/** The server on fresh demo data (a temporary DATA_DIR) and Chromium beside it, both stopped after `use`. */
+export async function withDemoBrowser<T>(
+  name: string,
+  use: (it: { server: ChildServer; browser: Browser; dataDir: string }) => Promise<T>,
+): Promise<T> {
+  const dataDir = mkdtempSync(join(tmpdir(), `arena-${name}-`));
+  let server: ChildServer | null = null;
+  let browser: Browser | null = null;
+  try {
+    server = await spawnServer({ DATA_DIR: dataDir, ARENA_DEMO: '1' }, { timeoutMs: 60_000 });
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+    });
+    return await use({ server, browser, dataDir });
+  } finally {
+    await browser?.close();
+    if (server && server.child.exitCode === null) {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 export function runBrowserTest(name: string, run: (t: BrowserTest) => Promise<void>): void {
   let passed = 0;
   const step = async (title: string, fn: () => Promise<void>) => {
@@ -65,28 +90,12 @@ export function runBrowserTest(name: string, run: (t: BrowserTest) => Promise<vo
     console.log(`  ✓ ${title} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     passed += 1;
   };
-  const main = async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), `arena-${name}-`));
-    let server: ChildServer | null = null;
-    let browser: Browser | null = null;
-    try {
-      server = await spawnServer({ DATA_DIR: dataDir, ARENA_DEMO: '1' }, { timeoutMs: 60_000 });
-      browser = await chromium.launch({
-        executablePath: chromiumPath,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-      });
+  const main = () =>
+    withDemoBrowser(name, async ({ browser, server, dataDir }) => {
       console.log(`${name} against ${server.url}`);
       await run({ browser, base: server.url, dataDir, step });
       console.log(`${passed} passed, 0 failed`);
-    } finally {
-      await browser?.close();
-      if (server && server.child.exitCode === null) {
-        server.child.kill('SIGTERM');
-        await server.exited;
-      }
-      rmSync(dataDir, { recursive: true, force: true });
-    }
-  };
+    });
   main().catch((e: unknown) => {
     console.error(e);
     console.log(`${passed} passed, 1 failed`);
