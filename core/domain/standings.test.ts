@@ -252,6 +252,15 @@ describe('standings worked out again after a write, from the earlier ones', () =
     expect(byId(total, 'A').metrics[1]).toBe(byId(before, 'A').metrics[1]);
   });
 
+  it("works a unit's row out again when only its problems changed", () => {
+    const before = computeStandings(input);
+    const late = [{ unitId: 'B', dueDay: '2025-10-05', closedDay: '2025-10-08' }];
+    const after = computeStandings({ ...input, problems: late, reuse: before });
+    expect(after).toEqual(computeStandings({ ...input, problems: late }));
+    expect(byId(after, 'B').dims.quality).toBe(0);
+    expect(byId(after, 'B').metrics[0]).toBe(byId(before, 'B').metrics[0]);
+  });
+
   it('takes nothing from standings of another day', () => {
     const before = computeStandings({ ...input, day: '2025-10-09' });
     const again = computeStandings({ ...input, reuse: before });

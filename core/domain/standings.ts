@@ -5,14 +5,14 @@
  */
 import type { Day, Dims, Light } from '../contract';
 import { daysLeft } from './catch-up';
-import { cityTotals } from './contribution';
+import { cityTotals, contributionScore, type CityTotal } from './contribution';
 import { effortBaselineDay, effortSpan } from './effort';
-import { metricStanding, type DayContext, type MetricDetail, type MetricFigures } from './metric-standing';
+import { metricStanding, type DayContext, type MetricDetail } from './metric-standing';
 import { timeProgress } from './progress';
 import { quality, type QualityResult } from './quality';
 import { rankAll } from './ranks';
 import { groupBy, indexFigures, type CampaignFacts, type Figures, type ProblemFact } from './types';
-import { summarize, type LightCounts } from './unit-summary';
+import { summarize, type LightCounts, type UnitSummary } from './unit-summary';
 
 export interface StandingsInput extends CampaignFacts {
   day: Day;
@@ -72,48 +72,47 @@ export function computeStandings(input: StandingsInput): Standings {
   const latest = indexFigures(input.latest);
   const baseline = indexFigures(input.baseline);
   const city = cityTotals(latest, input.targets);
-  const position = new Map(input.metrics.map((m, i) => [m.id, i]));
-
-  // unit → target by metric position: the campaign's metric order without sorting per unit.
-  const assigned = new Map<string, number[]>();
-  for (const t of input.targets) {
-    const at = position.get(t.metricId);
-    if (at === undefined || (input.metricIds && !input.metricIds.has(t.metricId))) continue;
-    let slots = assigned.get(t.unitId);
-    if (!slots) assigned.set(t.unitId, (slots = []));
-    slots[at] = t.target;
-  }
+  const slotsOf = assignedTargets(input);
   const problems = groupBy(input.problems ?? [], (p) => p.unitId);
-  const before =
-    input.reuse?.day === input.day ? new Map(input.reuse.rows.map((r) => [r.unitId, r.metrics])) : null;
+  const before = input.reuse?.day === input.day ? new Map(input.reuse.rows.map((r) => [r.unitId, r])) : null;
 
   const unranked: Unranked[] = [];
   for (const unit of input.units) {
-    const slots = assigned.get(unit.id);
+    const slots = slotsOf.get(unit.id);
     if (!slots) continue;
     const now = latest.get(unit.id);
     const then = baseline.get(unit.id);
-    const metrics: MetricDetail[] = [];
     const had = before?.get(unit.id);
+    const metrics: MetricDetail[] = [];
+    let reused = 0;
     slots.forEach((target, at) => {
       const metric = input.metrics[at]!;
-      const figures = {
-        target,
-        value: now?.get(metric.id) ?? null,
-        baselineValue: then?.get(metric.id) ?? null,
-        city: city.get(metric.id),
-      };
+      const value = now?.get(metric.id) ?? null;
+      const baselineValue = then?.get(metric.id) ?? null;
+      const total = city.get(metric.id);
       // Same settings, same order: the unit's earlier details line up with these metrics one to one.
-      const old = had?.[metrics.length];
-      const same = old?.metricId === metric.id && sameFigures(old, figures);
-      metrics.push(same ? old : metricStanding(metric, figures, ctx));
+      const old = had?.metrics[metrics.length];
+      const change =
+        old?.metricId === metric.id ? changeFrom(old, target, value, baselineValue, total) : 'figures';
+      if (change === 'none') {
+        metrics.push(old!);
+        reused += 1;
+      } else if (change === 'city') metrics.push(withCity(old!, total));
+      else metrics.push(metricStanding(metric, { target, value, baselineValue, city: total }, ctx));
     });
     const q = quality(problems.get(unit.id) ?? [], input.day);
+    // Nothing of the unit changed: its row's summary is the earlier one.
+    const same =
+      had !== undefined &&
+      reused === metrics.length &&
+      had.metrics.length === metrics.length &&
+      had.quality.score === q.score &&
+      had.quality.counted === q.counted;
     unranked.push({
       unitId: unit.id,
       unitName: unit.name,
       division: unit.division,
-      ...summarize(metrics, q, weights),
+      ...(same ? summaryOf(had) : summarize(metrics, q, weights)),
       quality: q,
       metrics,
     });
@@ -128,15 +127,71 @@ export function computeStandings(input: StandingsInput): Standings {
 }
 
 /**
- * Whether a detail was worked out from these very figures (on the same day, for the same metric): a
- * baseline counts only for a running total and the city's totals only for a growing one, as there.
+ * What differs between the figures a detail was worked out from (on the same day, for the same metric)
+ * and these: nothing, only the city's totals (a growing metric's contribution), or the unit's own figures.
+ * A baseline counts only for a running total and the city's totals only for a growing metric, as there.
  */
-function sameFigures(detail: MetricDetail, f: MetricFigures): boolean {
-  if (detail.target !== f.target || detail.value !== f.value) return false;
+function changeFrom(
+  detail: MetricDetail,
+  target: number,
+  value: number | null,
+  baselineValue: number | null,
+  city: CityTotal | undefined,
+): 'none' | 'city' | 'figures' {
+  if (detail.target !== target || detail.value !== value) return 'figures';
   const running = detail.dims.effort !== null;
-  if (running && detail.baselineValue !== f.baselineValue) return false;
-  if (detail.city === null) return true;
-  return detail.city.value === (f.city?.value ?? 0) && detail.city.target === (f.city?.target ?? 0);
+  if (running && detail.baselineValue !== baselineValue) return 'figures';
+  if (detail.city === null) return 'none';
+  return detail.city.value === (city?.value ?? 0) && detail.city.target === (city?.target ?? 0)
+    ? 'none'
+    : 'city';
+}
+
+/** A growing metric's detail with the city's new totals: only its contribution depends on them. */
+function withCity(detail: MetricDetail, city: CityTotal | undefined): MetricDetail {
+  return {
+    ...detail,
+    city: city ?? { value: 0, target: 0 },
+    dims: { ...detail.dims, contribution: contributionScore(detail.value, detail.target, city) },
+  };
+}
+
+/** The summary part of a row. */
+const summaryOf = (row: UnitStanding): UnitSummary => ({
+  score: row.score,
+  dims: row.dims,
+  completion: row.completion,
+  pace: row.pace,
+  light: row.light,
+  lightCounts: row.lightCounts,
+  unreported: row.unreported,
+  worstMetricId: row.worstMetricId,
+});
+
+/**
+ * Each unit's targets by metric position (the campaign's metric order, so no sorting per unit), for the
+ * metrics of the view. Made once per target list and view: a campaign keeps its list until edited.
+ */
+const assignedMemo = new WeakMap<readonly unknown[], Map<string, Map<string, number[]>>>();
+
+function assignedTargets(input: StandingsInput): Map<string, number[]> {
+  const key = `${input.metrics.map((m) => m.id).join(',')}|${input.metricIds ? [...input.metricIds].sort().join(',') : '*'}`;
+  let views = assignedMemo.get(input.targets);
+  if (!views) assignedMemo.set(input.targets, (views = new Map()));
+  const hit = views.get(key);
+  if (hit) return hit;
+  const position = new Map(input.metrics.map((m, i) => [m.id, i]));
+  const assigned = new Map<string, number[]>();
+  for (const t of input.targets) {
+    const at = position.get(t.metricId);
+    if (at === undefined || (input.metricIds && !input.metricIds.has(t.metricId))) continue;
+    let slots = assigned.get(t.unitId);
+    if (!slots) assigned.set(t.unitId, (slots = []));
+    slots[at] = t.target;
+  }
+  views.set(key, assigned);
+  if (views.size > 16) views.delete(views.keys().next().value!);
+  return assigned;
 }
 
 function rank(rows: Unranked[]): UnitStanding[] {
