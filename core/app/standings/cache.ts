@@ -97,8 +97,10 @@ function applyChanges(
 }
 
 export function createStandingsCache(): StandingsCache {
-  // Today's views: a few days × (all + each track) of the live versions.
-  const views = bounded<StandingsView>(32);
+  // Today's views, a few days × (all + each track), each at the newest data version asked for: an older
+  // version's standings are of no more use once a newer one is made, and keeping them would hold tens of
+  // thousands of objects per version for the garbage collector to walk.
+  const views = new Map<string, { version: number; made: Promise<StandingsView> }>();
   // The previous day's standings, once settled: per campaign version, day and track.
   const previous = bounded<Standings>(32);
   // Settled closes, shared by every view of the campaign.
@@ -222,9 +224,20 @@ export function createStandingsCache(): StandingsCache {
     get: async (reads, view, day, trackId, now) => {
       const id = view.data.campaign.id;
       const version = await reads.dataVersion(id);
-      return views.memo(`${id}|${view.version}|${version}|${day}|${trackId ?? '*'}`, () =>
-        compute(reads, view, version, day, trackId, now),
-      );
+      const key = `${id}|${view.version}|${day}|${trackId ?? '*'}`;
+      const hit = views.get(key);
+      if (hit?.version === version) return hit.made;
+      const made = compute(reads, view, version, day, trackId, now);
+      // A reader still on an older version gets its answer without displacing the newer one.
+      if (!hit || hit.version < version) {
+        views.delete(key);
+        views.set(key, { version, made });
+        if (views.size > 32) views.delete(views.keys().next().value!);
+        made.catch(() => {
+          if (views.get(key)?.made === made) views.delete(key);
+        });
+      }
+      return made;
     },
   };
 }
