@@ -22,3 +22,6 @@ export * from './standings';
 export * from './trend';
 export * from './reminders';
 export * from './posting-window';
+export * from './problem-steps';
+export * from './task-light';
+export * from './blockers';
