@@ -55,6 +55,11 @@ describe('round trips per action on a warm instance (bench city, 150 units)', ()
   it.failing('post.create within the issue’s 6 (not met: one over)', () => {
     expect(warmDbTrips(row('post.create'))).toBeLessThanOrEqual(6);
   });
+  it('a post on an instance that does not hold the unit’s newest figures reads them: one round trip more', () => {
+    expect(warmDbTrips(row('post.create, unit last posted elsewhere'))).toBe(
+      warmDbTrips(row('post.create'))! + 1,
+    );
+  });
 
   // The uncached leaderboard's reads of the days' closes are being reworked apart (adapters/cloudbase/
   // standings.ts); what this side adds is only the version check, with identity and campaign kept.
