@@ -84,8 +84,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
               resource.request = resolve(__dirname, 'lazy-preview-image.js');
           },
         ]);
-        // The app opens on the first page of src/app.config.ts (晒): fetch its chunks alongside app.js.
-        chain.plugin('preload-route').use(PreloadRoutePlugin, ['./pages/feed/index']);
+        // The app opens on the first page of src/app.config.ts (晒): fetch its chunks alongside app.js, and
+        // the contract's schemas its first request loads (src/api/contract.h5.ts).
+        chain.plugin('preload-route').use(PreloadRoutePlugin, ['./pages/feed/index', ['contract']]);
         // server/static.ts sends these to browsers that accept br or gzip; the dev server needs none.
         if (process.env.NODE_ENV !== 'development') chain.plugin('precompress').use(PrecompressPlugin);
         // Our own budgets (scripts/test-budgets.mjs) replace webpack's generic size warnings.

@@ -1,12 +1,19 @@
 // A webpack plugin for the H5 build: names the chunks of the page the app opens on (晒, the first page)
 // in index.html as `<link rel="preload">`. Without it the browser asks for them only once app.js has run
 // (over a second on a slow phone), one round trip after another; with it they download while app.js
-// runs. `fetchpriority="low"` keeps app.js itself first in the queue.
+// runs. `fetchpriority="low"` keeps app.js itself first in the queue. Named chunks the page needs as soon
+// as it asks for data (the contract's schemas: src/api/contract.h5.ts) are preloaded after them.
 import type { Compiler } from 'webpack';
 
 export class PreloadRoutePlugin {
-  /** `route`: the page's import request, as Taro's router names it (`./pages/feed/index`). */
-  constructor(private readonly route: string) {}
+  /**
+   * `route`: the page's import request, as Taro's router names it (`./pages/feed/index`); `chunks`: names
+   * of lazily loaded chunks (`webpackChunkName`) to preload after the page's.
+   */
+  constructor(
+    private readonly route: string,
+    private readonly chunks: readonly string[] = [],
+  ) {}
 
   apply(compiler: Compiler): void {
     const { Compilation, sources } = compiler.webpack;
@@ -19,17 +26,18 @@ export class PreloadRoutePlugin {
           const group = compilation.chunkGroups.find(
             (g) => !g.isInitial() && g.origins.some((o) => o.request === this.route),
           );
-          if (!html || !group) {
+          const named = this.chunks.map((name) => compilation.namedChunkGroups.get(name));
+          if (!html || !group || named.some((g) => !g)) {
             compilation.warnings.push(
               new compiler.webpack.WebpackError(
-                `preload-route: no index.html or no chunk group for ${this.route}`,
+                `preload-route: no index.html or no chunk group for ${[this.route, ...this.chunks].join(', ')}`,
               ),
             );
             return;
           }
           const publicPath = String(compilation.outputOptions.publicPath ?? '/');
-          const links = group
-            .getFiles()
+          const files = [group, ...named].flatMap((g) => g?.getFiles() ?? []);
+          const links = [...new Set(files)]
             .filter((f) => /\.(js|css)$/.test(f))
             .map((f) => {
               const as = f.endsWith('.css') ? 'style' : 'script';

@@ -1,27 +1,32 @@
 /**
  * The one typed API client: `call(action, data)` over the shared contract.
  * Input is checked with the contract's schema before it leaves the phone, the envelope and the
- * output are checked when they come back, and every failure is thrown as an ApiCallError.
+ * output are checked when they come back, and every failure is thrown as an ApiCallError. The schemas
+ * are loaded by the first call (in the browser a chunk of their own: ./contract.h5.ts).
  * An UNAVAILABLE answer (the server did nothing: its database was busy) is sent again, the same body and
  * so the same requestId, after the wait the server names, a few times; then its Chinese message is thrown.
  */
-import './zod-config';
-import { ApiError, actions, type ActionInput, type ActionName, type ActionOutput } from '../../core/contract';
-import { ApiCallError } from './errors';
+import type { ActionInput, ActionName, ActionOutput, ApiError } from '../../core/contract';
+import { loadContract } from './contract';
+import type { ContractValues } from './contract.types';
+import { ApiCallError, networkError } from './errors';
 import { getToken, setSession } from './session';
 import { transport } from './transport';
 
 export { ApiCallError } from './errors';
 
 export async function call<A extends ActionName>(action: A, data: ActionInput<A>): Promise<ActionOutput<A>> {
-  const spec = actions[action];
+  const contract = await loadContract().catch(() => {
+    throw networkError();
+  });
+  const spec = contract.actions[action];
   const input = spec.input.safeParse(data);
   if (!input.success) {
     throw new ApiCallError('INVALID_ARGUMENT', input.error.issues[0]?.message ?? '填写的内容有误');
   }
   let envelope: Envelope;
   for (let retries = 0; ; retries += 1) {
-    envelope = asEnvelope(await transport({ action, data: input.data, token: getToken() }));
+    envelope = asEnvelope(contract, await transport({ action, data: input.data, token: getToken() }));
     const wait = envelope.ok ? null : retryWaitMs(envelope.error, retries);
     if (wait === null) break;
     await sleep(wait);
@@ -53,7 +58,7 @@ function retryWaitMs(error: ApiError, retriesSoFar: number): number | null {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-function asEnvelope(body: unknown): Envelope {
+function asEnvelope({ ApiError }: ContractValues, body: unknown): Envelope {
   if (body && typeof body === 'object' && 'ok' in body) {
     const b = body as { ok: unknown; data?: unknown; error?: unknown };
     if (b.ok === true) return { ok: true, data: b.data };

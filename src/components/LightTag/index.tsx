@@ -1,6 +1,7 @@
 /** A light with its word (正常 / 预警 / 滞后 / 完成): colour is never the only signal. */
 import { Text, View } from '@tarojs/components';
-import { lightNames, type Light } from '../../../core/contract';
+import type { Light } from '../../../core/contract';
+import { lightNames } from '../../lib/names';
 import './index.scss';
 
 const marks: Record<Light, string> = { green: '●', yellow: '▲', red: '■', done: '✓' };

@@ -4,9 +4,10 @@
  */
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { roleNames, roles, type Role, type User } from '../../../core/contract';
+import type { Role, User } from '../../../core/contract';
 import { demoLoginAs } from '../../api/auth';
 import { toastError } from '../../api/toast';
+import { roleNames, roles } from '../../lib/names';
 import { roleDuties } from '../../lib/roles';
 
 export default function RoleChooser({ users }: { users: User[] }) {
