@@ -4,12 +4,17 @@ import './polyfills';
 import type { PropsWithChildren } from 'react';
 import { initPlatform } from './api/platform';
 import { showShellWhileOpening } from './components/Skeleton/opening';
+import { afterFirstScreen } from './lib/first-screen';
+import { watchOpeningPicture } from './lib/opening-picture';
 import { startUnreadBadge } from './pages/messages/unread';
 import './app.scss';
 
 initPlatform();
-// The unread count on the 我 tab, kept current while the app runs.
-startUnreadBadge();
+// Browser: the feed's opening picture (put up by index.html) goes when the person goes to another page.
+watchOpeningPicture();
+// The unread count on the 我 tab, kept current while the app runs; asked for once the first page has
+// its data, so that on a slow network it does not go ahead of the feed.
+void afterFirstScreen().then(startUnreadBadge);
 // Browser: the unit page's code (with the chart) may take seconds on a slow network; show its shell meanwhile.
 showShellWhileOpening([
   { path: '/packages/unit/pages/detail/index', selector: '.udetail', hint: '正在打开单位…' },

@@ -1,9 +1,12 @@
 /**
  * Who is signed in: the token (kept in Taro storage, so it survives restarts) and the user,
- * as a tiny observable store that pages read through useSession().
+ * as a tiny observable store that pages read through useSession(). What is kept on the phone for a user
+ * (the feed's first screen and, in the browser, its opening picture) goes when the user does.
  */
 import Taro from '@tarojs/taro';
 import type { User } from '../../core/contract';
+import { forgetKeptFeed } from '../lib/kept-feed';
+import { forgetOpeningPicture } from '../lib/opening-picture';
 
 const TOKEN_KEY = 'arena.token';
 const USER_KEY = 'arena.user';
@@ -43,6 +46,11 @@ export function setSession(token: string | null, next: User | null): void {
 }
 
 export function setUser(next: User | null): void {
+  // Nobody sees another person's feed: signing out or in as someone else drops the kept one.
+  if (next?.id !== getUser()?.id) {
+    forgetKeptFeed();
+    forgetOpeningPicture();
+  }
   user = next;
   if (next) Taro.setStorageSync(USER_KEY, next);
   else Taro.removeStorageSync(USER_KEY);

@@ -5,6 +5,8 @@ import { call } from '../api/call';
 
 export interface PostList {
   items: Post[];
+  /** The newest page as last fetched from the top (null before the first answer). */
+  top: Post[] | null;
   /** True once the last page has come. */
   ended: boolean;
   loading: boolean;
@@ -16,6 +18,7 @@ export interface PostList {
 export function usePostList(opts: { enabled: boolean; unitId?: string; limit?: number }): PostList {
   const { enabled, unitId, limit = 10 } = opts;
   const [items, setItems] = useState<Post[]>([]);
+  const [top, setTop] = useState<Post[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [ended, setEnded] = useState(false);
   const [loading, setLoading] = useState(false);
@@ -39,6 +42,7 @@ export function usePostList(opts: { enabled: boolean; unitId?: string; limit?: n
         });
         if (gen !== generation.current) return;
         setItems((prev) => (from === null ? page.items : [...prev, ...page.items]));
+        if (from === null) setTop(page.items);
         setCursor(page.nextCursor);
         setEnded(page.nextCursor === null);
       } catch (e) {
@@ -63,5 +67,5 @@ export function usePostList(opts: { enabled: boolean; unitId?: string; limit?: n
     if (enabled) void refresh();
   }, [enabled, refresh]);
 
-  return { items, ended, loading, error, refresh, loadMore };
+  return { items, top, ended, loading, error, refresh, loadMore };
 }

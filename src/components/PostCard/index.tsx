@@ -24,7 +24,8 @@ export default function PostCard({ post, arena, now }: Props) {
     <View className="post" data-testid="post-card">
       <View className="post__head">
         <Text className="post__unit">{post.unitName}</Text>
-        <Text className="post__by">
+        {/* The feed's opening picture (lib/opening-picture.h5.ts) keeps the name: the time would age. */}
+        <Text className="post__by" data-picture={post.authorName}>
           {post.authorName} · {relativeTimeText(post.createdAt, now)}
         </Text>
       </View>

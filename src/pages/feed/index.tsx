@@ -1,42 +1,70 @@
-/** 晒: every unit's posts, newest first; pull to refresh, more by cursor at the bottom; 发布 for those who may post. */
+/**
+ * 晒: every unit's posts, newest first; pull to refresh, more by cursor at the bottom; 发布 for those who may
+ * post. On opening, the cards kept from the last time show at once, with the loading mark by the title,
+ * until the fresh ones come (in the browser, a picture of them shows even before: lib/opening-picture.h5.ts).
+ */
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { User } from '../../../core/contract';
+import { messageOf } from '../../api/errors';
 import { toastError } from '../../api/toast';
 import PostCard from '../../components/PostCard';
 import SignedInPage from '../../components/SignedInPage';
 import { Empty, ErrorState, Loading } from '../../components/StateView';
-import { useArena } from '../../hooks/useArena';
-import { usePostList } from '../../hooks/usePostList';
+import { useFeed } from '../../hooks/useFeed';
+import { usePainted } from '../../hooks/usePainted';
 import { dataVersion } from '../../lib/freshness';
+import { dropOpeningPicture, takeOpeningPicture } from '../../lib/opening-picture';
 import { canPost } from '../../lib/roles';
 import { routes } from '../../lib/routes';
+import { relativeTimeText } from '../../lib/time';
 import './index.scss';
 
+/** Kept cards drawn before the first paint: a phone's screen holds about two. */
+const FIRST_KEPT_CARDS = 3;
+
 function Feed({ user }: { user: User }) {
-  const arena = useArena(user.id);
-  const list = usePostList({ enabled: arena.data !== null });
+  const feed = useFeed(user.id);
+  const painted = usePainted();
   const seen = useRef(dataVersion());
+  const keptShown = feed.keptAt !== null;
+  const refreshing = keptShown && feed.loading;
+  const fresh = !keptShown && feed.arena !== null && feed.items.length > 0;
 
   usePullDownRefresh(() => {
-    void list.refresh().finally(() => void Taro.stopPullDownRefresh());
+    void feed.refresh().finally(() => void Taro.stopPullDownRefresh());
   });
   useReachBottom(() => {
-    if (!list.error) void list.loadMore();
+    if (!feed.error) void feed.loadMore();
   });
   // Back from the editor: show the new post at the top.
   useDidShow(() => {
     if (seen.current !== dataVersion()) {
       seen.current = dataVersion();
-      void list.refresh();
+      void feed.refresh();
     }
   });
+  // The live cards are up: the browser's opening picture of them (index.html) can go.
+  useEffect(() => {
+    if (painted) dropOpeningPicture();
+  }, [painted]);
+  // Kept cards being brought up to date: WeChat's sign of it, the loading mark by the page title.
+  useEffect(() => {
+    try {
+      if (refreshing) Taro.showNavigationBarLoading();
+      else Taro.hideNavigationBarLoading();
+    } catch {
+      // a mark only
+    }
+  }, [refreshing]);
+  useEffect(() => {
+    if (fresh) takeOpeningPicture(user.id);
+  }, [fresh, feed.items, user.id]);
 
-  if (arena.error) return <ErrorState error={arena.error} onRetry={() => void arena.reload()} />;
-  const a = arena.data;
-  if (!a) return <Loading />;
-
+  const a = feed.arena;
+  const items = keptShown && !painted ? feed.items.slice(0, FIRST_KEPT_CARDS) : feed.items;
+  const retry = () => void (feed.items.length && !keptShown ? feed.loadMore() : feed.refresh());
   return (
     <View>
       {canPost(user) && (
@@ -52,21 +80,33 @@ function Feed({ user }: { user: User }) {
           </Button>
         </View>
       )}
-      {list.items.map((p) => (
-        <PostCard key={p.id} post={p} arena={a} />
-      ))}
-      {list.items.length === 0 && list.loading && <Loading />}
-      {list.error !== null && (
-        <ErrorState
-          error={list.error}
-          onRetry={() => void (list.items.length ? list.loadMore() : list.refresh())}
-        />
+      {keptShown && feed.error !== null && (
+        <KeptFailed keptAt={feed.keptAt ?? 0} error={feed.error} onRetry={retry} />
       )}
-      {list.items.length === 0 && !list.loading && list.error === null && list.ended && (
+      {!a && (feed.error !== null ? <ErrorState error={feed.error} onRetry={retry} /> : <Loading />)}
+      {a && items.map((p) => <PostCard key={p.id} post={p} arena={a} />)}
+      {a && feed.items.length === 0 && feed.loading && <Loading />}
+      {a && feed.error !== null && !keptShown && <ErrorState error={feed.error} onRetry={retry} />}
+      {a && feed.items.length === 0 && !feed.loading && feed.error === null && feed.ended && (
         <Empty text="暂无动态" />
       )}
-      {list.items.length > 0 && list.loading && <Text className="list-end">加载中…</Text>}
-      {list.items.length > 0 && list.ended && <Text className="list-end">没有更多了</Text>}
+      {!keptShown && feed.items.length > 0 && feed.loading && <Text className="list-end">加载中…</Text>}
+      {feed.items.length > 0 && feed.ended && <Text className="list-end">没有更多了</Text>}
+    </View>
+  );
+}
+
+/** Above kept cards that could not be brought up to date: why, how old they are, and 重试. */
+function KeptFailed({ keptAt, error, onRetry }: { keptAt: number; error: unknown; onRetry: () => void }) {
+  return (
+    <View className="feed__kept" data-testid="feed-kept">
+      <Text>
+        没能更新（{messageOf(error)}），以下是{relativeTimeText(new Date(keptAt).toISOString())}
+        保存的动态。
+      </Text>
+      <Button className="feed__retry" onClick={onRetry}>
+        重试
+      </Button>
     </View>
   );
 }

@@ -1,0 +1,68 @@
+/**
+ * What the feed shows. The campaign and the newest posts are asked for together; until both have come,
+ * the cards kept from the last open (lib/kept-feed.ts) show, marked as such, and then give way to the
+ * fresh ones, which are kept in turn for the next open.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Post } from '../../core/contract';
+import { buildArena, type Arena } from '../lib/arena';
+import { firstScreenSettled } from '../lib/first-screen';
+import { keepFeed, readKeptFeed } from '../lib/kept-feed';
+import { useArena } from './useArena';
+import { usePostList } from './usePostList';
+
+export interface Feed {
+  /** The campaign the cards are drawn with; null until there is one to show. */
+  arena: Arena | null;
+  items: Post[];
+  /** While the cards are the kept ones: when they were kept (ms). Null once the fresh ones show. */
+  keptAt: number | null;
+  loading: boolean;
+  /** Why the campaign or a page did not come; kept cards stay on screen meanwhile. */
+  error: unknown;
+  /** True once the last page has come. */
+  ended: boolean;
+  /** From the top: the campaign again if it had failed, and the newest page. */
+  refresh: () => Promise<void>;
+  loadMore: () => Promise<void>;
+}
+
+export function useFeed(userId: string, options: { limit?: number } = {}): Feed {
+  // Read once per user: the Feed page is keyed by the user.
+  const [kept] = useState(() => readKeptFeed(userId));
+  const keptArena = useMemo(() => (kept ? buildArena(kept.campaign) : null), [kept]);
+  const campaign = useArena(userId);
+  // Not waiting for the campaign: both requests go out at once.
+  const list = usePostList({ enabled: true, limit: options.limit });
+  const fresh = campaign.data !== null && list.top !== null;
+  const error: unknown = campaign.error ?? list.error;
+
+  useEffect(() => {
+    if (campaign.data && list.top) keepFeed(userId, campaign.data, list.top);
+  }, [userId, campaign.data, list.top]);
+
+  // The badge and other side requests wait for this (app.ts).
+  useEffect(() => {
+    if (fresh || error !== null) firstScreenSettled();
+  }, [fresh, error]);
+
+  const { reload } = campaign;
+  const { refresh: refreshList } = list;
+  const failedCampaign = campaign.error !== null;
+  const refresh = useCallback(async () => {
+    await Promise.all([failedCampaign ? reload() : undefined, refreshList()]);
+  }, [failedCampaign, reload, refreshList]);
+
+  const showKept = !fresh && kept !== null && keptArena !== null;
+  return {
+    arena: showKept ? keptArena : campaign.data,
+    items: showKept ? kept.posts : campaign.data ? list.items : [],
+    keptAt: showKept ? kept.savedAt : null,
+    loading: campaign.loading || list.loading,
+    error,
+    ended: !showKept && list.ended,
+    refresh,
+    // More only below the fresh cards: the kept ones are replaced from the top.
+    loadMore: showKept ? () => Promise.resolve() : list.loadMore,
+  };
+}
