@@ -1,12 +1,5 @@
-import { roles, type Role } from '../contract';
-import {
-  checkStep,
-  isOverdue,
-  nextSteps,
-  problemStatuses,
-  stepsFor,
-  type ProblemStatus,
-} from './problem-steps';
+import { problemStatuses, roles, type ProblemStatus, type Role } from '../contract';
+import { checkStep, isOverdue, nextSteps, stepsFor } from './problem-steps';
 
 const unit = 'u-longshan';
 const actor = (role: Role, unitId: string | null = null) => ({ role, unitId });

@@ -4,18 +4,7 @@
  * reopened (by a supervisor, with a reason) → in_progress → … No step can be skipped, and each step
  * belongs to one side: the responsible unit's own staff, or a supervisor.
  */
-import type { Day, Role } from '../contract';
-
-export const problemStatuses = ['open', 'in_progress', 'resolved', 'closed', 'reopened'] as const;
-export type ProblemStatus = (typeof problemStatuses)[number];
-
-export const problemStatusNames: Record<ProblemStatus, string> = {
-  open: '待处理',
-  in_progress: '处理中',
-  resolved: '已解决',
-  closed: '已销号',
-  reopened: '重新打开',
-};
+import { problemStatusNames, type Day, type ProblemStatus, type Role } from '../contract';
 
 /** Who takes a step: the problem's responsible unit (its reporters and leader), or a supervisor. */
 type Side = 'unit' | 'supervisor';
