@@ -17,6 +17,11 @@ interface Props {
   children: ReactNode;
 }
 
+/**
+ * Only while sending: Taro's browser button greys out for any `disabled` attribute, "false" included.
+ */
+const disabledWhile = (sending: boolean) => (sending ? { disabled: true } : {});
+
 export default function Sheet({
   title,
   sub,
@@ -40,12 +45,12 @@ export default function Sheet({
         )}
         {children}
         <View className="sheet__buttons">
-          <Button className="ghost-btn sheet__cancel" disabled={sending} onClick={onCancel}>
+          <Button className="ghost-btn sheet__cancel" {...disabledWhile(sending)} onClick={onCancel}>
             取消
           </Button>
           <Button
             className="primary-btn sheet__submit"
-            disabled={sending}
+            {...disabledWhile(sending)}
             onClick={onSubmit}
             data-testid="sheet-submit"
           >

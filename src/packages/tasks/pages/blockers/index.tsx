@@ -26,8 +26,19 @@ import './index.scss';
 
 type Blockers = ActionOutput<'board.blockers'>;
 
-const countsText = (c: { open: number; overdue: number; closed: number }): string =>
-  `未销号 ${c.open} · 逾期 ${c.overdue} · 已销号 ${c.closed}`;
+type Counts = { open: number; overdue: number; closed: number };
+
+const countsText = (c: Counts): string => `未销号 ${c.open} · 逾期 ${c.overdue} · 已销号 ${c.closed}`;
+
+/** The three counts, 逾期 marked in words and weight as well as red when there are any. */
+function CountsLine({ c }: { c: Counts }) {
+  return (
+    <Text className="bk__row-v">
+      未销号 {c.open} · <Text className={c.overdue > 0 ? 'bk__late' : ''}>逾期 {c.overdue}</Text> · 已销号{' '}
+      {c.closed}
+    </Text>
+  );
+}
 
 export function BlockersView({ b, arena }: { b: Blockers; arena: Arena }) {
   const today = campaignToday(arena.campaign);
@@ -56,7 +67,7 @@ export function BlockersView({ b, arena }: { b: Blockers; arena: Arena }) {
             {b.byCategory.map((c) => (
               <View key={c.category} className="bk__row" data-testid="blockers-category">
                 <Text className="bk__row-name">{problemCategoryNames[c.category]}</Text>
-                <Text className={`bk__row-v${c.overdue > 0 ? ' bk__row-v--late' : ''}`}>{countsText(c)}</Text>
+                <CountsLine c={c} />
               </View>
             ))}
           </View>
@@ -69,7 +80,7 @@ export function BlockersView({ b, arena }: { b: Blockers; arena: Arena }) {
             {b.byTrack.map((t) => (
               <View key={t.trackId} className="bk__row" data-testid="blockers-track">
                 <Text className="bk__row-name">{t.trackName}</Text>
-                <Text className={`bk__row-v${t.overdue > 0 ? ' bk__row-v--late' : ''}`}>{countsText(t)}</Text>
+                <CountsLine c={t} />
               </View>
             ))}
           </View>

@@ -44,7 +44,8 @@ export function Timeline({ events }: { events: ProblemEvent[] }) {
       {events.map((e, i) => (
         <View key={`${e.at}|${i}`} className="tl__item" data-testid="timeline-item">
           <View className="tl__rail">
-            <Text className={`tl__dot tl__dot--${e.to}`}>●</Text>
+            <View className={`tl__dot tl__dot--${e.to}`} />
+            <View className="tl__line" />
           </View>
           <View className="tl__body">
             <Text className="tl__step">{stepText(e)}</Text>

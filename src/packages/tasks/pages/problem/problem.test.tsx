@@ -53,10 +53,10 @@ describe('a problem’s page', () => {
     expect(screen.getByText('所属任务：东城智造园一期开工')).toBeTruthy();
     const items = screen.getAllByTestId('timeline-item').map((i) => i.textContent);
     expect(items).toEqual([
-      '●提出难题（待处理）王芳 · 2025-01-20 09:30',
-      '●待处理 → 处理中王芳 · 2025-01-21 10:00',
-      '●处理中 → 已解决张伟 · 2025-02-03 16:00电力增容已完成',
-      '●已解决 → 重新打开赵敏 · 2025-02-05 11:00现场核实负荷不足',
+      '提出难题（待处理）王芳 · 2025-01-20 09:30',
+      '待处理 → 处理中王芳 · 2025-01-21 10:00',
+      '处理中 → 已解决张伟 · 2025-02-03 16:00电力增容已完成',
+      '已解决 → 重新打开赵敏 · 2025-02-05 11:00现场核实负荷不足',
     ]);
     // A city leader reads; no step is theirs
     expect(document.querySelectorAll('.pb__step')).toHaveLength(0);

@@ -7,7 +7,9 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { ActionOutput, User } from '../../../../../core/contract';
-// The package's own pieces before the shared frame: the mini-program's CSS chunks keep one order.
+// The light before the forms' chips, and the package's own pieces before the shared frame: the
+// mini-program's CSS chunks keep one order across pages.
+import LightTag from '../../../../components/LightTag';
 import NoteForm from '../../components/NoteForm';
 import ProblemCard from '../../components/ProblemCard';
 import RaiseForm from '../../components/RaiseForm';
@@ -15,7 +17,6 @@ import { useStepSheet } from '../../components/useStepSheet';
 import '../../components/index.scss';
 import { call } from '../../../../api/call';
 import { toastError } from '../../../../api/toast';
-import LightTag from '../../../../components/LightTag';
 import SignedInPage from '../../../../components/SignedInPage';
 import PageSkeleton from '../../../../components/Skeleton';
 import { Empty, ErrorState } from '../../../../components/StateView';
