@@ -30,8 +30,8 @@ function Entry({ user, view }: { user: User; view: ProblemView }) {
   const title = problemViews[view].title;
   return (
     <View
-      className="me__card me__entry"
-      hoverClass="me__entry--pressed"
+      className="me__card me__todo"
+      hoverClass="me__todo--pressed"
       onClick={() => void Taro.navigateTo({ url: routes.problems(view) }).catch(toastError)}
       data-testid={`problems-entry-${view}`}
       ariaLabel={count ? `${title}，${countText(count)}` : title}
