@@ -150,6 +150,8 @@ runBrowserTest('tasks', async ({ browser, base, step }) => {
       '销号',
       '重新打开',
     ]);
+    await card(supervisor, title).scrollIntoViewIfNeeded();
+    await shot(supervisor, 'tasks-close-list');
     await card(supervisor, title).locator('[data-testid="step-closed"]').click();
     await submit(supervisor);
     await supervisor.locator(`${shown} .tfield__error`, { hasText: '请填写销号意见' }).waitFor();
@@ -211,6 +213,28 @@ runBrowserTest('tasks', async ({ browser, base, step }) => {
       await shot(reporter, 'tasks-problem', true);
     },
   );
+
+  await step('the reporter’s 我 lists 我的待办难题 without the closed one', async () => {
+    // The task page was reloaded, so it has no way back: open 我 afresh.
+    await reporter.goto(`${base}/#/pages/me/index`);
+    const entry = reporter.locator(`${shown} [data-testid="problems-entry-mine"]`);
+    await entry.locator('.me__count').waitFor({ timeout: 15_000 });
+    assert.match(await entry.innerText(), /我的待办难题\s*(无|\d+\+? 个)/);
+    await shot(reporter, 'tasks-me-mine', true);
+    await entry.click();
+    await reporter.locator(`${shown} .pl__title`, { hasText: '我的待办难题' }).waitFor({ timeout: 15_000 });
+    await reporter
+      .locator(`${shown} .pl [data-testid="problem-card"], ${shown} .pl .state`)
+      .first()
+      .waitFor({ timeout: 15_000 });
+    assert.equal(await card(reporter, title).count(), 0, 'closed off: no longer to do');
+    const statuses = await reporter.locator(`${shown} .pl [data-testid="problem-status"]`).allInnerTexts();
+    assert.ok(
+      statuses.every((st) => !st.includes('已销号')),
+      statuses.join(' | '),
+    );
+    await shot(reporter, 'tasks-mine-list', true);
+  });
 
   await step('no script error on either phone', async () => {
     assert.deepEqual(errors, []);
