@@ -188,6 +188,28 @@ export async function cloudRoundTrips(units: number): Promise<TripRow[]> {
     await measure('post.list', reporter, () => ({}));
     await measure('post.create', reporter, postFor);
 
+    // A post on an instance that keeps the user but not the unit's newest figure snapshot (another instance
+    // posted for the unit last): it reads that snapshot, one round trip more.
+    {
+      const main = fresh();
+      const post = () =>
+        emulator.asCaller(reporter, () => main({ action: 'post.create', data: postFor() }, {}));
+      const first = await count(b, post);
+      const other = fresh();
+      await count(b, () =>
+        emulator.asCaller(reporter, () => other({ action: 'post.create', data: postFor() }, {})),
+      );
+      const after = await count(b, post);
+      rows.push({
+        action: 'post.create, unit last posted elsewhere',
+        cold: first.trips,
+        warm: after.trips,
+        services: first.services,
+        warmServices: after.services,
+        budget: null,
+      });
+    }
+
     // The leaderboard on a warm instance right after a post made on another one: its caches are stale.
     {
       const main = fresh();
@@ -286,7 +308,8 @@ export function printTrips(rows: readonly TripRow[], units: number, log: (line: 
   for (const b of body) log(line(b));
   log(
     'cold: first call on a new function instance (it loads the campaign); warm: the same call again on it ' +
-      '(post.create: the next post; "uncached": the leaderboard after a post from another instance).',
+      '(post.create: the next post; "uncached": the leaderboard after a post from another instance; ' +
+      '"last posted elsewhere": the next post after another instance posted for the unit).',
   );
   log(
     'Budgets are for the warm instance, database round trips only (a post also asks WeChat to check its text).',

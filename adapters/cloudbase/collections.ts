@@ -16,12 +16,13 @@
  *   notifications/{notificationId}         { _v, userId, createdMs, seq, unread, record }
  *   notification_keys/{dedupeKey}          { id, userId }   (a reminder is stored at most once)
  *   inboxes/{userId}                       { seq }   (orders a user's notifications made in one ms)
- *   posts/{postId}                         { campaignId, unitId, createdMs, seq, record }
- *   request_keys/{author:requestId}        { postId, campaignId }
+ *   posts/{postId}                         { campaignId, unitId, createdMs, seq, record }   (`seq`: the µs written)
+ *   request_keys/{author:requestId}        { postId, campaignId, hash }
  *   photo_checks/{traceId}                 { postId, createdMs, record }   (an image check's verdict finds its photo)
- *   latest_figures/{campaign:unit}         { campaignId, unitId, lastDay, figures: [{metricId, value, day}] }
- *   daily_figures/{campaign:unit:day}      { campaignId, unitId, day, figures: [{metricId, value}], state }
- *   data_versions/{campaignId}             { campaignId, version, campaign, posts, currentOf, epoch }   (./warm.ts)
+ *   daily_figures/{campaign:unit:#k}       { campaignId, unitId, k, day, last, figures, state, postId }   (a unit's
+ *                                          k-th figure snapshot, written once: ./figure-docs.ts)
+ *   data_versions/{campaignId}             { campaignId, version, campaign, posts, currentOf, epoch, figureDocs,
+ *                                            heads: { u_<unit>: { k, last } } }   (./versions.ts, ./warm.ts)
  *   figure_closes/{campaign:day:part}      { campaignId, day, part, parts, metrics, units, values }   (./standings.ts)
  *   tasks/{campaign:taskId}                { _v, campaignId, record }
  *   task_notes/{author:requestId}          { _v, campaignId, taskId, record }   (the request key is the id: a note is added once)
@@ -34,6 +35,12 @@
  * without `cityId`; invites' and notifications' records without `cityId` (and `campaignId`); no cities,
  * the one current campaign being `settings/currentCampaign`. Tasks, notes and problems came with version 2
  * (./task-docs.ts): they have no version 1.
+ *
+ * Figures before snapshots (a version document without `figureDocs: 2`; read alongside, ./figure-docs.ts;
+ * turned into snapshots by `upgradeDocuments`, ./setup.ts): one latest document per unit, rewritten by
+ * each post, and one daily document per unit and day; posts' `seq` was the campaign's post count.
+ *   latest_figures/{campaign:unit}         { campaignId, unitId, lastDay, figures: [{metricId, value, day}] }
+ *   daily_figures/{campaign:unit:day}      { campaignId, unitId, day, figures: [{metricId, value}], state }
  */
 export const collections = {
   cities: 'cities',

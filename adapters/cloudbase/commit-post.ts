@@ -1,17 +1,33 @@
 /**
  * commitPost in one `db.runTransaction`, with single-document operations only (all a cloud transaction
- * allows), each document touched once: claim the request key by inserting it (the server refuses an
- * existing `_id`: a replay, answered after the transaction is rolled back — the same requestId replays only
- * with the same content, the key keeping the content's `hash`, core/app/posts/request-hash.ts; a key
- * written before has none and replays); read the unit's latest document and the campaign's version
- * document; call `decide` (a refusal rolls back, so the key is not kept); write the day's document (from
- * the latest document's entries of that day, unread — ./figure-docs.ts), the latest document and the post,
- * and bump the version. Two posts that could disturb each other both write the same documents (the request
- * key, the unit's latest, the campaign's version), so they conflict and one is run again with fresh reads
- * (`decide` is pure, so that is safe): the cloud reads a snapshot and refuses the second writer of a
- * document, and the store's `runTransaction` retries (./transaction.ts). When every run conflicted, the
- * author is told to try again and nothing is written.
+ * allows), each document touched once:
+ * 1. claim the request key by inserting it: the server refuses an existing `_id`, which is a replay,
+ *    answered after the transaction is rolled back (the same requestId replays only with the same content,
+ *    the key keeping the content's `hash`, core/app/posts/request-hash.ts; a key written before has none
+ *    and replays). Claimed before `decide`, so a replay is never judged afresh, and a refusal rolls the
+ *    key back with the rest, so the author may send it again corrected.
+ * 2. the unit's latest figures: its newest figure snapshot (./figure-docs.ts), named by its head in the
+ *    version document — which the call's check already carried on a warm instance (./warm.ts) — and kept
+ *    by the instance or read by `_id`; a unit without a head starts from an older program's latest
+ *    document, if its campaign may have one (./versions.ts `figureDocs`).
+ * 3. `decide`, then insert the unit's next snapshot, k + 1. A head read before the transaction may be
+ *    stale: then k + 1 exists (or is being written) and the server refuses the insert, which is taken as
+ *    the conflict it is and run again from a freshly read head. So the figures never need reading inside
+ *    the transaction, and a post cannot lose another's.
+ * 4. write the post; bump the version and set the unit's head with one update, without reading it.
+ * Every post also writes the campaign's version document, so two posts of a campaign that overlap in
+ * time conflict there as well: the cloud reads a snapshot and refuses the second writer of a document,
+ * and the store's `runTransaction` retries (./transaction.ts); `decide` is pure, so that is safe. When every
+ * run conflicted, the author is told to try again and nothing is written.
+ *
+ * Round trips on a warm instance whose call checked the author's unit's head and which holds that unit's
+ * newest snapshot: start, key, snapshot, post, version, commit — 6, with the call's version check 7; 8
+ * when the snapshot must be read. Six in all would need one write fewer, and none can go: the key must be
+ * written before `decide` runs (a replay is never judged again) and the post after it (it holds what
+ * `decide` returned), the figures must be a document the standings read without scanning the posts, and
+ * every post must move the version its caches key on.
  */
+import type { Day } from '../../core/contract';
 import { REUSED_REQUEST, requestHash, samePayload } from '../../core/app/posts/request-hash';
 import type {
   CommitResult,
@@ -23,21 +39,23 @@ import type {
 import { collections as C, docId } from './collections';
 import {
   dailyRef,
+  dayFromLatest,
   entries,
   lastPostDay,
   laterDay,
   latestRef,
   merge,
   posted,
+  snapshotId,
   toLatest,
   type DayEntry,
   type LatestEntry,
 } from './figure-docs';
 import { readDoc } from './reads';
 import { isBusy } from './transaction';
+import { bumpForPost, postView } from './versions';
 import { warmOf } from './warm';
-import { asVersion, versionRef, writeVersion } from './versions';
-import type { WxCommands, WxDatabase, WxTransaction } from './wx-types';
+import type { WxData, WxDatabase, WxTransaction } from './wx-types';
 
 const BUSY = { code: 'CONFLICT', message: '同时提交的人较多，请稍后重试' } as const;
 
@@ -51,74 +69,159 @@ class Undo {
   constructor(readonly outcome: 'seen' | CommitResult) {}
 }
 
+/** The unit's snapshot k + 1 exists: another post landed first. A conflict: run again from a fresh head. */
+const staleHead = (id: string) =>
+  Object.assign(new Error(`[TransactionConflict] figure snapshot ${id} was written by another post`), {
+    code: 'DATABASE_TRANSACTION_CONFLICT',
+  });
+
+let lastOrder = 0;
+
 /**
- * The figures that day's document holds, without reading it: the latest document's entries of `day` are
- * exactly the metrics posted that day (each post lands on its day and moves the entry), as long as no entry
- * is of a later day (then the latest document no longer tells, and the daily document is read).
+ * The feed's tie break between posts of one millisecond (./newest.ts `seq`): the microsecond this process
+ * wrote the post, strictly increasing within it, so that ties list the later written first — without a
+ * counter read in the transaction. Older posts hold the campaign's post count there, far smaller.
  */
-function dayFromLatest(before: LatestEntry[], day: string): DayEntry[] | null {
-  if (before.some((e) => e.day > day)) return null;
-  return before.filter((e) => e.day === day).map((e) => ({ metricId: e.metricId, value: e.value }));
+function writeOrder(): number {
+  lastOrder = Math.max(lastOrder + 1, Math.floor((performance.timeOrigin + performance.now()) * 1000));
+  return lastOrder;
+}
+
+/** The unit's figures before the post. */
+interface Base {
+  /** Its newest snapshot's k (0: none yet). */
+  k: number;
+  /** The day of its latest post. */
+  last: Day | null;
+  state: LatestEntry[];
+  /** The figures already posted on `day`. */
+  dayFigures(day: Day): Promise<DayEntry[]>;
+}
+
+const none: Base = { k: 0, last: null, state: [], dayFigures: async () => [] };
+
+/** The newest document of the unit's `day` (a snapshot, else an older daily document): its figures. */
+async function dayOf(db: WxDatabase, campaignId: string, unitId: string, day: Day): Promise<DayEntry[]> {
+  const { data } = await db
+    .collection(C.dailyFigures)
+    .where({ campaignId, unitId, day })
+    .orderBy('k', 'desc')
+    .limit(1)
+    .get();
+  return entries<DayEntry>(data[0], 'figures');
+}
+
+function fromSnapshot(db: WxDatabase, doc: WxData): Base {
+  const day = String(doc.day);
+  const last = String(doc.last ?? day);
+  const { campaignId, unitId } = doc as { campaignId: string; unitId: string };
+  return {
+    k: Number(doc.k),
+    last,
+    state: entries<LatestEntry>(doc, 'state'),
+    // Its own day's figures it holds; no post of the unit is of a day after `last`; any other day (a post
+    // stamped before midnight committing after one stamped after it) is read.
+    dayFigures: async (d) =>
+      d === day ? entries<DayEntry>(doc, 'figures') : d > last ? [] : dayOf(db, campaignId, unitId, d),
+  };
+}
+
+/** An older program's latest document, and the daily documents it wrote beside it. */
+function fromLatest(db: WxDatabase, doc: WxData, campaignId: string, unitId: string): Base {
+  const state = entries<LatestEntry>(doc, 'figures');
+  return {
+    k: 0,
+    last: lastPostDay(doc),
+    state,
+    dayFigures: async (d) =>
+      dayFromLatest(state, d) ??
+      entries<DayEntry>(await readDoc(dailyRef(db, campaignId, unitId, d)), 'figures'),
+  };
+}
+
+/**
+ * Read outside the transaction (which reads as of its start, and the head may name a snapshot committed
+ * since). Still what the transaction would read: every post writes the version document, so a post that
+ * committed after this transaction began makes its version update conflict, and it runs again; and a head
+ * read before it began (the call's check) is checked by the insert of the next snapshot.
+ */
+async function baseOf(db: WxDatabase, draft: PostDraft, fresh: boolean): Promise<Base> {
+  const { campaignId, unitId } = draft;
+  const { head, older } = await postView(db, campaignId, unitId, fresh);
+  if (head) {
+    const id = snapshotId(campaignId, unitId, head.k);
+    const doc =
+      warmOf(db)?.snapshot(campaignId, unitId, head.k) ??
+      (await readDoc(db.collection(C.dailyFigures).doc(id)));
+    if (!doc) throw new Error(`figure snapshot ${id} named by the version document is missing`);
+    return fromSnapshot(db, doc);
+  }
+  if (!older) return none;
+  const latest = await readDoc(latestRef(db, campaignId, unitId));
+  return latest ? fromLatest(db, latest, campaignId, unitId) : none;
 }
 
 async function attempt(
   t: WxTransaction,
-  _: WxCommands,
+  db: WxDatabase,
   draft: PostDraft,
   decide: DecideFigures,
-  newId: () => string,
-): Promise<CommitResult> {
+  id: string,
+  fresh: boolean,
+): Promise<{ result: CommitResult; snapshot: WxData }> {
   const { campaignId, unitId, day } = draft;
-  const id = newId();
-  // The request key is claimed first, by an insert: a key that exists (a replay) is refused by the server,
-  // which saves reading it on every post. Claimed before `decide`, so a replay is never judged afresh.
   try {
-    await t
-      .collection(C.requestKeys)
-      .add({
-        data: {
-          _id: docId(draft.authorId, draft.requestId),
-          postId: id,
-          campaignId,
-          hash: requestHash(draft),
-        },
-      });
+    await t.collection(C.requestKeys).add({
+      data: {
+        _id: docId(draft.authorId, draft.requestId),
+        postId: id,
+        campaignId,
+        hash: requestHash(draft),
+      },
+    });
   } catch (e) {
     if (isDuplicate(e)) throw new Undo('seen');
     throw e;
   }
 
-  const latestDoc = await readDoc(latestRef(t, campaignId, unitId));
-  const before = entries<LatestEntry>(latestDoc, 'figures');
-  const latest = new Map<string, LatestFigure>(before.map((e) => [e.metricId, toLatest(unitId, e)]));
+  const base = await baseOf(db, draft, fresh);
+  const latest = new Map<string, LatestFigure>(base.state.map((e) => [e.metricId, toLatest(unitId, e)]));
   const decided = decide(latest);
   // The key must not stay behind a refused post: the author may send it again corrected.
   if (!decided.ok) throw new Undo({ ok: false, error: decided.error });
-
-  const versionDoc = await readDoc(versionRef(t, campaignId));
-  const seq = asVersion(versionDoc).posts + 1;
   const { figures: _inputs, ...rest } = draft;
   const post: PostRecord = { ...rest, id, figures: decided.figures };
 
-  let state = before;
-  if (post.figures.length > 0) {
-    const now = posted(post.figures, day);
-    state = merge(before, now.latest);
-    const known = dayFromLatest(before, day);
-    const sameDay =
-      known ?? entries<DayEntry>(await readDoc(dailyRef(t, campaignId, unitId, day)), 'figures');
-    const figures = merge(sameDay, now.daily);
-    await dailyRef(t, campaignId, unitId, day).set({ data: { campaignId, unitId, day, figures, state } });
+  // Every post, text only or not, is a snapshot: it moves the unit's last post day, and its insert is what
+  // orders the posts of one unit.
+  const now = posted(post.figures, day);
+  const k = base.k + 1;
+  const last = laterDay(base.last, day);
+  const snapshot: WxData = {
+    _id: snapshotId(campaignId, unitId, k),
+    campaignId,
+    unitId,
+    k,
+    day,
+    last,
+    figures: merge(await base.dayFigures(day), now.daily),
+    state: merge(base.state, now.latest),
+    postId: id,
+  };
+  try {
+    await t.collection(C.dailyFigures).add({ data: snapshot });
+  } catch (e) {
+    if (isDuplicate(e)) throw staleHead(String(snapshot._id));
+    throw e;
   }
-  // Every post, text only or not, moves the unit's last post day (the no-post reminder reads it).
-  const lastDay = laterDay(lastPostDay(latestDoc), day);
-  await latestRef(t, campaignId, unitId).set({ data: { campaignId, unitId, lastDay, figures: state } });
   await t
     .collection(C.posts)
-    .doc(post.id)
-    .set({ data: { campaignId, unitId, createdMs: Date.parse(post.createdAt), seq, record: post } });
-  await writeVersion(t, _, campaignId, versionDoc !== null, { posts: 1, campaign: 0 });
-  return { ok: true, post, replayed: false };
+    .doc(id)
+    .set({
+      data: { campaignId, unitId, createdMs: Date.parse(post.createdAt), seq: writeOrder(), record: post },
+    });
+  await bumpForPost(t, db.command, campaignId, unitId, { k, last });
+  return { result: { ok: true, post, replayed: false }, snapshot };
 }
 
 /** A requestId seen before: the first post again when the content is the same, else REUSED_REQUEST. */
@@ -141,9 +244,16 @@ export async function commitPost(
   draft: PostDraft,
   decide: DecideFigures,
 ): Promise<CommitResult> {
+  const id = newId();
+  let runs = 0;
   try {
-    const result = await db.runTransaction((t) => attempt(t, db.command, draft, decide, newId));
-    warmOf(db)?.wrote();
+    // A run after the first was refused (a conflict, or a stale head): it reads the head afresh.
+    const { result, snapshot } = await db.runTransaction((t) =>
+      attempt(t, db, draft, decide, id, (runs += 1) > 1),
+    );
+    const warm = warmOf(db);
+    warm?.keepSnapshot(snapshot);
+    warm?.wrote();
     return result;
   } catch (e) {
     if (isBusy(e)) return { ok: false, error: BUSY };

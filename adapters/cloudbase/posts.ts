@@ -1,8 +1,9 @@
 /**
  * The posts slice on the cloud database: the post transaction (./commit-post.ts); the feed, newest first
- * by the time posted, ties broken by the post's sequence number (later written first), paged by
- * ./newest.ts; each unit's last post day, kept on its latest figures document; image checks and flags
- * (./photo-checks.ts).
+ * by the time posted, ties broken by `seq` (later written first: the microsecond the store wrote the post;
+ * the campaign's post count in posts of older programs), paged by ./newest.ts; each unit's last post day,
+ * kept in its head in the version document (./versions.ts), or on an older program's latest document;
+ * image checks and flags (./photo-checks.ts).
  */
 import type { Day } from '../../core/contract';
 import type { PostPage, PostRecord, PostStore } from '../../core/app/posts/store';
@@ -12,6 +13,7 @@ import { lastPostDay } from './figure-docs';
 import { pageNewest } from './newest';
 import { addPhotoChecks, flagPost, getPhotoCheck } from './photo-checks';
 import { readAll } from './reads';
+import { readHeads } from './versions';
 import type { WxDatabase } from './wx-types';
 
 async function listPosts(
@@ -27,12 +29,13 @@ async function listPosts(
 }
 
 async function lastPostDays(db: WxDatabase, campaignId: string): Promise<Map<string, Day>> {
-  const docs = await readAll(db, C.latestFigures, { campaignId });
-  const out = new Map<string, Day>();
-  for (const d of docs) {
-    const day = lastPostDay(d);
-    if (day !== null) out.set(String(d.unitId), day);
-  }
+  const { heads, older } = await readHeads(db, campaignId);
+  const out = new Map<string, Day>([...heads].map(([unitId, head]) => [unitId, head.last]));
+  if (older)
+    for (const d of await readAll(db, C.latestFigures, { campaignId })) {
+      const day = lastPostDay(d);
+      if (day !== null && !out.has(String(d.unitId))) out.set(String(d.unitId), day);
+    }
   return out;
 }
 

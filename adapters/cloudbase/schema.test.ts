@@ -230,6 +230,7 @@ describe('cloudbase schema: data written before cities', () => {
       invites: 2,
       notifications: 2,
       settings: 1,
+      latest_figures: 0,
     });
     const after = everything(env);
     expect(after.settings?.find((d) => d._id === 'currentCampaign')).toBeUndefined();
@@ -256,6 +257,7 @@ describe('cloudbase schema: data written before cities', () => {
       invites: 0,
       notifications: 0,
       settings: 0,
+      latest_figures: 0,
     });
     expect(everything(env)).toEqual(after);
   });
@@ -296,6 +298,7 @@ describe('cloudbase schema: data written before cities', () => {
       invites: 1,
       notifications: 2,
       settings: 1,
+      latest_figures: 0,
     });
     expect(await store.campaigns.getCity(CITY)).toEqual({ id: CITY, name: '永康市', currentCampaignId: C2 });
     expect((await store.notifications.listNotifications({ userId: 'user-a1', limit: 5 })).items[0]).toEqual({

@@ -59,7 +59,7 @@ const cases: Array<[string, () => Promise<void>]> = [
     'commitPost',
     async () => {
       await store.campaigns.saveCampaign(campaignData());
-      env.server.inject({ at: 'write', collection: collections.latestFigures, times: 2 });
+      env.server.inject({ at: 'write', collection: collections.dailyFigures, times: 2 });
       env.server.inject({ at: 'commit', times: 2 });
       const post = await commitOk(
         store,
@@ -94,7 +94,14 @@ const cases: Array<[string, () => Promise<void>]> = [
     async () => {
       env.server.inject({ at: 'write', collection: collections.openids, times: 2 });
       env.server.inject({ at: 'commit', times: 2 });
-      await store.people.putUser({ id: 'u-1', name: '王芳', role: 'reporter', cityId: CITY, unitId: U.a1, openid: 'o-1' });
+      await store.people.putUser({
+        id: 'u-1',
+        name: '王芳',
+        role: 'reporter',
+        cityId: CITY,
+        unitId: U.a1,
+        openid: 'o-1',
+      });
       expect((await store.people.getUserByOpenid('o-1'))?.id).toBe('u-1');
     },
   ],
@@ -143,7 +150,14 @@ describe('cloudbase transactions retry conflicts at the write and at commit', ()
   });
 
   it('subscription credits: a conflicting run is redone, and its change counted once', async () => {
-    await store.people.putUser({ id: 'u-1', name: '王芳', role: 'reporter', cityId: CITY, unitId: U.a1, openid: 'o-1' });
+    await store.people.putUser({
+      id: 'u-1',
+      name: '王芳',
+      role: 'reporter',
+      cityId: CITY,
+      unitId: U.a1,
+      openid: 'o-1',
+    });
     env.server.inject({ at: 'write', collection: collections.users, times: 2 });
     env.server.inject({ at: 'commit', times: 2 });
     const before = env.server.dump(collections.users);

@@ -20,7 +20,13 @@
  *
  * Within one call (`invocation`) a version document is read once: the campaign, the city, the identity and
  * the standings all ask for it, and one read at one instant answers them all; a write of one by this
- * instance drops what the call had read.
+ * instance drops what the call had read. It is read without the units' heads (./versions.ts), but for the
+ * head of the caller's unit when the caller is a kept user: their post then knows its unit's newest figure
+ * snapshot from the check itself.
+ *
+ * Figure snapshots (./figure-docs.ts) never change once written, so the instance keeps the newest one it
+ * has seen of each unit (by `_id`, so a newer head simply misses): its own posts', and those the
+ * leaderboard read. A post whose unit's snapshot is kept reads no figures before writing.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { CityRecord } from '../../core/app/campaigns/store';
@@ -28,6 +34,7 @@ import type { UserRecord } from '../../core/app/people/store';
 import { collections as C, docId } from './collections';
 import { readDoc } from './reads';
 import { readVersioned } from './schema';
+import { projected, versionFields } from './version-fields';
 import type { WxData, WxDatabase } from './wx-types';
 
 interface CityEntry {
@@ -40,8 +47,19 @@ interface CityEntry {
 export interface Warm {
   /** Runs one call of the function: version documents are read once in it. */
   invocation<T>(fn: () => Promise<T>): Promise<T>;
-  /** A campaign's version document, read once per call. */
-  versionDoc(campaignId: string): Promise<WxData | null>;
+  /**
+   * A campaign's version document, read once per call (without heads; with `unitId`'s head when this call
+   * is the first to ask for it).
+   */
+  versionDoc(campaignId: string, unitId?: string): Promise<WxData | null>;
+  /** The call's version document when it was read with `unitId`'s head; else undefined. */
+  versionDocWithHead(campaignId: string, unitId: string): Promise<WxData | null> | undefined;
+  /** The unit's snapshot `k`, when this instance has seen it. */
+  snapshot(campaignId: string, unitId: string, k: number): WxData | undefined;
+  /** Keeps a figure snapshot (the newest of its unit). */
+  keepSnapshot(doc: WxData): void;
+  /** How many of the campaign's units this instance keeps a snapshot of. */
+  snapshotsHeld(campaignId: string): number;
   /** This instance wrote version documents: what the call had read of them is stale. */
   wrote(): void;
   city(cityId: string, read: () => Promise<CityRecord | null>): Promise<CityRecord | null>;
@@ -57,29 +75,43 @@ export interface Warm {
 
 const epochOf = (doc: WxData | null): number => Number(doc?.epoch ?? 0);
 
+interface Memo {
+  made: Promise<WxData | null>;
+  /** The unit whose head was read with it. */
+  unitId: string | undefined;
+}
+
+/** Campaigns whose snapshots are kept (~2 KB a unit: a province-sized city's is a few MB). */
+const KEPT_CAMPAIGNS = 4;
+
 export function createWarm(db: WxDatabase): Warm {
-  const calls = new AsyncLocalStorage<Map<string, Promise<WxData | null>>>();
+  const calls = new AsyncLocalStorage<Map<string, Memo>>();
+  /** By campaign, then unit: the newest snapshot seen. */
+  const snapshots = new Map<string, Map<string, WxData>>();
   const cities = new Map<string, CityEntry>();
   /** The city an OPENID's user was last seen in: where to look for them. */
   const cityOfOpenid = new Map<string, string>();
 
-  const read = (campaignId: string) => readDoc(db.collection(C.dataVersions).doc(docId(campaignId)));
+  const read = (campaignId: string, unitId?: string) =>
+    readDoc(projected(db.collection(C.dataVersions).doc(docId(campaignId)), versionFields(unitId)));
 
-  function versionDoc(campaignId: string): Promise<WxData | null> {
+  function versionDoc(campaignId: string, unitId?: string): Promise<WxData | null> {
     const memo = calls.getStore();
-    if (!memo) return read(campaignId);
+    if (!memo) return read(campaignId, unitId);
     const hit = memo.get(campaignId);
-    if (hit) return hit;
-    const made = read(campaignId);
-    memo.set(campaignId, made);
-    made.catch(() => memo.delete(campaignId));
+    if (hit) return hit.made;
+    const made = read(campaignId, unitId);
+    memo.set(campaignId, { made, unitId });
+    made.catch(() => {
+      if (memo.get(campaignId)?.made === made) memo.delete(campaignId);
+    });
     return made;
   }
 
-  async function valid(entry: CityEntry): Promise<boolean> {
+  async function valid(entry: CityEntry, unitId?: string): Promise<boolean> {
     const current = entry.city.currentCampaignId;
     if (current === null) return false;
-    const doc = await versionDoc(current);
+    const doc = await versionDoc(current, unitId);
     return doc?.currentOf === entry.city.id && epochOf(doc) === entry.epoch;
   }
 
@@ -124,12 +156,33 @@ export function createWarm(db: WxDatabase): Warm {
   return {
     invocation: (fn) => calls.run(new Map(), fn),
     versionDoc,
+    versionDocWithHead(campaignId, unitId) {
+      const hit = calls.getStore()?.get(campaignId);
+      return hit && hit.unitId === unitId ? hit.made : undefined;
+    },
+    snapshot(campaignId, unitId, k) {
+      const kept = snapshots.get(campaignId)?.get(unitId);
+      return kept && kept.k === k ? kept : undefined;
+    },
+    keepSnapshot(doc) {
+      const campaignId = String(doc.campaignId);
+      let units = snapshots.get(campaignId);
+      if (!units) {
+        snapshots.set(campaignId, (units = new Map()));
+        if (snapshots.size > KEPT_CAMPAIGNS) snapshots.delete(snapshots.keys().next().value!);
+      }
+      const kept = units.get(String(doc.unitId));
+      if (!kept || Number(kept.k) < Number(doc.k)) units.set(String(doc.unitId), doc);
+    },
+    snapshotsHeld: (campaignId) => snapshots.get(campaignId)?.size ?? 0,
     wrote: () => calls.getStore()?.clear(),
     city,
     async userByOpenid(openid, readUser, readCity, readById) {
       const cityId = cityOfOpenid.get(openid);
       const kept = cityId === undefined ? undefined : cities.get(cityId);
-      if (kept && (await valid(kept))) {
+      // The check carries the head of the kept user's unit: their post will want it (./commit-post.ts).
+      const unitId = kept?.users.get(openid)?.unitId ?? undefined;
+      if (kept && (await valid(kept, unitId))) {
         const hit = kept.users.get(openid);
         if (hit) return hit;
         // Read after the version document: kept under its epoch as it is.

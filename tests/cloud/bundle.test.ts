@@ -129,4 +129,16 @@ describe('cloud function bundles', () => {
       error: { code: 'UNAUTHENTICATED', message: expect.stringContaining('邀请码') },
     });
   });
+
+  it('arena keeps zod’s Chinese messages (the only language the bundle carries)', async () => {
+    await call(loadFunctionBundle('arena-cron', { env: { ARENA_TASK_KEY: KEY } }), {
+      task: 'setup',
+      key: KEY,
+    });
+    const arena = loadFunctionBundle('arena');
+    expect(await call(arena, { action: 'campaign.current', data: { stray: 1 } }, 'o-new')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining('出现未知的键(key): "stray"') },
+    });
+  });
 });
