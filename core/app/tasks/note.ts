@@ -6,11 +6,10 @@
  * making another, and the note itself is kept once per (author, requestId): a replay answers the first.
  */
 import { fail, ok, roleNames } from '../../contract';
+import { isUnitStaff } from '../../domain/problem-steps';
 import { callerCampaign } from '../campaigns/view';
 import type { Route } from '../context';
 import { findTask, noteOut, unitName, type Feed } from './shared';
-
-const writers = new Set(['reporter', 'unit_leader']);
 
 /** The requestId of the post a note's figures become: the note's own, marked, so a replay finds it. */
 export const notePostRequestId = (requestId: string): string => `note:${requestId}`;
@@ -21,7 +20,7 @@ export function taskNote(feed: Feed): Route<'task.note'> {
     run: async (ctx, input) => {
       const { user } = ctx;
       const { store, clock, ids } = ctx.deps;
-      if (!writers.has(user.role))
+      if (!isUnitStaff(user.role))
         return fail(
           'FORBIDDEN',
           `${roleNames[user.role]}不能写任务进展：只有任务责任单位的填报员或单位负责人可以。`,

@@ -8,7 +8,7 @@
  * the first did.
  */
 import { fail, ok, roleNames, type Fail } from '../../contract';
-import { checkStep } from '../../domain/problem-steps';
+import { checkStep, taskRefusal } from '../../domain/problem-steps';
 import { callerCampaign } from '../campaigns/view';
 import type { Route, UserCtx } from '../context';
 import type { Task } from '../../contract';
@@ -16,7 +16,10 @@ import { dayIn, findTask, isRealDay, problemOut, unitName, type Feed } from './s
 import type { DecideStep, ProblemEventRecord, ProblemRecord } from './store';
 import type { CampaignView } from '../campaigns/view';
 
-/** Why `ctx.user` may not raise a problem of `unitId` on `task`; null when they may. */
+/**
+ * Why `ctx.user` may not raise a problem of `unitId` on `task`, in words (core/domain `taskRefusal` is the
+ * rule); null when they may. A supervisor naming a unit the task lacks is a wrong field, not a wrong role.
+ */
 function checkRaiser(
   ctx: UserCtx,
   view: CampaignView,
@@ -24,25 +27,29 @@ function checkRaiser(
   unitId: string,
 ): Fail | null {
   const { user } = ctx;
-  if (user.role === 'supervisor') return null;
-  if (user.role !== 'reporter' && user.role !== 'unit_leader')
-    return fail(
-      'FORBIDDEN',
-      `${roleNames[user.role]}不能提出难题：只有任务责任单位的填报员、单位负责人或督办员可以。`,
-    );
-  if (user.unitId === null)
-    return fail('FORBIDDEN', '你的账号未绑定单位，不能提出难题；请联系管理员绑定单位。');
-  if (user.unitId !== unitId)
-    return fail(
-      'FORBIDDEN',
-      `只能为本单位提出难题：你属于「${unitName(view, user.unitId)}」，不能为「${unitName(view, unitId)}」提出。`,
-    );
-  if (!task.unitIds.includes(user.unitId))
-    return fail(
-      'FORBIDDEN',
-      `「${unitName(view, user.unitId)}」不是任务「${task.title}」的责任单位，不能对它提出难题。`,
-    );
-  return null;
+  switch (taskRefusal('raise', user, task.unitIds, unitId)) {
+    case null:
+      return null;
+    case 'role':
+      return fail(
+        'FORBIDDEN',
+        `${roleNames[user.role]}不能提出难题：只有任务责任单位的填报员、单位负责人或督办员可以。`,
+      );
+    case 'no_unit':
+      return fail('FORBIDDEN', '你的账号未绑定单位，不能提出难题；请联系管理员绑定单位。');
+    case 'other_unit':
+      return fail(
+        'FORBIDDEN',
+        `只能为本单位提出难题：你属于「${unitName(view, user.unitId ?? '')}」，不能为「${unitName(view, unitId)}」提出。`,
+      );
+    case 'not_task_unit':
+      return user.role === 'supervisor'
+        ? null // answered below, with the field, as INVALID_ARGUMENT
+        : fail(
+            'FORBIDDEN',
+            `「${unitName(view, unitId)}」不是任务「${task.title}」的责任单位，不能对它提出难题。`,
+          );
+  }
 }
 
 export function problemCreate(feed: Pick<Feed, 'screen'>): Route<'problem.create'> {

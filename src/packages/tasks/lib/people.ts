@@ -1,22 +1,22 @@
 /**
- * Who may do what on a task, for deciding which buttons to show (the server checks again). A problem's
- * steps come from core/domain's stepsFor, the rule the server applies; raising a problem and writing a
- * progress note belong to the task's responsible units (and raising also to a supervisor, contract
- * `problem.create`, `task.note`).
+ * Who may do what on a task, for deciding which buttons to show (the server checks again), by the rules
+ * the server applies: a problem's steps from core/domain's stepsFor, raising a problem and writing a
+ * progress note from its taskRefusal.
  */
 import type { Task, User } from '../../../../core/contract';
-import { stepsFor, type Actor } from '../../../../core/domain/problem-steps';
+import { stepsFor, taskRefusal, type Actor } from '../../../../core/domain/problem-steps';
 
 export const actorOf = (user: User): Actor => ({ role: user.role, unitId: user.unitId });
 
-const unitStaff = (user: User): boolean => user.role === 'reporter' || user.role === 'unit_leader';
-
 /** One of the task's responsible units' own reporters or leader. */
 export const isTaskUnitStaff = (user: User, task: Pick<Task, 'unitIds'>): boolean =>
-  unitStaff(user) && user.unitId !== null && task.unitIds.includes(user.unitId);
+  user.unitId !== null && taskRefusal('note', actorOf(user), task.unitIds, user.unitId) === null;
 
+/** May raise a problem on the task: for their own unit, or (a supervisor) for one of the task's units. */
 export const canRaise = (user: User, task: Pick<Task, 'unitIds'>): boolean =>
-  user.role === 'supervisor' || isTaskUnitStaff(user, task);
+  user.role === 'supervisor'
+    ? task.unitIds.length > 0
+    : user.unitId !== null && taskRefusal('raise', actorOf(user), task.unitIds, user.unitId) === null;
 
 export const canNote = (user: User, task: Pick<Task, 'unitIds'>): boolean => isTaskUnitStaff(user, task);
 
