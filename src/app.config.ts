@@ -1,4 +1,4 @@
-// The app's pages, tab bar (晒 · 榜 · 我) and the unit subpackage that carries the chart.
+// The app's pages, tab bar (晒 · 榜 · 我), the unit subpackage that carries the charts and the tasks subpackage.
 export default defineAppConfig({
   pages: [
     'pages/feed/index',
@@ -8,7 +8,20 @@ export default defineAppConfig({
     'pages/join/index',
     'pages/messages/index',
   ],
-  subPackages: [{ root: 'packages/unit', pages: ['pages/detail/index', 'pages/compare/index'] }],
+  subPackages: [
+    { root: 'packages/unit', pages: ['pages/detail/index', 'pages/compare/index'] },
+    // 挂图作战, 难题销号 and 拆槛除障 (its bar chart), opened from 榜 and 我.
+    {
+      root: 'packages/tasks',
+      pages: [
+        'pages/board/index',
+        'pages/task/index',
+        'pages/problem/index',
+        'pages/blockers/index',
+        'pages/problems/index',
+      ],
+    },
+  ],
   // The board is where people open units from: fetch the chart package while they read it.
   preloadRule: { 'pages/board/index': { network: 'all', packages: ['packages/unit'] } },
   window: {

@@ -15,9 +15,10 @@ watchOpeningPicture();
 // The unread count on the 我 tab, kept current while the app runs; asked for once the first page has
 // its data, so that on a slow network it does not go ahead of the feed.
 void afterFirstScreen().then(startUnreadBadge);
-// Browser: the unit page's code (with the chart) may take seconds on a slow network; show its shell meanwhile.
+// Browser: the unit page's and 拆槛除障's code (with the chart) may take seconds on a slow network; show its shell meanwhile.
 showShellWhileOpening([
   { path: '/packages/unit/pages/detail/index', selector: '.udetail', hint: '正在打开单位…' },
+  { path: '/packages/tasks/pages/blockers/index', selector: '.bk', hint: '正在打开拆槛除障…' },
 ]);
 
 function App({ children }: PropsWithChildren) {

@@ -24,11 +24,17 @@
  *   data_versions/{campaignId}             { campaignId, version, campaign, posts, currentOf, epoch, figureDocs,
  *                                            heads: { u_<unit>: { k, last } } }   (./versions.ts, ./warm.ts)
  *   figure_closes/{campaign:day:part}      { campaignId, day, part, parts, metrics, units, values }   (./standings.ts)
+ *   tasks/{campaign:taskId}                { _v, campaignId, record }
+ *   task_notes/{author:requestId}          { _v, campaignId, taskId, record }   (the request key is the id: a note is added once)
+ *   problems/{campaign:problemId}          { _v, campaignId, keys, record }   (`keys`: each event's `byId:requestId`, in order)
+ *   problem_events/{campaign:problem:by:requestId}  { _v, campaignId, problemId, seq, record }   (`seq`: 1 for the raise, then each step's)
+ *   problem_keys/{raiser:requestId}        { _v, campaignId, problemId }   (a problem is raised once per request)
  *   settings/{key}                         { value }
  *
  * Version 1 (before cities) differed only in: no `_v`; campaigns { record }; users { isDemo, record }
  * without `cityId`; invites' and notifications' records without `cityId` (and `campaignId`); no cities,
- * the one current campaign being `settings/currentCampaign`.
+ * the one current campaign being `settings/currentCampaign`. Tasks, notes and problems came with version 2
+ * (./task-docs.ts): they have no version 1.
  *
  * Figures before snapshots (a version document without `figureDocs: 2`; read alongside, ./figure-docs.ts;
  * turned into snapshots by `upgradeDocuments`, ./setup.ts): one latest document per unit, rewritten by
@@ -58,6 +64,11 @@ export const collections = {
   dailyFigures: 'daily_figures',
   dataVersions: 'data_versions',
   figureCloses: 'figure_closes',
+  tasks: 'tasks',
+  taskNotes: 'task_notes',
+  problems: 'problems',
+  problemEvents: 'problem_events',
+  problemKeys: 'problem_keys',
   settings: 'settings',
 } as const;
 

@@ -1,8 +1,8 @@
 /**
  * The Store port on the WeChat cloud database (wx-server-sdk 4.x): `createCloudStore({ db })` with the
  * host's `cloud.database()`, composed of one file per slice (./campaigns.ts, ./people.ts, ./posts.ts,
- * ./standings.ts, ./notifications.ts). Collections and document shapes: ./collections.ts; the post path:
- * ./commit-post.ts.
+ * ./standings.ts, ./notifications.ts, ./tasks.ts). Collections and document shapes: ./collections.ts; the
+ * post path: ./commit-post.ts.
  * Functions use admin rights; clients are locked out by ./security-rules.json; ./indexes.json lists the
  * indexes the queries need.
  */
@@ -13,6 +13,7 @@ import { notificationStore } from './notifications';
 import { peopleStore } from './people';
 import { postStore } from './posts';
 import { standingsStore } from './standings';
+import { taskStore } from './tasks';
 import { defaultRetry, withRetries, type RetryPolicy } from './transaction';
 import { createWarm, withWarm } from './warm';
 import type { WxDatabase } from './wx-types';
@@ -48,5 +49,6 @@ export function createCloudStore(options: CloudStoreOptions): CloudStore {
     posts: postStore(db, newId),
     standings: standingsStore(db),
     notifications: notificationStore(db),
+    tasks: taskStore(db),
   };
 }

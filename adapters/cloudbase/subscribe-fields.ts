@@ -20,6 +20,7 @@ const sourceNames: Record<FieldSource, string> = { title: '标题', body: '正�
 export const kindLabels: Record<NotificationKind, string> = {
   no_post: '填报提醒',
   problem_overdue: '难题逾期',
+  task_due: '任务到期',
   interview_due: '约谈提醒',
   explanation_due: '书面说明',
   review_published: '通报发布',

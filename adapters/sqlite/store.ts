@@ -1,7 +1,7 @@
 /**
  * The Store port on SQLite (better-sqlite3): opens the file, applies the migrations, and composes the
- * slices, one file each (./campaigns.ts, ./people.ts, ./posts.ts, ./standings.ts, ./notifications.ts),
- * which prepare their statements once and answer the port's async methods from synchronous calls.
+ * slices, one file each (./campaigns.ts, ./people.ts, ./posts.ts, ./standings.ts, ./notifications.ts,
+ * ./tasks.ts), which prepare their statements once and answer the port's async methods from synchronous calls.
  *
  * A lock held by another process: better-sqlite3 waits for it synchronously, stopping every other request
  * of this process, so each attempt waits only `serveBusyTimeoutMs` and the rest of the wait happens here,
@@ -21,6 +21,7 @@ import { openDatabase, serveBusyTimeoutMs } from './open';
 import { peopleStore } from './people';
 import { postStore } from './posts';
 import { standingsStore } from './standings';
+import { taskStore } from './tasks';
 
 /** How long a store method keeps trying for a lock another process holds. */
 export interface BusyPolicy {
@@ -125,6 +126,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     posts: retrying(postStore(db, options.newId ?? randomUUID), policy),
     standings: retrying(standingsStore(db), policy),
     notifications: retrying(notificationStore(db), policy),
+    tasks: retrying(taskStore(db), policy),
   };
 
   const rollback = new Error('rollback');

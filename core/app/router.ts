@@ -25,14 +25,24 @@ import { adminUserRevokeSessions } from './people/revoke';
 import type { Deps } from './ports';
 import { postCreate } from './posts/create';
 import { postList } from './posts/list';
+import { screenText } from './posts/screen';
 import { createRateLimiter } from './rate-limit';
 import { createStandingsCache } from './standings/cache';
 import { leaderboard } from './standings/leaderboard';
 import { unitDetail, unitTrend } from './standings/units';
+import { taskGet, taskList } from './tasks/list';
+import { taskNote } from './tasks/note';
+import { boardBlockers, problemHistory, problemList } from './tasks/problem-list';
+import { problemCreate, problemTransition } from './tasks/problems';
+import { taskSave } from './tasks/save';
+import type { Feed } from './tasks/shared';
 import { isStoreUnavailable, unavailable } from './unavailable';
 import { parseAction, parseInput } from './validate';
 
 export type { Caller } from './context';
+
+/** The posts area's rules the tasks area uses: a note's figures are posted by post.create itself. */
+const feed: Feed = { post: (ctx, args) => postCreate.run(ctx, args), screen: screenText };
 
 export const routes: Routes = {
   'auth.demoUsers': demoUsers,
@@ -50,6 +60,15 @@ export const routes: Routes = {
   'board.leaderboard': leaderboard,
   'unit.detail': unitDetail,
   'unit.trend': unitTrend,
+  'task.list': taskList,
+  'task.get': taskGet,
+  'task.save': taskSave,
+  'task.note': taskNote(feed),
+  'problem.create': problemCreate(feed),
+  'problem.transition': problemTransition,
+  'problem.list': problemList,
+  'problem.history': problemHistory,
+  'board.blockers': boardBlockers,
   'admin.invite': adminInvite,
   'admin.user.revokeSessions': adminUserRevokeSessions,
   'admin.campaign.save': adminCampaignSave,

@@ -9,6 +9,7 @@ import type { NotificationStore } from './notifications/store';
 import type { PeopleStore } from './people/store';
 import type { PostStore } from './posts/store';
 import type { StandingsStore } from './standings/store';
+import type { TaskStore } from './tasks/store';
 
 export interface Store {
   campaigns: CampaignStore;
@@ -16,6 +17,7 @@ export interface Store {
   posts: PostStore;
   standings: StandingsStore;
   notifications: NotificationStore;
+  tasks: TaskStore;
 }
 
-export type { CampaignStore, NotificationStore, PeopleStore, PostStore, StandingsStore };
+export type { CampaignStore, NotificationStore, PeopleStore, PostStore, StandingsStore, TaskStore };

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import {
   Campaign,
   Day,
+  Light,
   MetricStanding,
   Post,
   Role,
@@ -19,9 +20,24 @@ import {
 import { CampaignFile } from './campaign-file';
 import { MetricExplain, UnitExplain } from './explain';
 import { Account, Invite, InviteCode, Notification, Password, PersonName } from './people';
+import {
+  BlockerCount,
+  Problem,
+  ProblemCategory,
+  ProblemEvent,
+  ProblemStatus,
+  Task,
+  TaskInput,
+  TaskItem,
+  TaskNote,
+} from './tasks';
 
 const Empty = z.object({}).strict();
-const Id = (what: string) => z.string({ error: `${what}应为字符串` }).min(1, `请提供${what}`).max(100, `${what}过长`);
+const Id = (what: string) =>
+  z
+    .string({ error: `${what}应为字符串` })
+    .min(1, `请提供${what}`)
+    .max(100, `${what}过长`);
 
 /**
  * The campaign an action is about: one of the caller's city, by default the city's current one. A
@@ -29,12 +45,15 @@ const Id = (what: string) => z.string({ error: `${what}应为字符串` }).min(1
  */
 const InCampaign = z.object({ campaignId: Id('竞赛 ID').optional() });
 
+/** Chosen by the phone once per write; a retry sends the same one, and is answered as the first. */
+const RequestId = z
+  .string({ error: '缺少请求编号 requestId' })
+  .min(8, 'requestId 至少 8 个字符')
+  .max(100, 'requestId 过长');
+
 export const FigureInput = z.object({
   metricId: Id('指标 ID'),
-  value: z
-    .number({ error: '数值应为数字' })
-    .min(0, '数值不能小于 0')
-    .max(1e9, '数值不能超过 10 亿'),
+  value: z.number({ error: '数值应为数字' }).min(0, '数值不能小于 0').max(1e9, '数值不能超过 10 亿'),
 });
 
 export const PostCreateInput = InCampaign.extend({
@@ -43,8 +62,13 @@ export const PostCreateInput = InCampaign.extend({
   text: z.string({ error: '正文应为文字' }).max(2000, '正文不能超过 2000 字').default(''),
   photos: z.array(z.string().min(1).max(1000)).max(9, '最多 9 张照片').optional(),
   /** Chosen by the phone once per post; a retry sends the same one. */
-  requestId: z.string({ error: '缺少请求编号 requestId' }).min(8, 'requestId 至少 8 个字符').max(100, 'requestId 过长'),
-  correctionReason: z.string().trim().min(1, '更正原因不能为空').max(500, '更正原因不能超过 500 字').optional(),
+  requestId: RequestId,
+  correctionReason: z
+    .string()
+    .trim()
+    .min(1, '更正原因不能为空')
+    .max(500, '更正原因不能超过 500 字')
+    .optional(),
 });
 export type PostCreateInput = z.input<typeof PostCreateInput>;
 
@@ -167,7 +191,12 @@ export const actions = {
       role: Role,
       unitId: Id('单位 ID').optional(),
       /** Hours the code stays valid (default 72, at most 30 days). */
-      validHours: z.number().int('有效期应为整数小时').min(1, '有效期至少 1 小时').max(720, '有效期最多 30 天').default(72),
+      validHours: z
+        .number()
+        .int('有效期应为整数小时')
+        .min(1, '有效期至少 1 小时')
+        .max(720, '有效期最多 30 天')
+        .default(72),
     }),
     output: z.object({ invite: Invite }),
   },
@@ -202,13 +231,108 @@ export const actions = {
     input: z.object({ campaignId: Id('竞赛 ID') }),
     output: z.object({ currentCampaignId: z.string() }),
   },
+  // --- 挂图作战 and 难题销号 (issue 12) ----------------------------------------
+  /** The campaign's tasks, by track then deadline, with each one's light and problem counts. */
+  'task.list': {
+    input: InCampaign.extend({
+      trackId: Id('子活动 ID').optional(),
+      unitId: Id('单位 ID').optional(),
+      light: Light.optional(),
+    }),
+    output: z.object({ items: z.array(TaskItem) }),
+  },
+  /** One task, its problems (open first) and its progress notes (newest first). */
+  'task.get': {
+    input: InCampaign.extend({ taskId: Id('任务 ID') }),
+    output: z.object({ task: TaskItem, problems: z.array(Problem), notes: z.array(TaskNote) }),
+  },
+  /** Admins and supervisors: creates (no id) or edits a task of the campaign. */
+  'task.save': {
+    input: InCampaign.extend({ task: TaskInput }),
+    output: z.object({ task: Task }),
+  },
+  /**
+   * The task's responsible units: a progress note; figures, when given, also become a normal post in the
+   * feed (the same rules as post.create).
+   */
+  'task.note': {
+    input: InCampaign.extend({
+      taskId: Id('任务 ID'),
+      /** The caller's unit when absent. */
+      unitId: Id('单位 ID').optional(),
+      text: z.string({ error: '进展应为文字' }).trim().min(1, '请填写进展').max(2000, '进展不能超过 2000 字'),
+      figures: z.array(FigureInput).max(100, '一次最多填报 100 个指标').optional(),
+      requestId: RequestId,
+      correctionReason: z
+        .string()
+        .trim()
+        .min(1, '更正原因不能为空')
+        .max(500, '更正原因不能超过 500 字')
+        .optional(),
+    }),
+    output: z.object({ note: TaskNote }),
+  },
+  /** A task's responsible unit (for itself) or a supervisor: raises a problem against the task. */
+  'problem.create': {
+    input: InCampaign.extend({
+      taskId: Id('任务 ID'),
+      title: z.string({ error: '难题应为文字' }).trim().min(1, '请填写难题').max(100, '难题不能超过 100 字'),
+      detail: z.string({ error: '详情应为文字' }).trim().max(2000, '详情不能超过 2000 字').default(''),
+      category: ProblemCategory,
+      unitId: Id('责任单位'),
+      dueDate: Day,
+      requestId: RequestId,
+    }),
+    output: z.object({ problem: Problem }),
+  },
+  /** One step of the lifecycle (open → in_progress → resolved → closed, or resolved → reopened → …). */
+  'problem.transition': {
+    input: InCampaign.extend({
+      problemId: Id('难题 ID'),
+      to: ProblemStatus,
+      note: z.string({ error: '说明应为文字' }).trim().max(500, '说明不能超过 500 字').default(''),
+      requestId: RequestId,
+    }),
+    output: z.object({ problem: Problem }),
+  },
+  /** The campaign's problems, the longest open first, closed ones last; filters combine. */
+  'problem.list': {
+    input: InCampaign.extend({
+      status: ProblemStatus.optional(),
+      category: ProblemCategory.optional(),
+      unitId: Id('单位 ID').optional(),
+      taskId: Id('任务 ID').optional(),
+      overdue: z.boolean().optional(),
+      cursor: z.string().max(200).optional(),
+      limit: z.number().int('条数应为整数').min(1, '条数至少为 1').max(50, '每页最多 50 条').default(20),
+    }),
+    output: z.object({ items: z.array(Problem), nextCursor: z.string().nullable() }),
+  },
+  /** Every step of a problem, oldest first. */
+  'problem.history': {
+    input: InCampaign.extend({ problemId: Id('难题 ID') }),
+    output: z.object({ events: z.array(ProblemEvent) }),
+  },
+  /** 拆槛除障: problems by cause category and by track, and the oldest open ones. */
+  'board.blockers': {
+    input: InCampaign.strict(),
+    output: z.object({
+      byCategory: z.array(BlockerCount.extend({ category: ProblemCategory })),
+      byTrack: z.array(BlockerCount.extend({ trackId: z.string(), trackName: z.string() })),
+      oldestOpen: z.array(Problem),
+    }),
+  },
   // --- reminders ------------------------------------------------------------
   'notify.list': {
     input: z.object({
       cursor: z.string().max(200).optional(),
       limit: z.number().int('条数应为整数').min(1, '条数至少为 1').max(50, '每页最多 50 条').default(20),
     }),
-    output: z.object({ items: z.array(Notification), unread: z.number().int(), nextCursor: z.string().nullable() }),
+    output: z.object({
+      items: z.array(Notification),
+      unread: z.number().int(),
+      nextCursor: z.string().nullable(),
+    }),
   },
   /** Marks the given notifications (or all of the caller's) read. */
   'notify.read': {

@@ -6,3 +6,4 @@ export * from './campaign-file';
 export * from './explain';
 export * from './people';
 export * from './photos';
+export * from './tasks';

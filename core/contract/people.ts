@@ -57,7 +57,15 @@ export const Invite = z.object({
 });
 export type Invite = z.infer<typeof Invite>;
 
-export const notificationKinds = ['no_post', 'problem_overdue', 'interview_due', 'explanation_due', 'review_published'] as const;
+export const notificationKinds = [
+  'no_post',
+  'problem_overdue',
+  /** A task due within 3 days with problems not closed off: its supervisor (issue 12). */
+  'task_due',
+  'interview_due',
+  'explanation_due',
+  'review_published',
+] as const;
 export const NotificationKind = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 

@@ -3,29 +3,8 @@
  * and by track, each counted as open (not yet closed off), overdue (open past its due date) and closed,
  * and the open ones oldest first.
  */
-import type { Day } from '../contract';
-import { isOverdue, type ProblemStatus } from './problem-steps';
-
-export const problemCategories = [
-  'policy',
-  'funding',
-  'land',
-  'energy',
-  'approval',
-  'enterprise',
-  'other',
-] as const;
-export type ProblemCategory = (typeof problemCategories)[number];
-
-export const problemCategoryNames: Record<ProblemCategory, string> = {
-  policy: '政策',
-  funding: '资金',
-  land: '土地',
-  energy: '能耗',
-  approval: '审批',
-  enterprise: '企业',
-  other: '其他',
-};
+import { problemCategories, type Day, type ProblemCategory, type ProblemStatus } from '../contract';
+import { isOverdue } from './problem-steps';
 
 export interface BlockerFact {
   id: string;

@@ -1,12 +1,5 @@
-import { roles, type Role } from '../contract';
-import {
-  checkStep,
-  isOverdue,
-  nextSteps,
-  problemStatuses,
-  stepsFor,
-  type ProblemStatus,
-} from './problem-steps';
+import { problemStatuses, roles, type ProblemStatus, type Role } from '../contract';
+import { checkStep, isOverdue, nextSteps, stepsFor, taskRefusal } from './problem-steps';
 
 const unit = 'u-longshan';
 const actor = (role: Role, unitId: string | null = null) => ({ role, unitId });
@@ -97,5 +90,23 @@ describe('难题 steps', () => {
     expect(isOverdue({ status: 'in_progress', dueDay: '2025-10-10' }, '2025-10-11')).toBe(true);
     expect(isOverdue({ status: 'resolved', dueDay: '2025-10-10' }, '2025-10-11')).toBe(true);
     expect(isOverdue({ status: 'closed', dueDay: '2025-10-10' }, '2025-10-11')).toBe(false);
+  });
+});
+
+describe('who acts on a task', () => {
+  const taskUnits = [unit, 'u-fangyan'];
+  it('lets a responsible unit raise and note for itself only, and a supervisor raise for any of the task’s units', () => {
+    expect(taskRefusal('raise', actor('reporter', unit), taskUnits, unit)).toBeNull();
+    expect(taskRefusal('note', actor('unit_leader', unit), taskUnits, unit)).toBeNull();
+    expect(taskRefusal('raise', actor('reporter', unit), taskUnits, 'u-fangyan')).toBe('other_unit');
+    expect(taskRefusal('note', actor('reporter', 'u-other'), taskUnits, 'u-other')).toBe('not_task_unit');
+    expect(taskRefusal('raise', actor('reporter', null), taskUnits, unit)).toBe('no_unit');
+    expect(taskRefusal('raise', actor('supervisor'), taskUnits, 'u-fangyan')).toBeNull();
+    expect(taskRefusal('raise', actor('supervisor'), taskUnits, 'u-other')).toBe('not_task_unit');
+    expect(taskRefusal('note', actor('supervisor'), taskUnits, unit)).toBe('role');
+    for (const role of ['leader', 'admin'] as const) {
+      expect(taskRefusal('raise', actor(role, unit), taskUnits, unit)).toBe('role');
+      expect(taskRefusal('note', actor(role, unit), taskUnits, unit)).toBe('role');
+    }
   });
 });

@@ -4,18 +4,7 @@
  * reopened (by a supervisor, with a reason) → in_progress → … No step can be skipped, and each step
  * belongs to one side: the responsible unit's own staff, or a supervisor.
  */
-import type { Day, Role } from '../contract';
-
-export const problemStatuses = ['open', 'in_progress', 'resolved', 'closed', 'reopened'] as const;
-export type ProblemStatus = (typeof problemStatuses)[number];
-
-export const problemStatusNames: Record<ProblemStatus, string> = {
-  open: '待处理',
-  in_progress: '处理中',
-  resolved: '已解决',
-  closed: '已销号',
-  reopened: '重新打开',
-};
+import { problemStatusNames, type Day, type ProblemStatus, type Role } from '../contract';
 
 /** Who takes a step: the problem's responsible unit (its reporters and leader), or a supervisor. */
 type Side = 'unit' | 'supervisor';
@@ -43,12 +32,35 @@ export interface Actor {
   unitId: string | null;
 }
 
+/** A unit's own staff: its reporters and its leader. */
+export const isUnitStaff = (role: Role): boolean => role === 'reporter' || role === 'unit_leader';
+
 const sideOf = (actor: Actor, problemUnitId: string): Side | null => {
   if (actor.role === 'supervisor') return 'supervisor';
-  if ((actor.role === 'reporter' || actor.role === 'unit_leader') && actor.unitId === problemUnitId)
-    return 'unit';
+  if (isUnitStaff(actor.role) && actor.unitId === problemUnitId) return 'unit';
   return null;
 };
+
+/**
+ * Why `actor` may not act for `unitId` on a task of `taskUnitIds` (null: they may). Raising a problem
+ * (`raise`) belongs to the task's responsible units, each for itself, and to a supervisor for any of the
+ * task's units; a progress note (`note`) to the responsible units alone, each for itself.
+ */
+export type TaskRefusal = 'role' | 'no_unit' | 'other_unit' | 'not_task_unit';
+
+export function taskRefusal(
+  what: 'raise' | 'note',
+  actor: Actor,
+  taskUnitIds: readonly string[],
+  unitId: string,
+): TaskRefusal | null {
+  if (what === 'raise' && actor.role === 'supervisor')
+    return taskUnitIds.includes(unitId) ? null : 'not_task_unit';
+  if (!isUnitStaff(actor.role)) return 'role';
+  if (actor.unitId === null) return 'no_unit';
+  if (actor.unitId !== unitId) return 'other_unit';
+  return taskUnitIds.includes(unitId) ? null : 'not_task_unit';
+}
 
 /** The steps a problem in `status` can take next, whoever takes them. */
 export const nextSteps = (status: ProblemStatus): readonly Step[] => steps.filter((s) => s.from === status);

@@ -3,8 +3,8 @@
  * deadline or when its linked metric is red; yellow when one of its problems is overdue or its linked
  * metric is yellow; green otherwise. Shown with a word and a shape beside the colour, like a metric's.
  */
-import type { Day, Light } from '../contract';
-import { isOverdue, type ProblemStatus } from './problem-steps';
+import type { Day, Light, ProblemStatus } from '../contract';
+import { isOverdue } from './problem-steps';
 
 export interface TaskFacts {
   /** Marked done by a supervisor. */

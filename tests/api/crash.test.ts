@@ -156,6 +156,11 @@ describe('a server killed in the middle of a stream of posts', () => {
         expect(replayed.ok).toBe(true);
         if (replayed.ok) expect(replayed.post.figures).toEqual(figures);
       }
+      // Quality comes from the campaign's problems (the demo raises some): they come along as stored.
+      for (const p of await disk.store.tasks.listProblems(campaignId)) {
+        const [raised] = await disk.store.tasks.problemHistory(campaignId, p.id);
+        await fresh.tasks.createProblem(p, raised!);
+      }
       const sorted = (figures: Awaited<ReturnType<Store['standings']['latestFigures']>>) =>
         [...figures].sort((a, b) => (a.unitId + a.metricId < b.unitId + b.metricId ? -1 : 1));
       expect(sorted(await fresh.standings.latestFigures(campaignId))).toEqual(

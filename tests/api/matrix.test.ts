@@ -10,7 +10,7 @@ import { routes } from '../../core/app/router';
 import { createSqliteStore } from '../../adapters/sqlite';
 import { rid, testArena } from '../app/arena';
 import { fingerprint } from './fingerprint';
-import { person, policy } from './policy';
+import { person, policy, seedPolicyFixtures } from './policy';
 
 type Arena = Awaited<ReturnType<typeof testArena>>;
 
@@ -57,6 +57,7 @@ beforeAll(async () => {
     await t.store.people.putUser(person(role, false));
     await t.store.people.putUser(person(role, true));
   }
+  await seedPolicyFixtures(t.store);
 });
 afterAll(() => sqlite.close());
 

@@ -4,7 +4,8 @@
  * A new action fails those tests until it has a line here.
  */
 import type { ActionName, Role } from '../../core/contract';
-import type { UserRecord } from '../../core/app/ports';
+import type { Store, UserRecord } from '../../core/app/ports';
+import type { ProblemRecord } from '../../core/app/tasks/store';
 import { city, campaign, rid } from '../app/arena';
 
 /** Who may call an action with a live session: every signed-in user, some roles, or anyone at all. */
@@ -27,6 +28,80 @@ const campaignFile = () => ({
   units: campaign.units,
   targets: campaign.targets,
 });
+
+/**
+ * The task and problems the lines below name, written straight to the store before the matrix runs: each
+ * role allowed a step has a problem of its own in the state that step leaves from, so every allowed cell
+ * can succeed whatever order the cells run in. Unit A (the unit roles' unit) is responsible for the task.
+ */
+export const TASK_ID = 'm-task';
+const stepOf: Partial<Record<Role, { problemId: string; to: string; note: string }>> = {
+  reporter: { problemId: 'm-problem-reporter', to: 'in_progress', note: '' },
+  unit_leader: { problemId: 'm-problem-unit-leader', to: 'in_progress', note: '' },
+  supervisor: { problemId: 'm-problem-resolved', to: 'closed', note: '同意销号' },
+};
+/** A step the unit takes, on a problem no allowed cell moves: FORBIDDEN for the other roles. */
+const untouched = { problemId: 'm-problem-untouched', to: 'in_progress', note: '' };
+
+export async function seedPolicyFixtures(store: Store): Promise<void> {
+  const at = Date.parse('2025-10-09T02:00:00Z');
+  await store.tasks.saveTask({
+    id: TASK_ID,
+    cityId: city.id,
+    campaignId: campaign.campaign.id,
+    title: '重大项目开工',
+    content: '',
+    targetText: '',
+    trackId: 't-build',
+    leadUnitId: 'A',
+    unitIds: ['A', 'B'],
+    contactLeader: '',
+    supervisorName: '',
+    supervisorId: null,
+    deadline: '2025-11-30',
+    metricId: null,
+    done: false,
+    demo: false,
+    updatedAt: at,
+  });
+  const problems: Array<[string, ProblemRecord['status']]> = [
+    ['m-problem-reporter', 'open'],
+    ['m-problem-unit-leader', 'open'],
+    ['m-problem-resolved', 'resolved'],
+    [untouched.problemId, 'open'],
+  ];
+  for (const [id, status] of problems) {
+    const problem: ProblemRecord = {
+      id,
+      cityId: city.id,
+      campaignId: campaign.campaign.id,
+      taskId: TASK_ID,
+      trackId: 't-build',
+      unitId: 'A',
+      title: '用地指标未落实',
+      detail: '',
+      category: 'land',
+      dueDay: '2025-10-20',
+      status,
+      raisedDay: '2025-10-09',
+      raisedById: 'm-supervisor',
+      closedDay: null,
+      createdAt: at,
+      updatedAt: at,
+      demo: false,
+    };
+    await store.tasks.createProblem(problem, {
+      problemId: id,
+      at,
+      byId: 'm-supervisor',
+      byName: 'supervisor',
+      from: null,
+      to: status,
+      note: '',
+      requestId: `raise-${id}`,
+    });
+  }
+}
 
 /** One line per action: a new action fails the test below until it has one. */
 export const policy: Record<ActionName, Line> = {
@@ -62,6 +137,34 @@ export const policy: Record<ActionName, Line> = {
   'board.leaderboard': { allowed: 'user', data: () => ({}) },
   'unit.detail': { allowed: 'user', data: () => ({ unitId: 'A' }) },
   'unit.trend': { allowed: 'user', data: () => ({ unitId: 'A' }) },
+  'task.list': { allowed: 'user', data: () => ({}) },
+  'task.get': { allowed: 'user', data: () => ({ taskId: TASK_ID }) },
+  'task.save': {
+    allowed: ['admin', 'supervisor'],
+    data: () => ({
+      task: { title: '新任务', trackId: 't-build', leadUnitId: 'A', unitIds: ['B'], deadline: '2025-11-30' },
+    }),
+  },
+  'task.note': { allowed: unitRoles, data: () => ({ taskId: TASK_ID, text: '本周进展', requestId: rid() }) },
+  'problem.create': {
+    allowed: [...unitRoles, 'supervisor'],
+    data: () => ({
+      taskId: TASK_ID,
+      title: '审批进度慢',
+      category: 'approval',
+      unitId: 'A',
+      dueDate: '2025-10-20',
+      requestId: rid(),
+    }),
+  },
+  'problem.transition': {
+    allowed: [...unitRoles, 'supervisor'],
+    // A fixed requestId per role: the cell sent again is a replay, answered as the first.
+    data: (role) => ({ ...(stepOf[role] ?? untouched), requestId: `m-step-${role}` }),
+  },
+  'problem.list': { allowed: 'user', data: () => ({}) },
+  'problem.history': { allowed: 'user', data: () => ({ problemId: untouched.problemId }) },
+  'board.blockers': { allowed: 'user', data: () => ({}) },
   'admin.invite': { allowed: adminOnly, data: () => ({ role: 'reporter', unitId: 'B' }) },
   'admin.campaign.save': { allowed: adminOnly, data: () => campaignFile() },
   'admin.campaign.load': { allowed: adminOnly, data: () => ({ campaignId: campaign.campaign.id }) },

@@ -13,6 +13,7 @@ import { postCaseIds, postCases } from './posts.cases';
 import { postFeedCaseIds, postFeedCases } from './posts.feed.cases';
 import { postPhotoCaseIds, postPhotoCases } from './posts.photos.cases';
 import { standingsCaseIds, standingsCases } from './standings.cases';
+import { taskCaseIds, taskCases } from './tasks.cases';
 
 /** Every case id, slice by slice: what an adapter may name to skip a case. */
 export const storeCases = [
@@ -23,6 +24,7 @@ export const storeCases = [
   ...postPhotoCaseIds,
   ...standingsCaseIds,
   ...notificationCaseIds,
+  ...taskCaseIds,
 ] as const;
 export type StoreCase = (typeof storeCases)[number];
 
@@ -85,5 +87,6 @@ export function describeStore(name: string, makeStore: MakeStore, options: Store
     postPhotoCases(ctx);
     standingsCases(ctx);
     notificationCases(ctx);
+    taskCases(ctx);
   });
 }

@@ -36,7 +36,7 @@ describe('seedDemo', () => {
     const version = await store.standings.dataVersion(demoCampaignId);
     const latest = await store.standings.latestFigures(demoCampaignId);
     const again = await seedDemo({ store, clock: { now: () => now + 86_400_000 } });
-    expect(again).toEqual({ seeded: false, campaignId: demoCampaignId, posts: 0 });
+    expect(again).toEqual({ seeded: false, campaignId: demoCampaignId, posts: 0, tasks: 0, problems: 0 });
     expect(await store.standings.dataVersion(demoCampaignId)).toBe(version);
     expect(await store.standings.latestFigures(demoCampaignId)).toEqual(latest);
     expect((await store.campaigns.loadCampaign(demoCampaignId))?.campaign.startDate).toBe('2025-09-10');
@@ -70,7 +70,12 @@ describe('seedDemo', () => {
     const deps: Deps = {
       store,
       clock,
-      ids: { newId: () => 'x', newToken: () => 'demo-token', hashToken: (token) => `hash-${token}`, newCode: () => 'DEMOCODE' },
+      ids: {
+        newId: () => 'x',
+        newToken: () => 'demo-token',
+        hashToken: (token) => `hash-${token}`,
+        newCode: () => 'DEMOCODE',
+      },
       settings: { demo: true, rateLimitPerMinute: 600, sessionTtlMs: 3_600_000 },
     };
     const arena = createArena(deps);

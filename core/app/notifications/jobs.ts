@@ -6,7 +6,8 @@
  * stores each under its dedupe key before sending it, so nothing goes out twice. Delivery goes in
  * batches and stops between two when the run's time budget is spent; the next hourly run picks up what
  * is left, so neither a missed tick nor a large city loses a day. Nothing at all during quiet hours.
- * A later job (overdue problems, 约谈 due dates) is a file like ./job-no-post.ts and one more entry in `jobs`.
+ * Each job is a file (./job-no-post.ts, ./job-problem-overdue.ts, ./job-task-due.ts) and an entry in `jobs`;
+ * a later one (约谈 due dates) is one more.
  */
 import { dayOf, hourOf } from '../../domain/days';
 import { isQuietHour, reminderKey } from '../../domain/reminders';
@@ -15,12 +16,14 @@ import { createCampaignCache, type CampaignView } from '../campaigns/view';
 import { deliver, type Reminder } from './deliver';
 import type { Job, JobContext } from './job';
 import { noPostJob } from './job-no-post';
+import { problemOverdueJob } from './job-problem-overdue';
+import { taskDueJob } from './job-task-due';
 import type { Deps } from '../ports';
 import type { UserRecord } from '../people/store';
 
 export type { Job, JobContext } from './job';
 
-export const jobs: readonly Job[] = [noPostJob];
+export const jobs: readonly Job[] = [noPostJob, problemOverdueJob, taskDueJob];
 
 export interface JobSummary {
   /** The jobs that ran (to the end or to the deadline). */

@@ -10,6 +10,10 @@
  * - today's standings are memoized by (campaign, its version, data version, day, track): "cached until
  *   the next write". Promises are cached, so concurrent readers share one computation; a failed one is
  *   forgotten.
+ * - quality comes from the campaign's problems, read once per computation (hundreds at most); raising a
+ *   problem and each of its steps bump the data version, so standings never outlive a problem write. The
+ *   previous day's quality needs no later read: a problem counts on a day only once its due date is
+ *   behind that day, and raising one (due today or later) or closing one (today) changes no earlier day.
  * A day is settled SETTLE_MS after it ends: a post stamped a second before midnight may commit a moment
  * after it, and must not be missing from a close kept for good. Until then a close is read afresh for
  * each data version.
@@ -18,9 +22,16 @@ import type { Day } from '../../contract';
 import { addDays, dayOf } from '../../domain/days';
 import { effortBaselineDay } from '../../domain/effort';
 import { computeStandings, type Standings } from '../../domain/standings';
-import type { FigureIndex, Figures, FigureValue } from '../../domain/types';
+import type { FigureIndex, Figures, FigureValue, ProblemFact } from '../../domain/types';
 import type { CampaignView } from '../campaigns/view';
+import type { TaskStore } from '../tasks/store';
 import type { StandingsStore } from './store';
+
+/** What standings are read from: the figures, and the problems quality is computed from. */
+export interface StandingsSources {
+  standings: StandingsStore;
+  tasks: Pick<TaskStore, 'listProblems'>;
+}
 
 export interface StandingsView {
   today: Standings;
@@ -31,7 +42,7 @@ export interface StandingsView {
 export interface StandingsCache {
   /** The standings on `day` (today at instant `now`, in the campaign's zone). */
   get(
-    reads: StandingsStore,
+    sources: StandingsSources,
     view: CampaignView,
     day: Day,
     trackId: string | undefined,
@@ -165,7 +176,7 @@ export function createStandingsCache(): StandingsCache {
   };
 
   const compute = async (
-    reads: StandingsStore,
+    sources: StandingsSources,
     view: CampaignView,
     version: number,
     day: Day,
@@ -174,16 +185,26 @@ export function createStandingsCache(): StandingsCache {
   ): Promise<StandingsView> => {
     const { data } = view;
     const { id, startDate, endDate, timezone } = data.campaign;
+    const reads = sources.standings;
+    const problems = sources.tasks.listProblems(id);
+    problems.catch(() => undefined);
     const metricIds =
       trackId === undefined
         ? undefined
         : new Set(data.metrics.filter((m) => m.trackId === trackId).map((m) => m.id));
-    const standingsAt = (d: Day, figures: Figures, baseline: Figures, reuse?: Standings) =>
+    const standingsAt = (
+      d: Day,
+      figures: Figures,
+      baseline: Figures,
+      facts: readonly ProblemFact[],
+      reuse?: Standings,
+    ) =>
       computeStandings({
         ...data,
         day: d,
         latest: figures,
         baseline,
+        problems: facts,
         ...(metricIds ? { metricIds } : {}),
         ...(reuse ? { reuse } : {}),
       });
@@ -197,22 +218,23 @@ export function createStandingsCache(): StandingsCache {
       if (!hasPrevious) return null;
       const make = async () => {
         const c = await closesOf(reads, view, version, [yesterday, prevBase], now);
-        return standingsAt(yesterday, c.get(yesterday)!, c.get(prevBase)!);
+        return standingsAt(yesterday, c.get(yesterday)!, c.get(prevBase)!, await problems);
       };
       // Made of settled closes only, it holds for as long as the campaign's settings do.
       return settled(yesterday, now, timezone)
         ? previous.memo(`${id}|${view.version}|${yesterday}|${trackId ?? '*'}`, make)
         : make();
     };
-    const [kept, baseline, prev] = await Promise.all([
+    const [kept, baseline, prev, facts] = await Promise.all([
       latestOf(reads, id),
       closesOf(reads, view, version, [base], now),
       previousView(),
+      problems,
     ]);
     // The last standings of this view: a post changes a few units' figures, and every other metric is
     // taken from there as it is (computeStandings checks each one's figures).
     const viewKey = `${id}|${view.version}|${trackId ?? '*'}`;
-    const today = standingsAt(day, kept.index, baseline.get(base)!, lastToday.get(viewKey));
+    const today = standingsAt(day, kept.index, baseline.get(base)!, facts, lastToday.get(viewKey));
     lastToday.delete(viewKey);
     lastToday.set(viewKey, today);
     if (lastToday.size > 16) lastToday.delete(lastToday.keys().next().value!);
@@ -221,13 +243,13 @@ export function createStandingsCache(): StandingsCache {
 
   return {
     // Keyed on the campaign's version (its settings) and the data version (its figures).
-    get: async (reads, view, day, trackId, now) => {
+    get: async (sources, view, day, trackId, now) => {
       const id = view.data.campaign.id;
-      const version = await reads.dataVersion(id);
+      const version = await sources.standings.dataVersion(id);
       const key = `${id}|${view.version}|${day}|${trackId ?? '*'}`;
       const hit = views.get(key);
       if (hit?.version === version) return hit.made;
-      const made = compute(reads, view, version, day, trackId, now);
+      const made = compute(sources, view, version, day, trackId, now);
       // A reader still on an older version gets its answer without displacing the newer one.
       if (!hit || hit.version < version) {
         views.delete(key);

@@ -59,7 +59,7 @@ export async function standingsNow(
     return fail('NOT_FOUND', `子活动「${trackId}」不存在。`);
   const now = ctx.deps.clock.now();
   const day = dayOf(now, view.data.campaign.timezone);
-  const standings = await ctx.state.standings.get(ctx.deps.store.standings, view, day, trackId, now);
+  const standings = await ctx.state.standings.get(ctx.deps.store, view, day, trackId, now);
   return ok({ view, standings, now });
 }
 

@@ -1,6 +1,7 @@
 /**
  * 榜: the standings by division and track, 序时 at the top, the user's own unit pinned as 本单位, a
- * 只看 filter for the units 滞后 or 预警. Tap a unit to open its page (in the unit subpackage).
+ * 只看 filter for the units 滞后 or 预警. Tap a unit to open its page (in the unit subpackage); the links
+ * 挂图作战 · 拆槛除障 open the tasks subpackage.
  */
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
@@ -50,7 +51,8 @@ function Board({ user }: { user: User }) {
   const a = arena.data;
   if (!a) return <Loading />;
 
-  const open = (unitId: string) => void Taro.navigateTo({ url: routes.unit(unitId) }).catch(toastError);
+  const go = (url: string) => void Taro.navigateTo({ url }).catch(toastError);
+  const open = (unitId: string) => go(routes.unit(unitId));
   const metricName = (metricId: string) => a?.metric(metricId)?.name;
   const data = board.data;
   const own = data?.rows.find((r) => r.unitId === user.unitId);
@@ -70,6 +72,25 @@ function Board({ user }: { user: User }) {
           <Text className="board__time-note">{a.campaign.name}：按实绩排名，与发帖、点赞等使用情况无关</Text>
         </View>
       )}
+      <View className="board__links">
+        <View
+          className="board__link"
+          hoverClass="board__link--pressed"
+          data-testid="link-tasks"
+          onClick={() => go(routes.tasks)}
+        >
+          <Text>挂图作战 ›</Text>
+        </View>
+        <Text className="board__dot">·</Text>
+        <View
+          className="board__link"
+          hoverClass="board__link--pressed"
+          data-testid="link-blockers"
+          onClick={() => go(routes.blockers)}
+        >
+          <Text>拆槛除障 ›</Text>
+        </View>
+      </View>
       <Chips
         label="分组"
         value={div}

@@ -1,4 +1,4 @@
-/** 我: who I am (name, unit, role), 消息 with the unread count, 订阅提醒 (WeChat), the demo switcher, 关于, and 退出登录 (browser). */
+/** 我: who I am (name, unit, role), 消息 with the unread count, 我的待办难题 or 待销号 with their counts, 订阅提醒 (WeChat), the demo switcher, 关于, and 退出登录 (browser). */
 import { Text, View } from '@tarojs/components';
 import { roleNames, type User } from '../../../core/contract';
 import SignedInPage from '../../components/SignedInPage';
@@ -7,6 +7,7 @@ import { useArena } from '../../hooks/useArena';
 import About from './About';
 import DemoSwitcher from './DemoSwitcher';
 import MessagesEntry from './MessagesEntry';
+import ProblemsEntry from './ProblemsEntry';
 import SignOut from './SignOut';
 import './index.scss';
 
@@ -21,6 +22,7 @@ function Me({ user }: { user: User }) {
         {arena.data && <Text className="me__line">竞赛：{arena.data.campaign.name}</Text>}
       </View>
       <MessagesEntry />
+      <ProblemsEntry user={user} />
       <SubscribeButton />
       <DemoSwitcher current={user} />
       <About weights={arena.data?.campaign.weights ?? null} />

@@ -1,0 +1,63 @@
+/**
+ * A half-screen form over the page (UX.md: side tasks that should not leave the page): its title, what
+ * went wrong at the top in plain words, the fields, and 取消 beside the one primary button.
+ */
+import { Button, Text, View } from '@tarojs/components';
+import type { ReactNode } from 'react';
+
+interface Props {
+  title: string;
+  sub?: string;
+  /** The reason the last try failed, said at the top; null when none. */
+  error: string | null;
+  submitText: string;
+  sending: boolean;
+  onSubmit: () => void;
+  onCancel: () => void;
+  children: ReactNode;
+}
+
+/**
+ * Only while sending: Taro's browser button greys out for any `disabled` attribute, "false" included.
+ */
+const disabledWhile = (sending: boolean) => (sending ? { disabled: true } : {});
+
+export default function Sheet({
+  title,
+  sub,
+  error,
+  submitText,
+  sending,
+  onSubmit,
+  onCancel,
+  children,
+}: Props) {
+  return (
+    <View className="sheet" catchMove data-testid="sheet">
+      <View className="sheet__mask" onClick={() => !sending && onCancel()} />
+      <View className="sheet__panel" ariaRole="dialog" ariaLabel={title}>
+        <Text className="sheet__title">{title}</Text>
+        {sub && <Text className="sheet__sub">{sub}</Text>}
+        {error && (
+          <Text className="sheet__error" data-testid="sheet-error">
+            ⚠ {error}
+          </Text>
+        )}
+        {children}
+        <View className="sheet__buttons">
+          <Button className="ghost-btn sheet__cancel" {...disabledWhile(sending)} onClick={onCancel}>
+            取消
+          </Button>
+          <Button
+            className="primary-btn sheet__submit"
+            {...disabledWhile(sending)}
+            onClick={onSubmit}
+            data-testid="sheet-submit"
+          >
+            {sending ? '提交中…' : submitText}
+          </Button>
+        </View>
+      </View>
+    </View>
+  );
+}
