@@ -4,12 +4,15 @@ import './polyfills';
 import type { PropsWithChildren } from 'react';
 import { initPlatform } from './api/platform';
 import { showShellWhileOpening } from './components/Skeleton/opening';
+import { startFeedEarly } from './hooks/feedEarly';
 import { afterFirstScreen } from './lib/first-screen';
 import { watchOpeningPicture } from './lib/opening-picture';
 import { startUnreadBadge } from './pages/messages/unread';
 import './app.scss';
 
 initPlatform();
+// Browser, opening on the feed with nothing kept: its requests go out now, not once its page is up.
+startFeedEarly();
 // Browser: the feed's opening picture (put up by index.html) goes when the person goes to another page.
 watchOpeningPicture();
 // The unread count on the 我 tab, kept current while the app runs; asked for once the first page has

@@ -8,6 +8,7 @@ import type { Post } from '../../core/contract';
 import { buildArena, type Arena } from '../lib/arena';
 import { firstScreenSettled } from '../lib/first-screen';
 import { keepFeed, readKeptFeed } from '../lib/kept-feed';
+import { FEED_PAGE, takeEarlyPage } from './feedEarly';
 import { useArena } from './useArena';
 import { usePostList } from './usePostList';
 
@@ -27,13 +28,13 @@ export interface Feed {
   loadMore: () => Promise<void>;
 }
 
-export function useFeed(userId: string, options: { limit?: number } = {}): Feed {
+export function useFeed(userId: string): Feed {
   // Read once per user: the Feed page is keyed by the user.
   const [kept] = useState(() => readKeptFeed(userId));
   const keptArena = useMemo(() => (kept ? buildArena(kept.campaign) : null), [kept]);
   const campaign = useArena(userId);
-  // Not waiting for the campaign: both requests go out at once.
-  const list = usePostList({ enabled: true, limit: options.limit });
+  // Not waiting for the campaign: both requests go out at once (or went out as the app started).
+  const list = usePostList({ enabled: true, limit: FEED_PAGE, first: () => takeEarlyPage(userId) });
   const fresh = campaign.data !== null && list.top !== null;
   const error: unknown = campaign.error ?? list.error;
 

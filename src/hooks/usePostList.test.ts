@@ -76,6 +76,18 @@ describe('the feed list', () => {
     expect(result.current.loading).toBe(false);
   });
 
+  it('takes the first page already on its way, once: a refresh asks again', async () => {
+    const early = deferred<Page>();
+    mocked.mockResolvedValueOnce(page(['b', 'a'], 'c1'));
+    const { result } = renderHook(() => usePostList({ enabled: true, first: () => early.promise }));
+    expect(mocked).not.toHaveBeenCalled();
+    await act(async () => early.resolve(page(['a'], 'c0')));
+    expect(result.current.items.map((p) => p.id)).toEqual(['a']);
+    await act(() => result.current.refresh());
+    expect(mocked).toHaveBeenCalledTimes(1);
+    expect(result.current.items.map((p) => p.id)).toEqual(['b', 'a']);
+  });
+
   it('waits until it is enabled (signed in, campaign loaded)', () => {
     renderHook(() => usePostList({ enabled: false }));
     expect(mocked).not.toHaveBeenCalled();

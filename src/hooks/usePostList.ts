@@ -1,6 +1,6 @@
 /** The feed by cursor: newest first, one request in flight, refresh from the top, more at the bottom. */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Post } from '../../core/contract';
+import type { ActionOutput, Post } from '../../core/contract';
 import { call } from '../api/call';
 
 export interface PostList {
@@ -15,8 +15,17 @@ export interface PostList {
   loadMore: () => Promise<void>;
 }
 
-export function usePostList(opts: { enabled: boolean; unitId?: string; limit?: number }): PostList {
+interface Options {
+  enabled: boolean;
+  unitId?: string;
+  limit?: number;
+  /** The first page if it is already on its way (./feedEarly.ts); asked for once, for the first fetch. */
+  first?: () => Promise<ActionOutput<'post.list'>> | null;
+}
+
+export function usePostList(opts: Options): PostList {
   const { enabled, unitId, limit = 10 } = opts;
+  const first = useRef(opts.first);
   const [items, setItems] = useState<Post[]>([]);
   const [top, setTop] = useState<Post[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -35,11 +44,14 @@ export function usePostList(opts: { enabled: boolean; unitId?: string; limit?: n
       setLoading(true);
       setError(null);
       try {
-        const page = await call('post.list', {
-          limit,
-          ...(unitId ? { unitId } : {}),
-          ...(from ? { cursor: from } : {}),
-        });
+        const early = from === null ? first.current?.() : null;
+        first.current = undefined;
+        const page = await (early ??
+          call('post.list', {
+            limit,
+            ...(unitId ? { unitId } : {}),
+            ...(from ? { cursor: from } : {}),
+          }));
         if (gen !== generation.current) return;
         setItems((prev) => (from === null ? page.items : [...prev, ...page.items]));
         if (from === null) setTop(page.items);
