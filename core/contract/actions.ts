@@ -56,19 +56,19 @@ export const FigureInput = z.object({
   value: z.number({ error: '数值应为数字' }).min(0, '数值不能小于 0').max(1e9, '数值不能超过 10 亿'),
 });
 
+/** The figures one post (or one task note) reports. */
+const Figures = z.array(FigureInput).max(100, '一次最多填报 100 个指标');
+/** Why a running total went down: asked for when the rules ask (core/domain/corrections.ts). */
+const CorrectionReason = z.string().trim().min(1, '更正原因不能为空').max(500, '更正原因不能超过 500 字');
+
 export const PostCreateInput = InCampaign.extend({
   unitId: Id('单位 ID'),
-  figures: z.array(FigureInput).max(100, '一次最多填报 100 个指标').default([]),
+  figures: Figures.default([]),
   text: z.string({ error: '正文应为文字' }).max(2000, '正文不能超过 2000 字').default(''),
   photos: z.array(z.string().min(1).max(1000)).max(9, '最多 9 张照片').optional(),
   /** Chosen by the phone once per post; a retry sends the same one. */
   requestId: RequestId,
-  correctionReason: z
-    .string()
-    .trim()
-    .min(1, '更正原因不能为空')
-    .max(500, '更正原因不能超过 500 字')
-    .optional(),
+  correctionReason: CorrectionReason.optional(),
 });
 export type PostCreateInput = z.input<typeof PostCreateInput>;
 
@@ -261,14 +261,9 @@ export const actions = {
       /** The caller's unit when absent. */
       unitId: Id('单位 ID').optional(),
       text: z.string({ error: '进展应为文字' }).trim().min(1, '请填写进展').max(2000, '进展不能超过 2000 字'),
-      figures: z.array(FigureInput).max(100, '一次最多填报 100 个指标').optional(),
+      figures: Figures.optional(),
       requestId: RequestId,
-      correctionReason: z
-        .string()
-        .trim()
-        .min(1, '更正原因不能为空')
-        .max(500, '更正原因不能超过 500 字')
-        .optional(),
+      correctionReason: CorrectionReason.optional(),
     }),
     output: z.object({ note: TaskNote }),
   },
