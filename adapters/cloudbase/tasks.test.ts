@@ -5,10 +5,10 @@
  * longer than a query's 100 documents come back whole; every document carries the schema version, and one
  * this program cannot know is refused.
  */
-import type { DecideStep, ProblemEventRecord, ProblemRecord } from '../../core/app/tasks/store';
+import type { DecideStep } from '../../core/app/tasks/store';
 import { emulate, type Emulated } from '../../tests/cloudbase/setup';
 import { C1, campaignData } from '../../tests/store/fixtures';
-import { problem, task } from '../../tests/store/tasks.cases';
+import { problem, raised, task } from '../../tests/store/tasks.cases';
 import { collections, docId } from './collections';
 import { SCHEMA_TOO_NEW, SCHEMA_UNKNOWN, SCHEMA_VERSION } from './schema';
 import { createCloudStore, type CloudStoreOptions } from './store';
@@ -25,17 +25,6 @@ async function setUp(options: Omit<CloudStoreOptions, 'db'> = {}) {
   await store.tasks.saveTask(task('task-1'));
   return store;
 }
-
-const raised = (p: ProblemRecord, requestId = `raise-${p.id}`): ProblemEventRecord => ({
-  problemId: p.id,
-  at: p.createdAt,
-  byId: p.raisedById,
-  byName: '王芳',
-  from: null,
-  to: 'open',
-  note: p.detail,
-  requestId,
-});
 
 /** A progress step that keeps the status: always allowed, so every one of a burst must land. */
 const note =

@@ -7,10 +7,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import type { DecideStep, ProblemEventRecord, ProblemRecord } from '../../core/app/tasks/store';
+import type { DecideStep, ProblemEventRecord } from '../../core/app/tasks/store';
 import type { ProblemStatus } from '../../core/contract';
 import { C1, campaignData } from '../../tests/store/fixtures';
-import { problem, task } from '../../tests/store/tasks.cases';
+import { problem, raised, task } from '../../tests/store/tasks.cases';
 import { createSqliteStore, type SqliteStore } from './store';
 
 let dir: string;
@@ -26,17 +26,6 @@ beforeEach(async () => {
 afterEach(() => {
   s.close();
   rmSync(dir, { recursive: true, force: true });
-});
-
-const raised = (p: ProblemRecord): ProblemEventRecord => ({
-  problemId: p.id,
-  at: p.createdAt,
-  byId: p.raisedById,
-  byName: '王芳',
-  from: null,
-  to: 'open',
-  note: p.detail,
-  requestId: `raise-${p.id}`,
 });
 
 const toClosed =

@@ -64,7 +64,8 @@ export function problem(id: string, over: Partial<ProblemRecord> = {}): ProblemR
   };
 }
 
-const raised = (p: ProblemRecord, requestId = `raise-${p.id}`): ProblemEventRecord => ({
+/** The first event of a problem: raised by its raiser, from nothing to `open`. */
+export const raised = (p: ProblemRecord, requestId = `raise-${p.id}`): ProblemEventRecord => ({
   problemId: p.id,
   at: p.createdAt,
   byId: p.raisedById,
