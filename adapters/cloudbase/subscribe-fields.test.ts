@@ -12,14 +12,16 @@ import { keywordRules, type KeywordType } from './subscribe-rules';
 
 const chars = (s: string) => Array.from(s).length;
 /** No control character (code points below 32, line breaks and tabs included). */
-const printable = (s: string) => Array.from(s).every((c) => c.codePointAt(0)! >= 32) && !/\p{Extended_Pictographic}/u.test(s);
+const printable = (s: string) =>
+  Array.from(s).every((c) => c.codePointAt(0)! >= 32) && !/\p{Extended_Pictographic}/u.test(s);
 
 /** Independent statements of the reference's rules, for the values the adapter makes. */
 const rules: Record<KeywordType, (v: string) => boolean> = {
   thing: (v) => chars(v) >= 1 && chars(v) <= 20 && printable(v),
   short_thing: (v) => chars(v) >= 1 && chars(v) <= 5 && printable(v),
   phrase: (v) => /^[\u4e00-\u9fff\u3400-\u4dbf\u{20000}-\u{2ffff}]{1,5}$/u.test(v),
-  name: (v) => (/[\u4e00-\u9fff]/.test(v) ? chars(v) <= 10 && !/\d/.test(v) : /^[A-Za-z .'·-]{1,20}$/.test(v)),
+  name: (v) =>
+    /[\u4e00-\u9fff]/.test(v) ? chars(v) <= 10 && !/\d/.test(v) : /^[A-Za-z .'·-]{1,20}$/.test(v),
   time: (v) => /^(\d{4}年\d{1,2}月\d{1,2}日 )?([01]?\d|2[0-3]):[0-5]\d$/.test(v),
   date: (v) => /^\d{4}年\d{1,2}月\d{1,2}日( ([01]?\d|2[0-3]):[0-5]\d)?$/.test(v),
   number: () => false,
@@ -69,11 +71,19 @@ const awkward: Array<[string, Partial<NotificationRecord>]> = [
   ['plain', {}],
   ['exactly 20', { title: '一二三四五六七八九十一二三四五六七八九十' }],
   ['21 characters', { title: '一二三四五六七八九十一二三四五六七八九十一' }],
-  ['very long', { body: '「某某经济技术开发区管理委员会」已经 30 天没有晒进度了（上次是 8月1日），请发布本单位的最新进展和数据。' }],
+  [
+    'very long',
+    {
+      body: '「某某经济技术开发区管理委员会」已经 30 天没有晒进度了（上次是 8月1日），请发布本单位的最新进展和数据。',
+    },
+  ],
   ['emoji and joiners', { title: '🎉该晒进度了👨‍👩‍👧🇨🇳️', body: '进度 ✅ 已完成' }],
   ['line breaks and tabs', { title: '第一行\n第二行\t第三行\r\n', body: '  前后空格  ' }],
   ['rare characters', { title: '𠀀𠀁𠀂 四字节汉字'.repeat(3) }],
-  ['letters and digits', { title: 'Project ABC-123 is 7 days idle, please post', body: '1234567890'.repeat(4) }],
+  [
+    'letters and digits',
+    { title: 'Project ABC-123 is 7 days idle, please post', body: '1234567890'.repeat(4) },
+  ],
   ['late evening', { createdAt: Date.parse('2025-12-31T13:59:00Z') }],
   ['new year', { createdAt: Date.parse('2025-12-31T16:00:00Z') }],
 ];
@@ -116,8 +126,12 @@ describe('subscription-message fields: how values are cut', () => {
     fillTemplate({ ...base, ...over }, { [`${type}1`]: source })?.[`${type}1`]?.value;
 
   it('a thing keeps 20 characters whole, and cuts a longer text to 19 and an ellipsis', () => {
-    expect(one('thing', 'title', { title: '一二三四五六七八九十一二三四五六七八九十' })).toBe('一二三四五六七八九十一二三四五六七八九十');
-    expect(one('thing', 'title', { title: '一二三四五六七八九十一二三四五六七八九十一' })).toBe('一二三四五六七八九十一二三四五六七八九…');
+    expect(one('thing', 'title', { title: '一二三四五六七八九十一二三四五六七八九十' })).toBe(
+      '一二三四五六七八九十一二三四五六七八九十',
+    );
+    expect(one('thing', 'title', { title: '一二三四五六七八九十一二三四五六七八九十一' })).toBe(
+      '一二三四五六七八九十一二三四五六七八九…',
+    );
   });
 
   it('a time is whole wherever it goes: in a time, a date or a thing', () => {
@@ -127,9 +141,9 @@ describe('subscription-message fields: how values are cut', () => {
 
   it('every kind label is a phrase: five Chinese characters at most, nothing else', () => {
     for (const label of Object.values(kindLabels)) expect(rules.phrase(label)).toBe(true);
-    expect(keywordRules.phrase.fit('该晒进度了吧')).toBe('该晒进度了');
-    expect(keywordRules.phrase.fit('A镇提醒')).toBeNull();
-    expect(keywordRules.phrase.fit('提醒…')).toBeNull();
+    expect(keywordRules.phrase.fitted('该晒进度了吧')).toBe('该晒进度了');
+    expect(keywordRules.phrase.fitted('A镇提醒')).toBeNull();
+    expect(keywordRules.phrase.fitted('提醒…')).toBeNull();
   });
 
   it('a value that cannot be made valid stops the whole message: null, nothing half-filled', () => {

@@ -14,7 +14,12 @@ import { keywordRules, type KeywordType } from './subscribe-rules';
 export type FieldSource = 'title' | 'body' | 'time' | 'kind';
 export const fieldSources: readonly FieldSource[] = ['title', 'body', 'time', 'kind'];
 
-const sourceNames: Record<FieldSource, string> = { title: '标题', body: '正文', time: '时间', kind: '提醒类别' };
+const sourceNames: Record<FieldSource, string> = {
+  title: '标题',
+  body: '正文',
+  time: '时间',
+  kind: '提醒类别',
+};
 
 /** Each a `phrase` (≤ 5 Chinese characters only), so any keyword type that takes words can show it. */
 export const kindLabels: Record<NotificationKind, string> = {
@@ -36,7 +41,8 @@ const ruleOf = (keyword: string) => {
 /** Why `source` cannot fill `keyword`, in Chinese for the settings problems; null when it can. */
 export function fieldProblem(keyword: string, source: FieldSource): string | null {
   const rule = ruleOf(keyword);
-  if (!rule) return `${keyword}：不认识的关键词类型「${typeOf(keyword)}」（可用 ${Object.keys(keywordRules).join('、')}）`;
+  if (!rule)
+    return `${keyword}：不认识的关键词类型「${typeOf(keyword)}」（可用 ${Object.keys(keywordRules).join('、')}）`;
   if (rule.sources.includes(source)) return null;
   const can = rule.sources.length === 0 ? '本程序没有能填它的内容' : `只能填 ${rule.sources.join('/')}`;
   return `${keyword} 是「${rule.label}」（${rule.rule}），不能填 ${source}（${sourceNames[source]}）：${can}`;
@@ -58,10 +64,13 @@ function valueOf(n: NotificationRecord, source: FieldSource): string {
 export type TemplateData = Record<string, { value: string }>;
 
 /** The template's data, each value valid for its keyword's type; null when one cannot be made valid. */
-export function fillTemplate(n: NotificationRecord, fields: Readonly<Record<string, FieldSource>>): TemplateData | null {
+export function fillTemplate(
+  n: NotificationRecord,
+  fields: Readonly<Record<string, FieldSource>>,
+): TemplateData | null {
   const data: TemplateData = {};
   for (const [keyword, source] of Object.entries(fields)) {
-    const value = ruleOf(keyword)?.fit(valueOf(n, source)) ?? null;
+    const value = ruleOf(keyword)?.fitted(valueOf(n, source)) ?? null;
     if (value === null) return null;
     data[keyword] = { value };
   }

@@ -1,6 +1,6 @@
 /**
  * The rules of each subscription-message keyword type (WeChat's "订阅消息参数值内容限制"): what a valid
- * value looks like (`valid`), how a text is made into one (`fit`: cleaned, and clipped only where a
+ * value looks like (`valid`), how a text is made into one (`fitted`: cleaned, and clipped only where a
  * clipped value stays valid), and which notification parts can always make one (`sources`).
  * Lengths count characters (code points), not UTF-16 units.
  */
@@ -14,15 +14,20 @@ export interface KeywordRule {
   sources: readonly FieldSource[];
   valid(value: string): boolean;
   /** `text` made valid, or null when it cannot be. */
-  fit(text: string): string | null;
+  fitted(text: string): string | null;
 }
 
 const length = (s: string): number => Array.from(s).length;
 const head = (s: string, n: number): string => Array.from(s).slice(0, n).join('');
 
 /** Control characters and line breaks become spaces; emoji and invisible format marks go (WeChat refuses them). */
-const EMOJI = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}|\p{Cf}|\u{FE0E}|\u{FE0F}|\u{20E3}/gu;
-export const clean = (text: string): string => text.replace(EMOJI, '').replace(/[\p{Cc}\s]+/gu, ' ').trim();
+const EMOJI =
+  /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}|\p{Cf}|\u{FE0E}|\u{FE0F}|\u{20E3}/gu;
+export const clean = (text: string): string =>
+  text
+    .replace(EMOJI, '')
+    .replace(/[\p{Cc}\s]+/gu, ' ')
+    .trim();
 
 /** Cut to `max` characters, ending with an ellipsis when cut (for types that take symbols). */
 export function clip(text: string, max: number): string {
@@ -42,7 +47,7 @@ function words(label: string, max: number, sources: readonly FieldSource[]): Key
     rule: `${max} 个以内字符`,
     sources,
     valid,
-    fit: (text) => {
+    fitted: (text) => {
       const v = clip(clean(text), max);
       return valid(v) ? v : null;
     },
@@ -52,7 +57,7 @@ function words(label: string, max: number, sources: readonly FieldSource[]): Key
 /** A value taken as it is or not at all: a number, a time, a code cut short would say something else. */
 function exact(label: string, rule: string, sources: readonly FieldSource[], pattern: RegExp): KeywordRule {
   const valid = (v: string) => pattern.test(v);
-  return { label, rule, sources, valid, fit: (text) => (valid(text.trim()) ? text.trim() : null) };
+  return { label, rule, sources, valid, fitted: (text) => (valid(text.trim()) ? text.trim() : null) };
 }
 
 const phrase: KeywordRule = {
@@ -61,7 +66,7 @@ const phrase: KeywordRule = {
   sources: ['kind'],
   valid: (v) => HAN.test(v) && length(v) <= 5,
   // Cut without an ellipsis: a phrase takes Chinese characters only.
-  fit: (text) => {
+  fitted: (text) => {
     const v = clean(text);
     return HAN.test(v) ? head(v, 5) : null;
   },
@@ -73,8 +78,11 @@ const name: KeywordRule = {
   label: '姓名',
   rule: '10 个以内汉字，或 20 个以内字母',
   sources: ['kind'],
-  valid: (v) => (/\p{Script=Han}/u.test(v) ? NAME_ZH.test(v) && length(v) <= 10 : NAME_EN.test(v) && length(v) <= 20 && v === v.trim()),
-  fit: (text) => {
+  valid: (v) =>
+    /\p{Script=Han}/u.test(v)
+      ? NAME_ZH.test(v) && length(v) <= 10
+      : NAME_EN.test(v) && length(v) <= 20 && v === v.trim(),
+  fitted: (text) => {
     const v = clean(text);
     if (/\p{Script=Han}/u.test(v)) return NAME_ZH.test(v) ? head(v, 10) : null;
     const cut = head(v, 20).trim();
@@ -96,7 +104,12 @@ export const keywordRules = {
   character_string: exact('字符串', '32 位以内数字、字母或符号', [], /^[\x21-\x7e]{1,32}$/),
   amount: exact('金额', '币种符号加 10 位以内数字，可带小数和“元”', [], /^[¥￥$€£]\d{1,10}(\.\d{1,2})?元?$/u),
   phone_number: exact('电话', '17 位以内数字和符号', [], /^[\d+\-() ]{1,17}$/),
-  car_number: exact('车牌', '8 位以内车牌号', [], /^(?=.{1,8}$)[\p{Script=Han}A-Z0-9][A-Z0-9]*[\p{Script=Han}A-Z0-9]?$/u),
+  car_number: exact(
+    '车牌',
+    '8 位以内车牌号',
+    [],
+    /^(?=.{1,8}$)[\p{Script=Han}A-Z0-9][A-Z0-9]*[\p{Script=Han}A-Z0-9]?$/u,
+  ),
   // Only the template's own values are accepted, and nothing here knows them.
   enum: exact('枚举值', '只能是模板设定的枚举值', [], /(?!)/),
 } as const satisfies Record<string, KeywordRule>;
