@@ -3,27 +3,13 @@
  * 与其他单位对比 opens the compare page beside the phone user's own unit, and the radar of the five
  * comparisons is drawn on a canvas 2d — the two units told apart by a solid and a dashed line.
  */
-import { startCloud, type Cloud } from './backend';
 import { textOf } from './data-tree';
-import { PHONE_OPENID, PHONE_USER, seedDemoAndBind } from './demo';
-import { testBuild } from './dist';
-import { bootPhone, type Phone } from './phone';
+import { PHONE_USER } from './demo';
+import { demoPhoneForFile } from './demo-phone';
+import type { Phone } from './phone';
 
-let cloud: Cloud;
 let phone: Phone;
-
-beforeAll(async () => {
-  const dist = testBuild();
-  cloud = startCloud();
-  await seedDemoAndBind(cloud.backend);
-  phone = bootPhone({ dist, backend: cloud.backend, openid: PHONE_OPENID });
-  await phone.launch();
-}, 60_000);
-
-afterAll(() => {
-  phone?.close();
-  cloud?.dispose();
-});
+demoPhoneForFile((p) => (phone = p));
 
 describe('compare two units on the phone', () => {
   it('opens from a unit page and draws both units on a radar on a canvas 2d', async () => {

@@ -4,27 +4,12 @@
  * 拆槛除障 draws its bars by cause on a canvas 2d.
  */
 import { demoTaskSpecs } from '../../core/app/demo/tasks';
-import { startCloud, type Cloud } from './backend';
 import { textOf } from './data-tree';
-import { PHONE_OPENID, seedDemoAndBind } from './demo';
-import { testBuild } from './dist';
-import { bootPhone, type Phone } from './phone';
+import { demoPhoneForFile } from './demo-phone';
+import type { Phone } from './phone';
 
-let cloud: Cloud;
 let phone: Phone;
-
-beforeAll(async () => {
-  const dist = testBuild();
-  cloud = startCloud();
-  await seedDemoAndBind(cloud.backend);
-  phone = bootPhone({ dist, backend: cloud.backend, openid: PHONE_OPENID });
-  await phone.launch();
-}, 60_000);
-
-afterAll(() => {
-  phone?.close();
-  cloud?.dispose();
-});
+demoPhoneForFile((p) => (phone = p));
 
 describe('挂图作战 on the phone', () => {
   it('opens from 榜 and lists the demo’s tasks by track, each light in words', async () => {
