@@ -8,6 +8,7 @@ import type { CampaignStore } from './campaigns/store';
 import type { NotificationStore } from './notifications/store';
 import type { PeopleStore } from './people/store';
 import type { PostStore } from './posts/store';
+import type { ReviewStore } from './reviews/store';
 import type { StandingsStore } from './standings/store';
 import type { TaskStore } from './tasks/store';
 
@@ -18,6 +19,7 @@ export interface Store {
   standings: StandingsStore;
   notifications: NotificationStore;
   tasks: TaskStore;
+  reviews: ReviewStore;
 }
 
-export type { CampaignStore, NotificationStore, PeopleStore, PostStore, StandingsStore, TaskStore };
+export type { CampaignStore, NotificationStore, PeopleStore, PostStore, ReviewStore, StandingsStore, TaskStore };

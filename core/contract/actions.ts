@@ -31,6 +31,18 @@ import {
   TaskItem,
   TaskNote,
 } from './tasks';
+import { Period } from './months';
+import {
+  Explanation,
+  ExplanationStatus,
+  Interview,
+  InterviewStatus,
+  LedgerEntry,
+  Review,
+  ReviewDraft,
+  ReviewNotice,
+  ReviewSummary,
+} from './reviews';
 
 const Empty = z.object({}).strict();
 const Id = (what: string) =>
@@ -115,7 +127,15 @@ export const actions = {
       cursor: z.string().max(200).optional(),
       limit: z.number().int('条数应为整数').min(1, '条数至少为 1').max(50, '每页最多 50 条').default(20),
     }),
-    output: z.object({ items: z.array(Post), nextCursor: z.string().nullable() }),
+    output: z.object({
+      items: z.array(Post),
+      nextCursor: z.string().nullable(),
+      /**
+       * Published 通报 whose time falls within this page (from the page's last post to the one before
+       * it), for the feed to show among the posts by time. Absent on a unit's own feed.
+       */
+      notices: z.array(ReviewNotice).optional(),
+    }),
   },
   'board.leaderboard': {
     input: InCampaign.extend({
@@ -316,6 +336,108 @@ export const actions = {
       byTrack: z.array(BlockerCount.extend({ trackId: z.string(), trackName: z.string() })),
       oldestOpen: z.array(Problem),
     }),
+  },
+  // --- the monthly 通报, 约谈, 书面说明 and 扣分 (issue 13) --------------------
+  /** Supervisors: the 通报 of a closed month as the figures give it now (nothing is saved). */
+  'review.draft': {
+    input: InCampaign.extend({ period: Period }),
+    output: ReviewDraft,
+  },
+  /**
+   * Supervisors: freezes the draft as the month's 通报 (a new version when one is published already and
+   * something changed), posts it to the feed, tells leaders and supervisors, and calls the flagged units'
+   * 约谈. CONFLICT when the month is not over, or nothing changed since the published version.
+   */
+  'review.publish': {
+    input: InCampaign.extend({
+      period: Period,
+      note: z.string({ error: '按语应为文字' }).trim().max(2000, '按语不能超过 2000 字').default(''),
+      requestId: RequestId,
+    }),
+    output: z.object({ review: Review }),
+  },
+  /** A published 通报: the latest version, or the one asked for; with every version's number. */
+  'review.get': {
+    input: InCampaign.extend({ period: Period, version: z.number().int().positive().optional() }),
+    output: z.object({ review: Review, versions: z.array(z.number().int()) }),
+  },
+  /** The campaign's months: each one closed or not, and its published 通报 (latest version), newest first. */
+  'review.list': {
+    input: InCampaign.strict(),
+    output: z.object({
+      months: z.array(
+        z.object({ period: Period, closed: z.boolean(), published: ReviewSummary.nullable() }),
+      ),
+    }),
+  },
+  /**
+   * A published 通报 as an Excel workbook (one sheet per division, the layout of a government 通报 table):
+   * the bytes themselves, base64, for the phone to save and open (a 通报 is tens of kilobytes).
+   */
+  'review.export': {
+    input: InCampaign.extend({ period: Period, version: z.number().int().positive().optional() }),
+    output: z.object({ fileName: z.string(), mime: z.string(), base64: z.string() }),
+  },
+  /** 约谈 records, by due date; a unit's staff see their own unit's. Filters combine. */
+  'interview.list': {
+    input: InCampaign.extend({
+      period: Period.optional(),
+      unitId: Id('单位 ID').optional(),
+      status: InterviewStatus.optional(),
+    }),
+    output: z.object({ items: z.array(Interview) }),
+  },
+  /** Supervisors: the 约谈 was held, on which day, with a note. */
+  'interview.record': {
+    input: InCampaign.extend({
+      interviewId: Id('约谈 ID'),
+      heldAt: Day,
+      note: z.string({ error: '记录应为文字' }).trim().min(1, '请填写约谈情况').max(2000, '约谈情况不能超过 2000 字'),
+      requestId: RequestId,
+    }),
+    output: z.object({ interview: Interview }),
+  },
+  /** 书面说明 requests (made once the campaign is over), by due date; a unit's staff see their own unit's. */
+  'explanation.list': {
+    input: InCampaign.extend({ unitId: Id('单位 ID').optional(), status: ExplanationStatus.optional() }),
+    output: z.object({ items: z.array(Explanation) }),
+  },
+  /** That unit's leader: submits (or, once returned, submits again) the written explanation. */
+  'explanation.submit': {
+    input: InCampaign.extend({
+      explanationId: Id('书面说明 ID'),
+      text: z.string({ error: '说明应为文字' }).trim().min(1, '请填写书面说明').max(5000, '书面说明不能超过 5000 字'),
+      photos: z.array(z.string().min(1).max(1000)).max(9, '最多 9 张照片').optional(),
+      requestId: RequestId,
+    }),
+    output: z.object({ explanation: Explanation }),
+  },
+  /** Supervisors: accepts a submitted explanation, or returns it with a reason. */
+  'explanation.decide': {
+    input: InCampaign.extend({
+      explanationId: Id('书面说明 ID'),
+      decision: z.enum(['accept', 'return'], { error: '请选择通过或退回' }),
+      reason: z.string({ error: '退回原因应为文字' }).trim().max(500, '退回原因不能超过 500 字').optional(),
+      requestId: RequestId,
+    }),
+    output: z.object({ explanation: Explanation }),
+  },
+  /** The assessment ledger, oldest first, with each unit's total; a unit's staff see their own unit's. */
+  'ledger.list': {
+    input: InCampaign.extend({ unitId: Id('单位 ID').optional() }),
+    output: z.object({
+      entries: z.array(LedgerEntry),
+      totals: z.array(z.object({ unitId: z.string(), unitName: z.string(), points: z.number() })),
+    }),
+  },
+  /** Supervisors: undoes a deduction with a new entry (the ledger is never edited), with the reason. */
+  'ledger.reverse': {
+    input: InCampaign.extend({
+      entryId: Id('扣分记录 ID'),
+      reason: z.string({ error: '原因应为文字' }).trim().min(1, '请填写撤销原因').max(500, '原因不能超过 500 字'),
+      requestId: RequestId,
+    }),
+    output: z.object({ entry: LedgerEntry }),
   },
   // --- reminders ------------------------------------------------------------
   'notify.list': {

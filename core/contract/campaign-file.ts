@@ -70,6 +70,9 @@ export const CampaignFile = z
       if (!units.has(t.unitId)) issue(`目标中的单位「${t.unitId}」不在 units 中`, ['targets', i, 'unitId']);
       if (!metrics.has(t.metricId))
         issue(`目标中的指标「${t.metricId}」不在任何子活动中`, ['targets', i, 'metricId']);
+      const months = duplicates((t.monthly ?? []).map((m) => m.period));
+      if (months.length > 0)
+        issue(`单位「${t.unitId}」的「${t.metricId}」月度目标的月份重复：${months.join('、')}`, ['targets', i, 'monthly']);
       // A target outside its metric's own range could never be reported, let alone reached.
       const m = ranged.get(t.metricId);
       if (m?.range && (t.target < m.range.min || t.target > m.range.max)) {

@@ -3,6 +3,7 @@
  * Types follow from the schemas; nothing here is written twice.
  */
 import { z } from 'zod';
+import { MonthlyTarget } from './months';
 
 /** A calendar day in the campaign's time zone. */
 export const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
@@ -47,6 +48,12 @@ export const Campaign = z.object({
    * confirm it (core/domain/figure-entry.ts; default 5).
    */
   jumpMultiple: z.number().positive().max(1000).optional(),
+  /** Days a unit has to submit a 书面说明 once asked (default 7). */
+  explainDays: z.number().int().min(1).max(90).optional(),
+  /** Assessment points deducted per missed target (default 1). */
+  pointsPerMiss: z.number().min(0).max(100).optional(),
+  /** Days after a 通报 is published by which its 约谈 are due (default 10). */
+  interviewDays: z.number().int().min(1).max(90).optional(),
 });
 export type Campaign = z.infer<typeof Campaign>;
 
@@ -107,6 +114,8 @@ export const Target = z.object({
   unitId: z.string(),
   metricId: z.string(),
   target: z.number().positive(),
+  /** Monthly targets and last year's same months, for the monthly 通报 of reviewed metrics. */
+  monthly: z.array(MonthlyTarget).max(24, '月度目标最多 24 个月').optional(),
 });
 export type Target = z.infer<typeof Target>;
 

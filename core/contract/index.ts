@@ -7,3 +7,5 @@ export * from './explain';
 export * from './people';
 export * from './photos';
 export * from './tasks';
+export * from './months';
+export * from './reviews';

@@ -54,7 +54,16 @@ export function campaignData(id: string = C1, cityId: string = CITY): CampaignDa
       { id: U.b2, name: 'ATV酷玩小镇', division: '功能平台' },
     ],
     targets: [
-      { unitId: U.a1, metricId: M.invest, target: 3.5 },
+      {
+        unitId: U.a1,
+        metricId: M.invest,
+        target: 3.5,
+        // Monthly targets and last year's months (the monthly 通报) travel with the target.
+        monthly: [
+          { period: '2025-03', target: 1, lastYear: 0.8 },
+          { period: '2025-04', target: 1.2 },
+        ],
+      },
       { unitId: U.a1, metricId: M.start, target: 100 },
       { unitId: U.a1, metricId: M.signed, target: 6 },
       { unitId: U.a2, metricId: M.invest, target: 2.8 },

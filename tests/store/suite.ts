@@ -12,6 +12,7 @@ import { peopleCaseIds, peopleCases } from './people.cases';
 import { postCaseIds, postCases } from './posts.cases';
 import { postFeedCaseIds, postFeedCases } from './posts.feed.cases';
 import { postPhotoCaseIds, postPhotoCases } from './posts.photos.cases';
+import { reviewCaseIds, reviewCases } from './reviews.cases';
 import { standingsCaseIds, standingsCases } from './standings.cases';
 import { taskCaseIds, taskCases } from './tasks.cases';
 
@@ -25,6 +26,7 @@ export const storeCases = [
   ...standingsCaseIds,
   ...notificationCaseIds,
   ...taskCaseIds,
+  ...reviewCaseIds,
 ] as const;
 export type StoreCase = (typeof storeCases)[number];
 
@@ -88,5 +90,6 @@ export function describeStore(name: string, makeStore: MakeStore, options: Store
     standingsCases(ctx);
     notificationCases(ctx);
     taskCases(ctx);
+    reviewCases(ctx);
   });
 }
