@@ -1,12 +1,23 @@
 /**
  * The campaigns slice in SQLite: cities (the tenants, each with its current campaign) and their campaigns.
  * A campaign is saved whole (its tracks, metrics, units and targets replaced in one transaction, keeping
- * the order given) and loaded whole; it keeps the city it was first saved for.
+ * the order given) and loaded whole; it keeps the city it was first saved for. A target's monthly figures
+ * (0014_reviews) are JSON on its row, NULL when it has none.
  */
 import type { Database } from 'better-sqlite3';
-import type { Campaign, Target, Unit } from '../../core/contract';
+import type { Campaign, MonthlyTarget, Target, Unit } from '../../core/contract';
 import type { CampaignData, CampaignStore, CityRecord, TrackRecord } from '../../core/app/campaigns/store';
 import { type CampaignRow, type MetricRow, flag, toCampaign, toMetric } from './rows';
+
+interface TargetRow {
+  unitId: string;
+  metricId: string;
+  target: number;
+  monthly: string | null;
+}
+
+const toTarget = ({ monthly, ...t }: TargetRow): Target =>
+  monthly === null ? t : { ...t, monthly: JSON.parse(monthly) as MonthlyTarget[] };
 
 interface CityRow {
   id: string;
@@ -42,7 +53,8 @@ export function campaignStore(db: Database): CampaignStore {
   );
   const insertUnit = db.prepare('INSERT INTO units VALUES (@campaignId, @id, @name, @division, @position)');
   const insertTarget = db.prepare(
-    'INSERT INTO targets VALUES (@campaignId, @unitId, @metricId, @target, @position)',
+    `INSERT INTO targets (campaign_id, unit_id, metric_id, target, position, monthly)
+     VALUES (@campaignId, @unitId, @metricId, @target, @position, @monthly)`,
   );
 
   const getCampaign = db.prepare<[string], CampaignRow>('SELECT * FROM campaigns WHERE id = ?');
@@ -55,8 +67,8 @@ export function campaignStore(db: Database): CampaignStore {
   const getUnits = db.prepare<[string], Unit>(
     'SELECT id, name, division FROM units WHERE campaign_id = ? ORDER BY position',
   );
-  const getTargets = db.prepare<[string], Target>(
-    'SELECT unit_id AS unitId, metric_id AS metricId, target FROM targets WHERE campaign_id = ? ORDER BY position',
+  const getTargets = db.prepare<[string], TargetRow>(
+    'SELECT unit_id AS unitId, metric_id AS metricId, target, monthly FROM targets WHERE campaign_id = ? ORDER BY position',
   );
   const byCity = db.prepare<[string], CampaignRow>(
     'SELECT * FROM campaigns WHERE city_id = ? ORDER BY start_date DESC, id',
@@ -107,7 +119,16 @@ export function campaignStore(db: Database): CampaignStore {
       }),
     );
     d.units.forEach((u, position) => insertUnit.run({ campaignId, ...u, position }));
-    d.targets.forEach((t, position) => insertTarget.run({ campaignId, ...t, position }));
+    d.targets.forEach((t, position) =>
+      insertTarget.run({
+        campaignId,
+        unitId: t.unitId,
+        metricId: t.metricId,
+        target: t.target,
+        position,
+        monthly: t.monthly === undefined ? null : JSON.stringify(t.monthly),
+      }),
+    );
   });
 
   const load = (campaignId: string): CampaignData | null => {
@@ -119,7 +140,7 @@ export function campaignStore(db: Database): CampaignStore {
       tracks: getTracks.all(campaignId),
       metrics: getMetrics.all(campaignId).map(toMetric),
       units: getUnits.all(campaignId),
-      targets: getTargets.all(campaignId),
+      targets: getTargets.all(campaignId).map(toTarget),
     };
   };
 

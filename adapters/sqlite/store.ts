@@ -1,7 +1,8 @@
 /**
  * The Store port on SQLite (better-sqlite3): opens the file, applies the migrations, and composes the
  * slices, one file each (./campaigns.ts, ./people.ts, ./posts.ts, ./standings.ts, ./notifications.ts,
- * ./tasks.ts), which prepare their statements once and answer the port's async methods from synchronous calls.
+ * ./tasks.ts, ./reviews.ts), which prepare their statements once and answer the port's async methods from
+ * synchronous calls.
  *
  * A lock held by another process: better-sqlite3 waits for it synchronously, stopping every other request
  * of this process, so each attempt waits only `serveBusyTimeoutMs` and the rest of the wait happens here,
@@ -20,6 +21,7 @@ import { notificationStore } from './notifications';
 import { openDatabase, serveBusyTimeoutMs } from './open';
 import { peopleStore } from './people';
 import { postStore } from './posts';
+import { reviewStore } from './reviews';
 import { standingsStore } from './standings';
 import { taskStore } from './tasks';
 
@@ -127,6 +129,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     standings: retrying(standingsStore(db), policy),
     notifications: retrying(notificationStore(db), policy),
     tasks: retrying(taskStore(db), policy),
+    reviews: retrying(reviewStore(db), policy),
   };
 
   const rollback = new Error('rollback');
