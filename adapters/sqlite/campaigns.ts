@@ -33,11 +33,12 @@ const toCity = (r: CityRow): CityRecord => ({
 
 export function campaignStore(db: Database): CampaignStore {
   const upsertCampaign = db.prepare(`
-    INSERT INTO campaigns (id, city_id, name, start_date, end_date, timezone, weights, post_every_days, late_days, jump_multiple, data_version)
-    VALUES (@id, @cityId, @name, @startDate, @endDate, @timezone, @weights, @postEveryDays, @lateDays, @jumpMultiple, 1)
+    INSERT INTO campaigns (id, city_id, name, start_date, end_date, timezone, weights, post_every_days, late_days, jump_multiple, explain_days, points_per_miss, interview_days, data_version)
+    VALUES (@id, @cityId, @name, @startDate, @endDate, @timezone, @weights, @postEveryDays, @lateDays, @jumpMultiple, @explainDays, @pointsPerMiss, @interviewDays, 1)
     ON CONFLICT (id) DO UPDATE SET name = excluded.name, start_date = excluded.start_date,
       end_date = excluded.end_date, timezone = excluded.timezone, weights = excluded.weights,
       post_every_days = excluded.post_every_days, late_days = excluded.late_days, jump_multiple = excluded.jump_multiple,
+      explain_days = excluded.explain_days, points_per_miss = excluded.points_per_miss, interview_days = excluded.interview_days,
       data_version = data_version + 1, campaign_version = campaign_version + 1`);
   const cityOf = db.prepare<[string], { city_id: string }>('SELECT city_id FROM campaigns WHERE id = ?');
   // Children first: targets name units and metrics, metrics name tracks.
@@ -104,6 +105,9 @@ export function campaignStore(db: Database): CampaignStore {
       postEveryDays: c.postEveryDays ?? null,
       lateDays: c.lateDays ?? null,
       jumpMultiple: c.jumpMultiple ?? null,
+      explainDays: c.explainDays ?? null,
+      pointsPerMiss: c.pointsPerMiss ?? null,
+      interviewDays: c.interviewDays ?? null,
     });
     for (const stmt of clear) stmt.run(campaignId);
     d.tracks.forEach((t, position) => insertTrack.run({ campaignId, ...t, position }));

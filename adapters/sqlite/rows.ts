@@ -19,6 +19,10 @@ export interface CampaignRow {
   late_days: number | null;
   /** NULL when the campaign does not say (0011_jump_multiple). */
   jump_multiple: number | null;
+  /** NULL when the campaign does not say (0014_reviews). */
+  explain_days: number | null;
+  points_per_miss: number | null;
+  interview_days: number | null;
   city_id: string;
 }
 
@@ -87,6 +91,9 @@ export function toCampaign(r: CampaignRow): Campaign {
     ...(r.post_every_days === null ? {} : { postEveryDays: r.post_every_days }),
     ...(r.late_days === null ? {} : { lateDays: r.late_days }),
     ...(r.jump_multiple === null ? {} : { jumpMultiple: r.jump_multiple }),
+    ...(r.explain_days === null ? {} : { explainDays: r.explain_days }),
+    ...(r.points_per_miss === null ? {} : { pointsPerMiss: r.points_per_miss }),
+    ...(r.interview_days === null ? {} : { interviewDays: r.interview_days }),
   };
 }
 

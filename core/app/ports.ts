@@ -85,6 +85,30 @@ export interface Files {
   urls(fileIds: string[]): Promise<Map<string, string>>;
 }
 
+/**
+ * A sheet of a workbook as plain data — a title row, a subtitle (date, version), the header and the rows,
+ * notes below — in the layout a government office pastes into a report; the adapter writes the file.
+ */
+export interface SheetSpec {
+  /** The tab's name (at most 31 characters, none of \ / ? * [ ] :). */
+  name: string;
+  title: string;
+  subtitle: string;
+  header: string[];
+  rows: Array<Array<string | number | null>>;
+  /** Column widths in characters, by column. */
+  widths?: number[];
+  /** Per column, an Excel number format for its numbers (e.g. '0.00', '0.0%'). */
+  formats?: Array<string | null>;
+  /** Lines under the table (the note, who was left out of a ranking and why). */
+  notes?: string[];
+}
+
+/** Writes workbooks (an .xlsx file's bytes). */
+export interface Workbooks {
+  xlsx(sheets: readonly SheetSpec[]): Promise<Uint8Array>;
+}
+
 /** Everything the use cases need, passed in by the host. */
 export interface Deps {
   store: Store;
@@ -110,6 +134,8 @@ export interface Deps {
   photoRefs?: PhotoRefs;
   /** Absent: photos are not checked (the self-hosted server has no image check). */
   photoGuard?: PhotoGuard;
+  /** Absent: exports are refused (every host wires one). */
+  workbooks?: Workbooks;
 }
 
 export interface Settings {

@@ -13,6 +13,7 @@ import { campaignCurrent } from './campaigns/current';
 import { campaignList } from './campaigns/list';
 import { createCampaignCache } from './campaigns/view';
 import type { AppState, Caller, Ctx, Route, Routes } from './context';
+import { deliver } from './notifications/deliver';
 import { notifyList, notifyRead, notifySubscribe } from './notifications/notify';
 import { demoLogin, demoUsers } from './people/demo-login';
 import { identify, unbound } from './people/identify';
@@ -25,8 +26,16 @@ import { adminUserRevokeSessions } from './people/revoke';
 import type { Deps } from './ports';
 import { postCreate } from './posts/create';
 import { postList } from './posts/list';
+import { checkPhotoRefs } from './posts/photos';
 import { screenText } from './posts/screen';
 import { createRateLimiter } from './rate-limit';
+import { explanationDecide, explanationList, explanationSubmit } from './reviews/explanations';
+import { reviewExport } from './reviews/export';
+import { interviewList, interviewRecord } from './reviews/interviews';
+import { ledgerList, ledgerReverse } from './reviews/ledger';
+import { reviewDraft, reviewPublish } from './reviews/publish';
+import { reviewGet, reviewList } from './reviews/read';
+import type { Checks, Tell } from './reviews/shared';
 import { createStandingsCache } from './standings/cache';
 import { leaderboard } from './standings/leaderboard';
 import { unitDetail, unitTrend } from './standings/units';
@@ -43,6 +52,26 @@ export type { Caller } from './context';
 
 /** The posts area's rules the tasks area uses: a note's figures are posted by post.create itself. */
 const feed: Feed = { post: (ctx, args) => postCreate.run(ctx, args), screen: screenText };
+
+/** The posts area's checks, for a 书面说明's text and photos. */
+const checks: Checks = { screen: screenText, photos: checkPhotoRefs };
+
+/** Delivery for the reviews area: each message stored once under its dedupe key, then sent; a user's in turn. */
+const tell: Tell = {
+  async send(ctx, messages) {
+    const now = ctx.deps.clock.now();
+    const perUser = new Map<string, typeof messages[number][]>();
+    for (const m of messages) perUser.set(m.user.id, [...(perUser.get(m.user.id) ?? []), m]);
+    const users = [...perUser.values()];
+    // Twenty users at a time: a city's leaders and supervisors are told while the supervisor waits.
+    for (let i = 0; i < users.length; i += 20)
+      await Promise.all(
+        users.slice(i, i + 20).map(async (mine) => {
+          for (const { user, ...reminder } of mine) await deliver(ctx.deps, { ...reminder, userId: user.id }, user, now);
+        }),
+      );
+  },
+};
 
 export const routes: Routes = {
   'auth.demoUsers': demoUsers,
@@ -74,6 +103,18 @@ export const routes: Routes = {
   'admin.campaign.save': adminCampaignSave,
   'admin.campaign.load': adminCampaignLoad,
   'admin.campaign.setCurrent': adminCampaignSetCurrent,
+  'review.draft': reviewDraft,
+  'review.publish': reviewPublish(tell),
+  'review.get': reviewGet,
+  'review.list': reviewList,
+  'review.export': reviewExport,
+  'interview.list': interviewList,
+  'interview.record': interviewRecord,
+  'explanation.list': explanationList,
+  'explanation.submit': explanationSubmit(checks),
+  'explanation.decide': explanationDecide(tell),
+  'ledger.list': ledgerList,
+  'ledger.reverse': ledgerReverse,
   'notify.list': notifyList,
   'notify.read': notifyRead,
   'notify.subscribe': notifySubscribe,

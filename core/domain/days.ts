@@ -107,6 +107,12 @@ export function isoOf(epochMs: number): string {
   return new Date(epochMs).toISOString();
 }
 
+/** The instant of ISO 8601 text (NaN for text that is not one). */
+export function epochOf(iso: string): number {
+  // eslint-disable-next-line no-restricted-globals -- a calendar conversion of given text, not a clock reading
+  return Date.parse(iso);
+}
+
 const DAY_TEXT = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Days since 1970-01-01 of `YYYY-MM-DD`; null for any other text, which is left to dayjs. */

@@ -43,8 +43,102 @@ const stepOf: Partial<Record<Role, { problemId: string; to: string; note: string
 /** A step the unit takes, on a problem no allowed cell moves: FORBIDDEN for the other roles. */
 const untouched = { problemId: 'm-problem-untouched', to: 'in_progress', note: '' };
 
+/** The closed month the review lines name, and the review records seeded for them. */
+const PERIOD = '2025-09';
+const INTERVIEW_ID = `${campaign.campaign.id}:${PERIOD}:A`;
+const EXPLANATION_A = `${campaign.campaign.id}:A:m-invest`;
+const EXPLANATION_B = `${campaign.campaign.id}:B:m-invest`;
+
+/**
+ * September's 通报 as another supervisor published it (flagging unit A, which the figures do not: the
+ * supervisor's publish is a corrected version), its interview, an explanation request of unit A and a
+ * submitted one of unit B with its deduction.
+ */
+async function seedReviewFixtures(store: Store, at: number): Promise<void> {
+  const cid = campaign.campaign.id;
+  const flagged = [{ unitId: 'A', unitName: '甲镇', division: '乡镇街道', level: 1 as const, metricIds: ['m-invest'] }];
+  await store.reviews.publishReview({
+    id: `${cid}:${PERIOD}:v1`,
+    cityId: city.id,
+    campaignId: cid,
+    period: PERIOD,
+    version: 1,
+    note: '',
+    publishedAt: at,
+    publishedById: 'm-other-supervisor',
+    publishedByName: '钱督办',
+    changes: [],
+    flagged,
+    requestId: 'seed-review',
+    metrics: [],
+    divisions: [],
+    excluded: [],
+  });
+  await store.reviews.syncInterviews(cid, PERIOD, [
+    {
+      id: INTERVIEW_ID,
+      cityId: city.id,
+      campaignId: cid,
+      period: PERIOD,
+      unitId: 'A',
+      level: 1,
+      attendees: ['deputy'],
+      reviewVersion: 1,
+      dueDay: '2025-10-19',
+      status: 'scheduled',
+      heldDay: null,
+      note: '',
+      recordedById: null,
+      recordedByName: null,
+      requestId: null,
+      createdAt: at,
+      updatedAt: at,
+    },
+  ]);
+  const explanation = (id: string, unitId: string, submitted: boolean) => ({
+    id,
+    cityId: city.id,
+    campaignId: cid,
+    unitId,
+    metricId: 'm-invest',
+    target: 10,
+    value: 6,
+    dueDay: '2025-12-31',
+    status: submitted ? ('submitted' as const) : ('requested' as const),
+    text: submitted ? '项目延期' : '',
+    photos: [],
+    submittedAt: submitted ? at : null,
+    submittedById: submitted ? 'm-unit_leader' : null,
+    submittedByName: submitted ? 'unit_leader' : null,
+    decidedAt: null,
+    decidedById: null,
+    decidedByName: null,
+    returnReason: null,
+    submissions: submitted ? 1 : 0,
+    createdAt: at,
+    updatedAt: at,
+  });
+  await store.reviews.addExplanations([explanation(EXPLANATION_A, 'A', false), explanation(EXPLANATION_B, 'B', true)]);
+  await store.reviews.appendLedger([
+    {
+      id: `deduct:${EXPLANATION_B}`,
+      cityId: city.id,
+      campaignId: cid,
+      unitId: 'B',
+      points: -1,
+      reason: '「完成投资」未完成目标',
+      sourceKind: 'explanation',
+      sourceId: EXPLANATION_B,
+      at,
+      byId: 'system',
+      requestId: null,
+    },
+  ]);
+}
+
 export async function seedPolicyFixtures(store: Store): Promise<void> {
   const at = Date.parse('2025-10-09T02:00:00Z');
+  await seedReviewFixtures(store, at);
   await store.tasks.saveTask({
     id: TASK_ID,
     cityId: city.id,
@@ -169,6 +263,31 @@ export const policy: Record<ActionName, Line> = {
   'admin.campaign.save': { allowed: adminOnly, data: () => campaignFile() },
   'admin.campaign.load': { allowed: adminOnly, data: () => ({ campaignId: campaign.campaign.id }) },
   'admin.campaign.setCurrent': { allowed: adminOnly, data: () => ({ campaignId: campaign.campaign.id }) },
+  'review.draft': { allowed: ['supervisor'], data: () => ({ period: PERIOD }) },
+  // A fixed requestId: the first cell publishes the next version, a cell sent again is a replay.
+  'review.publish': { allowed: ['supervisor'], data: () => ({ period: PERIOD, note: '请对照整改', requestId: 'm-publish' }) },
+  'review.get': { allowed: 'user', data: () => ({ period: PERIOD }) },
+  'review.list': { allowed: 'user', data: () => ({}) },
+  'review.export': { allowed: 'user', data: () => ({ period: PERIOD }) },
+  'interview.list': { allowed: 'user', data: () => ({}) },
+  'interview.record': {
+    allowed: ['supervisor'],
+    data: () => ({ interviewId: INTERVIEW_ID, heldAt: '2025-10-09', note: '已约谈', requestId: 'm-interview-held' }),
+  },
+  'explanation.list': { allowed: 'user', data: () => ({}) },
+  'explanation.submit': {
+    allowed: ['unit_leader'],
+    data: () => ({ explanationId: EXPLANATION_A, text: '受用地报批影响', requestId: 'm-explain' }),
+  },
+  'explanation.decide': {
+    allowed: ['supervisor'],
+    data: () => ({ explanationId: EXPLANATION_B, decision: 'accept', requestId: 'm-decide' }),
+  },
+  'ledger.list': { allowed: 'user', data: () => ({}) },
+  'ledger.reverse': {
+    allowed: ['supervisor'],
+    data: () => ({ entryId: `deduct:${EXPLANATION_B}`, reason: '经核实属不可抗力', requestId: 'm-reverse' }),
+  },
   'notify.list': { allowed: 'user', data: () => ({}) },
   'notify.read': { allowed: 'user', data: () => ({ all: true }) },
   'notify.subscribe': { allowed: 'user', data: () => ({ accepted: ['tpl-no-post'] }) },

@@ -37,6 +37,9 @@ export function campaignData(id: string = C1, cityId: string = CITY): CampaignDa
       postEveryDays: 3,
       lateDays: 5,
       jumpMultiple: 4,
+      explainDays: 5,
+      pointsPerMiss: 2,
+      interviewDays: 8,
     },
     tracks: [
       { id: 't-build', name: '百日攻坚', leadUnitId: 'lead-fgj' },

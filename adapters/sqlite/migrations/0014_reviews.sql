@@ -126,3 +126,7 @@ CREATE TRIGGER ledger_no_delete BEFORE DELETE ON ledger
 BEGIN
   SELECT RAISE(ABORT, '考核台账只能追加，不能删除');
 END;
+-- The campaign's settings for the review's sanctions (NULL: the defaults, core/domain/review.ts).
+ALTER TABLE campaigns ADD COLUMN explain_days INTEGER CHECK (explain_days > 0);
+ALTER TABLE campaigns ADD COLUMN points_per_miss REAL CHECK (points_per_miss >= 0);
+ALTER TABLE campaigns ADD COLUMN interview_days INTEGER CHECK (interview_days > 0);

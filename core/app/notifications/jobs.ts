@@ -6,8 +6,8 @@
  * stores each under its dedupe key before sending it, so nothing goes out twice. Delivery goes in
  * batches and stops between two when the run's time budget is spent; the next hourly run picks up what
  * is left, so neither a missed tick nor a large city loses a day. Nothing at all during quiet hours.
- * Each job is a file (./job-no-post.ts, ./job-problem-overdue.ts, ./job-task-due.ts) and an entry in `jobs`;
- * a later one (约谈 due dates) is one more.
+ * Each job is a file (./job-no-post.ts, ./job-problem-overdue.ts, ./job-task-due.ts, ./job-review-due.ts)
+ * and an entry in `jobs`.
  */
 import { dayOf, hourOf } from '../../domain/days';
 import { isQuietHour, reminderKey } from '../../domain/reminders';
@@ -17,13 +17,14 @@ import { deliver, type Reminder } from './deliver';
 import type { Job, JobContext } from './job';
 import { noPostJob } from './job-no-post';
 import { problemOverdueJob } from './job-problem-overdue';
+import { explanationDueJob, interviewDueJob } from './job-review-due';
 import { taskDueJob } from './job-task-due';
 import type { Deps } from '../ports';
 import type { UserRecord } from '../people/store';
 
 export type { Job, JobContext } from './job';
 
-export const jobs: readonly Job[] = [noPostJob, problemOverdueJob, taskDueJob];
+export const jobs: readonly Job[] = [noPostJob, problemOverdueJob, taskDueJob, interviewDueJob, explanationDueJob];
 
 export interface JobSummary {
   /** The jobs that ran (to the end or to the deadline). */

@@ -1,6 +1,8 @@
 /** `post.list`: the feed of the current campaign, or of one unit, newest first, page by page. */
 import { fail, ok, type Post } from '../../contract';
 import { callerCampaign } from '../campaigns/view';
+import { epochOf } from '../../domain/days';
+import { feedNotices } from '../notices';
 import type { CampaignView } from '../campaigns/view';
 import type { Route } from '../context';
 import { photosOut, photoUrls, type PhotoUrls } from './photos';
@@ -21,6 +23,16 @@ export const postOut = (p: PostRecord, view: CampaignView, url: PhotoUrls = (id)
   ...(p.flagged ? { flagged: true } : {}),
 });
 
+/**
+ * The cursor a page hands out is the store's own, after the time of the page's last post, so the next
+ * page knows from when its 通报 notices start. A cursor without the time (kept by an older phone) still
+ * pages, without notices.
+ */
+function readCursor(cursor: string): { store: string; afterMs: number | null } {
+  const m = /^(\d{1,16})\.(.+)$/s.exec(cursor);
+  return m ? { store: m[2]!, afterMs: Number(m[1]) } : { store: cursor, afterMs: null };
+}
+
 export const postList: Route<'post.list'> = {
   access: 'user',
   run: async (ctx, input) => {
@@ -30,13 +42,24 @@ export const postList: Route<'post.list'> = {
     if (input.unitId !== undefined && !view.unitById.has(input.unitId)) {
       return fail('NOT_FOUND', `单位「${input.unitId}」不存在。`);
     }
+    const from = input.cursor === undefined ? null : readCursor(input.cursor);
     const page = await ctx.deps.store.posts.listPosts({
       campaignId: view.data.campaign.id,
       limit: input.limit,
       ...(input.unitId !== undefined ? { unitId: input.unitId } : {}),
-      ...(input.cursor !== undefined ? { cursor: input.cursor } : {}),
+      ...(from !== null ? { cursor: from.store } : {}),
     });
     const url = await photoUrls(ctx, page.items);
-    return ok({ items: page.items.map((p) => postOut(p, view, url)), nextCursor: page.nextCursor });
+    const last = page.items.at(-1);
+    const lastMs = last ? epochOf(last.createdAt) : null;
+    const items = page.items.map((p) => postOut(p, view, url));
+    const nextCursor = page.nextCursor === null ? null : `${lastMs ?? 0}.${page.nextCursor}`;
+    if (input.unitId !== undefined) return ok({ items, nextCursor });
+    // The 通报 published between this page's last post and the previous page's (the city-wide feed only).
+    const notices =
+      from !== null && from.afterMs === null
+        ? []
+        : await feedNotices(ctx.deps, view.data.campaign.id, nextCursor === null ? null : lastMs, from?.afterMs ?? null);
+    return ok({ items, nextCursor, notices });
   },
 };
