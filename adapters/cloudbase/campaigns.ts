@@ -3,9 +3,11 @@
  * campaign, and `order` its place in the list (a counter in `settings`, taken in the transaction that
  * inserts it). A campaign is the campaign document, naming its city, plus one document per track, metric,
  * unit and target, each tagged with its campaign and its position, so that a campaign loads back exactly
- * as saved. Saving is not one transaction (a transaction cannot hold hundreds of documents): children are
- * written first, stale ones removed, the campaign document last, then the data and campaign versions are
- * bumped. This file is the campaigns slice of the Store.
+ * as saved (a target's `monthly` months, for the monthly 通报, are part of its record: kept in their
+ * order, each month's optional figures absent when absent). Saving is not one transaction (a transaction
+ * cannot hold hundreds of documents): children are written first, stale ones removed, the campaign
+ * document last, then the data and campaign versions are bumped. This file is the campaigns slice of the
+ * Store.
  *
  * Before cities (schema version 1, ./schema.ts) there was one current campaign, `settings/currentCampaign`.
  * Until `upgradeDocuments` (./setup.ts) turns it into the default city's document, the default city is

@@ -8,7 +8,8 @@
  *   cities/{cityId}                        { _v, order, record }   (`order`: first-saved order)
  *   campaigns/{campaignId}                 { _v, cityId, record }   (record: the Campaign)
  *   tracks|metrics|units/{campaign:id}     { campaignId, order, record }
- *   targets/{campaign:unit:metric}         { campaignId, order, record }
+ *   targets/{campaign:unit:metric}         { campaignId, order, record }   (record: the Target, its `monthly`
+ *                                          months included when it has them)
  *   users/{userId}                         { _v, cityId, isDemo, record }
  *   openids/{openid}, accounts/{account}   { userId }   (unique keys: a bind or sign-up claims one)
  *   sessions/{token}                       { userId, expiresAt, record }
@@ -29,12 +30,20 @@
  *   problems/{campaign:problemId}          { _v, campaignId, keys, record }   (`keys`: each event's `byId:requestId`, in order)
  *   problem_events/{campaign:problem:by:requestId}  { _v, campaignId, problemId, seq, record }   (`seq`: 1 for the raise, then each step's)
  *   problem_keys/{raiser:requestId}        { _v, campaignId, problemId }   (a problem is raised once per request)
+ *   reviews/{campaign:period:version}      { _v, campaignId, period, version, head, tables }   (a published 通报:
+ *                                          `head` the ReviewHead, `tables` its metrics, divisions and excluded;
+ *                                          the id is the version, so a taken one is refused by the insert: ./reviews.ts)
+ *   review_keys/{campaign:publisher:requestId}  { _v, campaignId, period, version }   (a 通报 is published once per request)
+ *   interviews/{campaign:interviewId}      { _v, campaignId, period, keys, record }   (`keys`: each step's `byId:requestId`)
+ *   explanations/{campaign:explanationId}  { _v, campaignId, keys, record }   (`keys`: as interviews')
+ *   explanation_events/{campaign:explanation:by:requestId}  { _v, campaignId, explanationId, seq, record }
+ *   ledger/{entryId}                       { _v, campaignId, record }   (written once, never updated)
  *   settings/{key}                         { value }
  *
  * Version 1 (before cities) differed only in: no `_v`; campaigns { record }; users { isDemo, record }
  * without `cityId`; invites' and notifications' records without `cityId` (and `campaignId`); no cities,
- * the one current campaign being `settings/currentCampaign`. Tasks, notes and problems came with version 2
- * (./task-docs.ts): they have no version 1.
+ * the one current campaign being `settings/currentCampaign`. Tasks, notes and problems, and later the
+ * reviews' collections, were added at version 2 (./task-docs.ts): they have no version 1.
  *
  * Figures before snapshots (a version document without `figureDocs: 2`; read alongside, ./figure-docs.ts;
  * turned into snapshots by `upgradeDocuments`, ./setup.ts): one latest document per unit, rewritten by
@@ -69,6 +78,12 @@ export const collections = {
   problems: 'problems',
   problemEvents: 'problem_events',
   problemKeys: 'problem_keys',
+  reviews: 'reviews',
+  reviewKeys: 'review_keys',
+  interviews: 'interviews',
+  explanations: 'explanations',
+  explanationEvents: 'explanation_events',
+  ledger: 'ledger',
   settings: 'settings',
 } as const;
 

@@ -52,13 +52,15 @@ export async function readDoc(ref: WxDocRef): Promise<WxData | null> {
 /**
  * Every document matching `where`, in `key` order, 100 at a time: each page asks for `key` past the
  * last one seen, which stays correct and cheap however many documents there are (no growing skip).
- * `key` must be unique among the matches (`_id`, or `day` within one unit).
+ * `key` must be unique among the matches (`_id`, or `day` within one unit). With `fields`, only those
+ * fields (and `_id` and `key`) come back: for documents too big to read whole in a list.
  */
 export async function readAll(
   db: WxDatabase,
   collection: string,
   where: Record<string, unknown>,
   key = '_id',
+  fields?: Record<string, boolean>,
 ): Promise<WxData[]> {
   const out: WxData[] = [];
   let last: unknown;
@@ -66,7 +68,8 @@ export async function readAll(
     const cond = last === undefined ? where : { ...where, [key]: db.command.gt(last) };
     const query =
       Object.keys(cond).length > 0 ? db.collection(collection).where(cond) : db.collection(collection);
-    const { data } = await query.orderBy(key, 'asc').limit(PAGE).get();
+    const page = query.orderBy(key, 'asc').limit(PAGE);
+    const { data } = await (fields ? page.field({ ...fields, [key]: true }) : page).get();
     out.push(...data);
     if (data.length < PAGE) return out;
     const next = data[data.length - 1]?.[key];

@@ -1,9 +1,10 @@
 /**
- * What the tasks slice's documents share (./tasks.ts, ./problems.ts): their schema version and the one
- * read path that checks it, and telling a refused insert of an existing `_id` apart. Tasks, notes and
- * problems came with schema version 2 (./schema.ts), so every one of their documents carries `_v` (each
- * write sets it with `stamped`, as the other versioned documents do): one without it was not written by
- * this store, one of a newer version by a newer program, and both are refused rather than guessed at.
+ * What the documents of the tasks and reviews slices share (./tasks.ts, ./problems.ts, ./reviews.ts and
+ * its parts): their schema version and the one read path that checks it, and telling a refused insert of
+ * an existing `_id` apart. These collections were added at schema version 2 (./schema.ts), so every one
+ * of their documents carries `_v` (each write sets it with `stamped`, as the other versioned documents
+ * do): one without it was not written by this store, one of a newer version by a newer program, and both
+ * are refused rather than guessed at.
  * A later version that changes these shapes upgrades them here.
  */
 import { SCHEMA_UNKNOWN, SCHEMA_VERSION, tooNew, versionOf } from './schema';
@@ -33,14 +34,16 @@ export async function readCurrent(collection: string, ref: WxDocRef): Promise<Wx
   return doc ? current(collection, doc) : null;
 }
 
-/** Every matching document (./reads.ts `readAll`, paged past 100), checked. */
+/** Every matching document (./reads.ts `readAll`, paged past 100, only `fields` when given), checked. */
 export async function readAllCurrent(
   db: WxDatabase,
   collection: string,
   match: Record<string, unknown>,
   key = '_id',
+  fields?: Record<string, boolean>,
 ): Promise<WxData[]> {
-  return (await readAll(db, collection, match, key)).map((doc) => current(collection, doc));
+  const docs = await readAll(db, collection, match, key, fields && { ...fields, _v: true });
+  return docs.map((doc) => current(collection, doc));
 }
 
 /** The server refused an insert of an `_id` that exists (MongoDB's E11000 on the `_id_` index). */
