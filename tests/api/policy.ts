@@ -50,12 +50,21 @@ const EXPLANATION_A = `${campaign.campaign.id}:A:m-invest`;
 const EXPLANATION_B = `${campaign.campaign.id}:B:m-invest`;
 
 /**
- * September's 通报 as another supervisor published it (flagging unit A, which the figures do not: the
+ * September's 通报 as another supervisor published it (flagging unit A, with none of the table: the
  * supervisor's publish is a corrected version), its interview, an explanation request of unit A and a
- * submitted one of unit B with its deduction.
+ * submitted one of unit B with its deduction. 完成投资 is reviewed and A has a September target its
+ * figures (none) miss, so the corrected version flags A too and A's 约谈 stays scheduled for the
+ * interview.record cells, whichever runs first.
  */
 async function seedReviewFixtures(store: Store, at: number): Promise<void> {
   const cid = campaign.campaign.id;
+  await store.campaigns.saveCampaign({
+    ...campaign,
+    metrics: campaign.metrics.map((m) => (m.id === 'm-invest' ? { ...m, reviewed: true } : m)),
+    targets: campaign.targets.map((t) =>
+      t.unitId === 'A' && t.metricId === 'm-invest' ? { ...t, monthly: [{ period: PERIOD, target: 1, lastYear: 1 }] } : t,
+    ),
+  });
   const flagged = [{ unitId: 'A', unitName: '甲镇', division: '乡镇街道', level: 1 as const, metricIds: ['m-invest'] }];
   await store.reviews.publishReview({
     id: `${cid}:${PERIOD}:v1`,
