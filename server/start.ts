@@ -20,6 +20,7 @@ import { listen } from './listen';
 import { errorFields, type Log } from './log';
 import { createLocalGuard, createScryptPasswords, nodeIds, systemClock } from '../adapters/node';
 import { createWebhookNotifier } from '../adapters/webhook';
+import { createExcelWorkbooks } from '../adapters/excel';
 import { elapsedTimer, fixedClock } from './platform';
 import { startScheduler } from './scheduler';
 import { sweepUploads, type SweepSummary } from './sweep';
@@ -132,6 +133,7 @@ export async function startArena(options: StartOptions): Promise<RunningArena> {
       // A post names only its author's own uploads. The local guard checks no images: photos stay as posted.
       photoRefs: createServerPhotoRefs(filesDir),
       notifiers: config.webhookUrl ? [createWebhookNotifier({ url: config.webhookUrl })] : [],
+      workbooks: createExcelWorkbooks(),
       log: ({ level, msg, ...fields }) =>
         log(level === 'error' || level === 'warn' ? level : 'info', String(msg ?? 'core'), fields),
     };

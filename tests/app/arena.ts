@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { actions, type ActionInput, type ActionName, type ActionOutput, type Result } from '../../core/contract';
 import { createArena, type Caller } from '../../core/app/router';
 import type { CampaignData, Deps, Settings, Store, UserRecord } from '../../core/app/ports';
+import { createExcelWorkbooks } from '../../adapters/excel';
 
 /** The test city: its users and its campaign. */
 export const city = { id: 'city-t', name: '测试市' };
@@ -121,6 +122,7 @@ export async function testArena(store: Store, options: TestArenaOptions = {}) {
       newCode: (length, alphabet) => countingCode((n += 1), length, alphabet),
     },
     settings,
+    workbooks: createExcelWorkbooks(),
     ...(options.log ? { log: options.log } : {}),
     ...options.ports,
   };
