@@ -9,7 +9,7 @@
  * for a cloud function to upload. `npm run build:functions` bundles it into each function's index.js.
  */
 import type { Result } from '../core/contract';
-import type { Clock, Deps, Ids } from '../core/app/ports';
+import type { Clock, Deps, Ids, Workbooks } from '../core/app/ports';
 import { nodeIds, systemClock } from '../adapters/node';
 import type { WxCloud } from '../adapters/cloudbase/cloud-types';
 import type { WxDatabase } from '../adapters/cloudbase/wx-types';
@@ -34,6 +34,11 @@ export interface CloudDepsOptions {
   clock?: Clock;
   ids?: Ids;
   log?: (entry: Record<string, unknown>) => void;
+  /**
+   * The export's writer: only the arena function passes one (adapters/excel), so that the timer's bundle
+   * carries no exceljs; a function without it refuses exports.
+   */
+  workbooks?: Workbooks;
 }
 
 /** A cloud function's `main`: the event and the invocation context in, the contract's envelope out. */
@@ -49,7 +54,7 @@ export interface CloudDeps {
 }
 
 export function createCloudDeps(options: CloudDepsOptions): CloudDeps {
-  const { cloud, env, clock = systemClock, ids = nodeIds, log = jsonLog } = options;
+  const { cloud, env, clock = systemClock, ids = nodeIds, log = jsonLog, workbooks } = options;
   const config = readCloudSettings(env);
   for (const problem of config.problems) log({ level: 'warn', msg: 'setting ignored', problem });
   for (const warning of config.warnings) log({ level: 'warn', msg: 'setting warning', warning });
@@ -77,6 +82,7 @@ export function createCloudDeps(options: CloudDepsOptions): CloudDeps {
         log,
       }),
     ],
+    ...(workbooks ? { workbooks } : {}),
   };
   return { deps, config, db, invocation: (fn) => store.invocation(fn) };
 }

@@ -13,6 +13,7 @@ import { applyPhotoVerdict } from '../../core/app/posts/photo-checks';
 import type { Deps } from '../../core/app/ports';
 import type { WxContext } from '../../adapters/cloudbase/cloud-types';
 import { fromPlatform, isMediaPush, readMediaPush } from '../../adapters/cloudbase/media-push';
+import { createExcelWorkbooks } from '../../adapters/excel';
 import { createCloudDeps, type CloudDepsOptions, type CloudMain } from '../../cloud/deps';
 
 /** Only `action` and `data` of the event reach the router. */
@@ -34,7 +35,8 @@ async function mediaPush(deps: Deps, event: Record<string, unknown>, context: Wx
 }
 
 export function createArenaMain({ cloud, ...options }: CloudDepsOptions): CloudMain {
-  const { deps, invocation } = createCloudDeps({ cloud, ...options });
+  // The 通报's export (review.export) is the app's: exceljs stays out of the timer function.
+  const { deps, invocation } = createCloudDeps({ cloud, workbooks: createExcelWorkbooks(), ...options });
   const arena = createArena(deps);
   return (event) =>
     invocation(async () => {

@@ -1,14 +1,16 @@
 /**
  * `npm run build:functions` makes bundles that upload and run as they are: each builds, names index.js
- * and pins wx-server-sdk, leaves the SDK out and requires nothing else but Node's own modules (the loader
- * refuses anything else), inits the cloud once for its own environment, and answers by the platform's
- * OPENID only — run on the real wx-server-sdk over the CloudBase emulation, with no socket opened.
+ * and pins wx-server-sdk, leaves the SDK out and requires nothing else but Node's own modules and what its
+ * package.json pins (the loader refuses anything else: arena pins exceljs, loaded on its first export),
+ * inits the cloud once for its own environment, and answers by the platform's OPENID only — run on the
+ * real wx-server-sdk over the CloudBase emulation, with no socket opened.
  */
 import { spawnSync } from 'node:child_process';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import { readFileSync, statSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { join } from 'node:path';
 import cloud from 'wx-server-sdk';
 import { BUNDLE_LIMIT_BYTES, bundlePath, functionNames } from '../../bench/bundles';
@@ -17,6 +19,11 @@ import { createTestCloud, type TestCloud } from './fake-cloud';
 
 const root = join(__dirname, '..', '..');
 const functions = ['arena', 'arena-cron'];
+/** What the cloud installs beside each bundle: the SDK, and exceljs for the app's 通报 export. */
+const pinned: Record<string, Record<string, string>> = {
+  arena: { exceljs: '4.4.0', 'wx-server-sdk': '4.0.2' },
+  'arena-cron': { 'wx-server-sdk': '4.0.2' },
+};
 const KEY = 'bundle-test-key';
 
 beforeAll(() => {
@@ -57,16 +64,19 @@ const call = (main: FunctionMain, event: unknown, openid: string | null = null) 
 
 describe('cloud function bundles', () => {
   it.each(functions)(
-    '%s: its folder names index.js, pins wx-server-sdk, and the bundle leaves the SDK out',
+    '%s: its folder names index.js, pins what the cloud installs, and the bundle leaves those out',
     (name) => {
       const pkg = JSON.parse(readFileSync(join(root, 'cloudfunctions', name, 'package.json'), 'utf8')) as {
         main: string;
         dependencies: Record<string, string>;
       };
       expect(pkg.main).toBe('index.js');
-      expect(pkg.dependencies).toEqual({ 'wx-server-sdk': '4.0.2' });
+      expect(pkg.dependencies).toEqual(pinned[name]);
       const bundle = readFileSync(join(root, 'cloudfunctions', name, 'index.js'), 'utf8');
-      expect(bundle).toContain('require("wx-server-sdk")');
+      const packages = [...bundle.matchAll(/require\("([^"]+)"\)/g)]
+        .map((m) => m[1]!)
+        .filter((id) => !isBuiltin(id));
+      expect([...new Set(packages)].sort()).toEqual(Object.keys(pinned[name]!).sort());
       // No import of project sources is left: the folder is complete without the repo.
       expect(bundle).not.toMatch(/require\("\.\.?\//);
     },
@@ -97,6 +107,18 @@ describe('cloud function bundles', () => {
     } finally {
       init.mockRestore();
     }
+  });
+
+  it('arena requires exceljs only for an export: a cold start and a call load the SDK and Node’s modules', async () => {
+    await call(loadFunctionBundle('arena-cron', { env: { ARENA_TASK_KEY: KEY } }), {
+      task: 'setup',
+      key: KEY,
+    });
+    const required: string[] = [];
+    const arena = loadFunctionBundle('arena', { required });
+    expect(await call(arena, { action: 'campaign.current', data: {} }, 'o-new')).toMatchObject({ ok: false });
+    expect(required).toContain('wx-server-sdk');
+    expect(required.filter((id) => !isBuiltin(id))).toEqual(['wx-server-sdk']);
   });
 
   it('arena-cron sets a fresh environment up, runs the timer on it, and refuses the app', async () => {

@@ -2,7 +2,8 @@
  * A built cloud function (`cloudfunctions/<name>/index.js`, made by `npm run build:functions`) loaded as
  * the cloud loads it: a fresh instance per call (a cold start), whose `require('wx-server-sdk')` is the
  * real SDK of this process (so an installed emulation answers it) and which may require nothing else but
- * Node's built-in modules — the uploaded folder holds only the bundle and the SDK.
+ * Node's built-in modules and the packages its package.json pins — what the cloud installs beside the
+ * bundle (exceljs for arena's export), found here in the repository's node_modules.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire, isBuiltin } from 'node:module';
@@ -16,6 +17,8 @@ export interface BundleOptions {
   env?: Readonly<Record<string, string>>;
   /** The repository root (default: this repository). */
   root?: string;
+  /** Each module the bundle requires is pushed here, in order, when it requires it. */
+  required?: string[];
 }
 
 export function loadFunctionBundle(name: string, options: BundleOptions = {}): FunctionMain {
@@ -27,11 +30,16 @@ export function loadFunctionBundle(name: string, options: BundleOptions = {}): F
     throw new Error(`${file} is missing: run npm run build:functions first`);
   }
   const nodeRequire = createRequire(file);
+  const pkg = JSON.parse(readFileSync(join(file, '..', 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>;
+  };
+  const installed = new Set(Object.keys(pkg.dependencies ?? {}));
   const bundleRequire = (id: string): unknown => {
+    options.required?.push(id);
     if (id === 'wx-server-sdk') return cloud;
-    if (isBuiltin(id)) return nodeRequire(id);
+    if (isBuiltin(id) || installed.has(id)) return nodeRequire(id);
     throw new Error(
-      `the ${name} bundle requires "${id}": a function folder holds only its bundle and wx-server-sdk`,
+      `the ${name} bundle requires "${id}": a function folder holds only its bundle and what its package.json names`,
     );
   };
   const mod: { exports: Record<string, unknown> } = { exports: {} };
