@@ -34,7 +34,7 @@ async function remind(dataDir: string): Promise<string[]> {
       notifiers: [],
     };
     const summary = await runDueJobs(deps);
-    assert.deepEqual(summary.ran, ['no_post', 'problem_overdue', 'task_due'], 'the 09:00 reminder jobs ran');
+    assert.deepEqual(summary.ran, ['no_post', 'problem_overdue', 'task_due', 'interview_due', 'explanation_due'], 'the 09:00 reminder jobs ran');
     assert.ok(summary.sent > 0, 'demo units idle for 7 days are reminded');
     const reminded: string[] = [];
     for (const u of await sqlite.store.people.listUsers()) {

@@ -5,7 +5,6 @@
 import type { ReviewNotice } from '../contract';
 import { isoOf } from '../domain/days';
 import { periodName } from '../domain/review';
-import type { Deps } from './ports';
 import type { ReviewHead } from './reviews/store';
 
 export const noticeOf = (h: ReviewHead): ReviewNotice => ({
@@ -20,16 +19,11 @@ export const noticeOf = (h: ReviewHead): ReviewNotice => ({
 });
 
 /**
- * The notices the feed shows among a page of posts: those published after `from` and up to `to`
- * (milliseconds; null for no bound), newest first.
+ * The notices the feed shows among a page of posts: every version published after
+ * `from` and up to `to` (milliseconds; null for no bound), newest first.
  */
-export async function feedNotices(
-  deps: Deps,
-  campaignId: string,
-  from: number | null,
-  to: number | null,
-): Promise<ReviewNotice[]> {
-  return (await deps.store.reviews.listReviews(campaignId))
+export function feedNotices(heads: readonly ReviewHead[], from: number | null, to: number | null): ReviewNotice[] {
+  return heads
     .filter((h) => (from === null || h.publishedAt > from) && (to === null || h.publishedAt <= to))
     .sort((a, b) => b.publishedAt - a.publishedAt)
     .map(noticeOf);

@@ -91,7 +91,7 @@ describe('arena-cron: the no-post reminder', () => {
     expect(fake.sent()).toHaveLength(0);
 
     const first = await fire('2025-10-10', '09:00');
-    expect(first).toMatchObject({ ok: true, data: { ran: ['no_post', 'problem_overdue', 'task_due'], sent: 5, skipped: 0 } });
+    expect(first).toMatchObject({ ok: true, data: { ran: ['no_post', 'problem_overdue', 'task_due', 'interview_due', 'explanation_due'], sent: 5, skipped: 0 } });
     // A (two reporters and its leader), C and D are idle; B posted yesterday.
     expect(stored()).toEqual(['lead-a@2025-10-10', 'real@2025-10-10', 'rep-a@2025-10-10', 'rep-c@2025-10-10', 'rep-d@2025-10-10']);
     // Subscription messages only where there is an OPENID and a consent left.
@@ -142,7 +142,7 @@ describe('arena-cron: the no-post reminder', () => {
   it('a missed nine o’clock tick loses nothing: the first run of the day, at 13:00, sends the day’s reminders', async () => {
     expect(await fire('2025-10-10', '13:00')).toMatchObject({
       ok: true,
-      data: { ran: ['no_post', 'problem_overdue', 'task_due'], sent: 5, left: 0 },
+      data: { ran: ['no_post', 'problem_overdue', 'task_due', 'interview_due', 'explanation_due'], sent: 5, left: 0 },
     });
     expect(sentTo()).toEqual(['o-a', 'o-c', 'o-lead-a']);
     expect(await fire('2025-10-10', '14:00')).toMatchObject({ ok: true, data: { sent: 0, skipped: 5 } });

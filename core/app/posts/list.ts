@@ -42,24 +42,27 @@ export const postList: Route<'post.list'> = {
     if (input.unitId !== undefined && !view.unitById.has(input.unitId)) {
       return fail('NOT_FOUND', `单位「${input.unitId}」不存在。`);
     }
+    const campaignId = view.data.campaign.id;
     const from = input.cursor === undefined ? null : readCursor(input.cursor);
-    const page = await ctx.deps.store.posts.listPosts({
-      campaignId: view.data.campaign.id,
-      limit: input.limit,
-      ...(input.unitId !== undefined ? { unitId: input.unitId } : {}),
-      ...(from !== null ? { cursor: from.store } : {}),
-    });
+    // The city-wide feed shows the 通报 among the posts: their heads are read alongside the page.
+    const withNotices = input.unitId === undefined && (from === null || from.afterMs !== null);
+    const [page, heads] = await Promise.all([
+      ctx.deps.store.posts.listPosts({
+        campaignId,
+        limit: input.limit,
+        ...(input.unitId !== undefined ? { unitId: input.unitId } : {}),
+        ...(from !== null ? { cursor: from.store } : {}),
+      }),
+      withNotices ? ctx.deps.store.reviews.listReviews(campaignId) : Promise.resolve(null),
+    ]);
     const url = await photoUrls(ctx, page.items);
     const last = page.items.at(-1);
     const lastMs = last ? epochOf(last.createdAt) : null;
     const items = page.items.map((p) => postOut(p, view, url));
     const nextCursor = page.nextCursor === null ? null : `${lastMs ?? 0}.${page.nextCursor}`;
     if (input.unitId !== undefined) return ok({ items, nextCursor });
-    // The 通报 published between this page's last post and the previous page's (the city-wide feed only).
-    const notices =
-      from !== null && from.afterMs === null
-        ? []
-        : await feedNotices(ctx.deps, view.data.campaign.id, nextCursor === null ? null : lastMs, from?.afterMs ?? null);
+    // The 通报 published between this page's last post and the previous page's.
+    const notices = heads ? feedNotices(heads, nextCursor === null ? null : lastMs, from?.afterMs ?? null) : [];
     return ok({ items, nextCursor, notices });
   },
 };
