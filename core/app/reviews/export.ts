@@ -32,7 +32,9 @@ export function reviewSheets(review: ReviewRecord, campaignName: string, timezon
   const excludedLines = review.excluded.map(
     (e) => `${e.unitName}「${metricOf.get(e.metricId)?.name ?? e.metricId}」：${excludedReasons[e.reason]}`,
   );
-  return review.divisions.map((d) => {
+  // A 通报 with no division (a campaign without units) is still a file an office can open: its title and note.
+  const divisions = review.divisions.length > 0 ? review.divisions : [{ division: '全市', rows: [] }];
+  return divisions.map((d) => {
     let n = 0;
     const rows = d.rows.map((r: ReviewRow) => {
       n += 1;
