@@ -155,11 +155,9 @@ describe('where a message leads', () => {
     });
   });
 
-  it('every other kind says in Chinese that its page is not built yet', () => {
-    for (const kind of kinds.slice(1)) {
-      const target = notificationTarget({ kind, subjectId: 'x' }, reporter);
-      expect(target).toEqual({ notYet: expect.stringContaining('还在建设中') });
-    }
+  it('a kind whose page is not built yet says so in Chinese', () => {
+    const target = notificationTarget({ kind: kinds[1], subjectId: 'x' }, reporter);
+    expect(target).toEqual({ notYet: expect.stringContaining('还在建设中') });
   });
 
   function Inbox({ user }: { user: User }) {
