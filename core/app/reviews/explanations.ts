@@ -8,19 +8,15 @@ import { explanationStatusNames, fail, ok } from '../../contract';
 import { callerCampaign } from '../campaigns/view';
 import type { Route } from '../context';
 import { settleAccounts } from '../accounting';
-import { explanationOut, ownUnitOnly, requireRole, unitNameIn, type Checks, type Tell } from './shared';
+import { explanationOut, listScope, requireRole, unitNameIn, type Checks, type Tell } from './shared';
 import type { DecideExplanation } from './store';
 
 export const explanationList: Route<'explanation.list'> = {
   access: 'user',
   run: async (ctx, input) => {
-    const cur = await callerCampaign(ctx, ctx.user, input.campaignId);
-    if (!cur.ok) return cur;
-    const view = cur.data;
-    const own = ownUnitOnly(ctx.user);
-    if (own !== null && input.unitId !== undefined && input.unitId !== own)
-      return fail('FORBIDDEN', '只能查看本单位的书面说明。');
-    const unitId = own ?? input.unitId;
+    const scope = await listScope(ctx, input, '书面说明');
+    if (!scope.ok) return scope;
+    const { view, unitId } = scope.data;
     const { explanations } = await settleAccounts(ctx.deps, view, ctx.deps.clock.now());
     const items = explanations.filter(
       (e) => (unitId === undefined || e.unitId === unitId) && (input.status === undefined || e.status === input.status),

@@ -7,19 +7,15 @@ import { fail, ok } from '../../contract';
 import { periodEnd } from '../../domain/review';
 import { callerCampaign } from '../campaigns/view';
 import type { Route } from '../context';
-import { interviewOut, ownUnitOnly, requireRole, todayIn } from './shared';
+import { interviewOut, listScope, requireRole, todayIn } from './shared';
 import type { DecideInterview } from './store';
 
 export const interviewList: Route<'interview.list'> = {
   access: 'user',
   run: async (ctx, input) => {
-    const cur = await callerCampaign(ctx, ctx.user, input.campaignId);
-    if (!cur.ok) return cur;
-    const view = cur.data;
-    const own = ownUnitOnly(ctx.user);
-    if (own !== null && input.unitId !== undefined && input.unitId !== own)
-      return fail('FORBIDDEN', '只能查看本单位的约谈记录。');
-    const unitId = own ?? input.unitId;
+    const scope = await listScope(ctx, input, '约谈记录');
+    if (!scope.ok) return scope;
+    const { view, unitId } = scope.data;
     const items = (await ctx.deps.store.reviews.listInterviews(view.data.campaign.id)).filter(
       (i) =>
         (unitId === undefined || i.unitId === unitId) &&

@@ -7,19 +7,15 @@ import { fail, ok } from '../../contract';
 import { callerCampaign } from '../campaigns/view';
 import type { Route } from '../context';
 import { settleAccounts } from '../accounting';
-import { ledgerOut, ownUnitOnly, requireRole, unitNameIn } from './shared';
+import { ledgerOut, listScope, requireRole, unitNameIn } from './shared';
 import type { LedgerRecord } from './store';
 
 export const ledgerList: Route<'ledger.list'> = {
   access: 'user',
   run: async (ctx, input) => {
-    const cur = await callerCampaign(ctx, ctx.user, input.campaignId);
-    if (!cur.ok) return cur;
-    const view = cur.data;
-    const own = ownUnitOnly(ctx.user);
-    if (own !== null && input.unitId !== undefined && input.unitId !== own)
-      return fail('FORBIDDEN', '只能查看本单位的扣分记录。');
-    const unitId = own ?? input.unitId;
+    const scope = await listScope(ctx, input, '扣分记录');
+    if (!scope.ok) return scope;
+    const { view, unitId } = scope.data;
     const { ledger } = await settleAccounts(ctx.deps, view, ctx.deps.clock.now());
     const entries = ledger.filter((l) => unitId === undefined || l.unitId === unitId);
     const sums = new Map<string, number>();

@@ -5,6 +5,7 @@
  */
 import {
   fail,
+  ok,
   type Explanation,
   type Fail,
   type Interview,
@@ -17,7 +18,7 @@ import {
   roleNames,
 } from '../../contract';
 import { dayOf, isoOf } from '../../domain/days';
-import type { CampaignView } from '../campaigns/view';
+import { callerCampaign, type CampaignView } from '../campaigns/view';
 import type { UserCtx } from '../context';
 import type { UserRecord } from '../people/store';
 import type { ExplanationRecord, InterviewRecord, LedgerRecord, ReviewHead, ReviewRecord } from './store';
@@ -51,8 +52,25 @@ export const todayIn = (view: CampaignView, now: number): string => dayOf(now, v
 export const unitNameIn = (view: CampaignView, unitId: string): string => view.unitById.get(unitId)?.name ?? unitId;
 
 /** Unit staff (reporters, unit leaders) see their own unit's records; everyone else sees all. */
-export const ownUnitOnly = (user: UserRecord): string | null =>
+const ownUnitOnly = (user: UserRecord): string | null =>
   user.role === 'reporter' || user.role === 'unit_leader' ? (user.unitId ?? '') : null;
+
+/**
+ * What a list is read for: the caller's campaign and the unit it may show (undefined: every unit). Unit
+ * staff are held to their own unit; naming another is FORBIDDEN, with `what` the records in Chinese.
+ */
+export async function listScope(
+  ctx: UserCtx,
+  input: { campaignId?: string | undefined; unitId?: string | undefined },
+  what: string,
+): Promise<Result<{ view: CampaignView; unitId: string | undefined }>> {
+  const cur = await callerCampaign(ctx, ctx.user, input.campaignId);
+  if (!cur.ok) return cur;
+  const own = ownUnitOnly(ctx.user);
+  if (own !== null && input.unitId !== undefined && input.unitId !== own)
+    return fail('FORBIDDEN', `只能查看本单位的${what}。`);
+  return ok({ view: cur.data, unitId: own ?? input.unitId });
+}
 
 const roleList = (roles: readonly Role[]): string => roles.map((r) => roleNames[r]).join('或');
 
