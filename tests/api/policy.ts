@@ -62,7 +62,9 @@ async function seedReviewFixtures(store: Store, at: number): Promise<void> {
     ...campaign,
     metrics: campaign.metrics.map((m) => (m.id === 'm-invest' ? { ...m, reviewed: true } : m)),
     targets: campaign.targets.map((t) =>
-      t.unitId === 'A' && t.metricId === 'm-invest' ? { ...t, monthly: [{ period: PERIOD, target: 1, lastYear: 1 }] } : t,
+      t.unitId === 'A' && t.metricId === 'm-invest'
+        ? { ...t, monthly: [{ period: PERIOD, target: 1, lastYear: 1 }] }
+        : t,
     ),
   });
   const flagged = [{ unitId: 'A', unitName: '甲镇', division: '乡镇街道', level: 1 as const, metricIds: ['m-invest'] }];

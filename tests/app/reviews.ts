@@ -122,10 +122,14 @@ export async function reviewArena(options: ReviewArenaOptions = {}) {
     for (const [day, unit, value] of monthPosts) await postOn(day, unit, value);
   };
 
-  const publish = (period: string, as: Who = 'supervisor', over: Partial<ActionInput<'review.publish'>> = {}) =>
-    t.call('review.publish', { period, note: '', requestId: rid(), ...over }, tok[as]);
+  const publish = (
+    period: string,
+    as: Who = 'supervisor',
+    over: Partial<ActionInput<'review.publish'>> = {},
+  ) => t.call('review.publish', { period, note: '', requestId: rid(), ...over }, tok[as]);
   const publishOk = async (period: string, over: Partial<ActionInput<'review.publish'>> = {}) =>
-    (await t.expectOk('review.publish', { period, note: '', requestId: rid(), ...over }, tok.supervisor)).review;
+    (await t.expectOk('review.publish', { period, note: '', requestId: rid(), ...over }, tok.supervisor))
+      .review;
 
   /** The user's in-app notifications of `kind` (all kinds when absent), oldest first. */
   const inbox = async (who: Who, kind?: NotificationKind): Promise<NotificationRecord[]> =>
@@ -146,7 +150,11 @@ export async function reviewArena(options: ReviewArenaOptions = {}) {
   const editCampaign = async (edit: (data: CampaignData) => CampaignData) => {
     const data = await t.store.campaigns.loadCampaign('c1');
     if (!data) throw new Error('campaign c1 is missing');
-    return t.expectOk('admin.campaign.save', { ...toCampaignFile(edit(data)), makeCurrent: false }, tok.admin);
+    return t.expectOk(
+      'admin.campaign.save',
+      { ...toCampaignFile(edit(data)), makeCurrent: false },
+      tok.admin,
+    );
   };
 
   return { ...t, tok, at, postOn, postMonths, publish, publishOk, inbox, tally, editCampaign };

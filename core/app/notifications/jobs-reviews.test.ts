@@ -19,7 +19,8 @@ async function arena() {
   await t.postMonths();
   const run = (day: string, time = '09:00') => runDueJobs(t.deps, { at: fired(day, time) });
   /** The bodies of A's leader's notifications titled `title`, oldest first. */
-  const told = async (title: string) => (await t.inbox('leadA')).filter((n) => n.title === title).map((n) => n.body);
+  const told = async (title: string) =>
+    (await t.inbox('leadA')).filter((n) => n.title === title).map((n) => n.body);
   /** Who got a notification titled `title`, and how many each. */
   const whoGot = async (title: string) => {
     const out: Record<string, number> = {};
@@ -46,7 +47,16 @@ const SOON = '约谈临近';
 describe('the 约谈 reminder: 3 days and 1 day before its due day, and on it', () => {
   it('reminds A’s leader on 11-10, 11-12 and 11-13 only, with the days left', async () => {
     const t = await interviewDue();
-    for (const day of ['2025-11-04', '2025-11-09', '2025-11-10', '2025-11-11', '2025-11-12', '2025-11-13', '2025-11-14', '2025-11-20'])
+    for (const day of [
+      '2025-11-04',
+      '2025-11-09',
+      '2025-11-10',
+      '2025-11-11',
+      '2025-11-12',
+      '2025-11-13',
+      '2025-11-14',
+      '2025-11-20',
+    ])
       await t.run(day);
     expect(await t.told(SOON)).toEqual([
       '「甲镇」2025年9月通报的约谈（约谈分管领导）还有 3 天（11月13日到期），请按时参加。',
@@ -60,10 +70,18 @@ describe('the 约谈 reminder: 3 days and 1 day before its due day, and on it', 
 
   it('from 09:00, and never in quiet hours', async () => {
     const t = await interviewDue();
-    for (const time of ['07:00', '08:00', '08:59']) expect(await t.run('2025-11-10', time)).toMatchObject({ sent: 0 });
+    for (const time of ['07:00', '08:00', '08:59'])
+      expect(await t.run('2025-11-10', time)).toMatchObject({ sent: 0 });
     expect(await t.told(SOON)).toEqual([]);
     // 22:00 on 11-12, a day the 1-day reminder is owed: quiet hours, so nothing goes out.
-    expect(await t.run('2025-11-12', '22:00')).toEqual({ ran: [], sent: 0, skipped: 0, failed: [], left: 0, unfinished: [] });
+    expect(await t.run('2025-11-12', '22:00')).toEqual({
+      ran: [],
+      sent: 0,
+      skipped: 0,
+      failed: [],
+      left: 0,
+      unfinished: [],
+    });
     expect(await t.told(SOON)).toEqual([]);
     await t.run('2025-11-10', '09:00');
     expect(await t.told(SOON)).toHaveLength(1);
@@ -79,7 +97,11 @@ describe('the 约谈 reminder: 3 days and 1 day before its due day, and on it', 
     expect(again.sent).toBe(0);
     expect(again.skipped).toBeGreaterThan(0);
     await Promise.all([t.run('2025-11-12', '09:00'), t.run('2025-11-12', '09:00')]);
-    await Promise.all([t.run('2025-11-13', '10:00'), t.run('2025-11-13', '10:00'), t.run('2025-11-13', '11:00')]);
+    await Promise.all([
+      t.run('2025-11-13', '10:00'),
+      t.run('2025-11-13', '10:00'),
+      t.run('2025-11-13', '11:00'),
+    ]);
     expect(await t.whoGot(SOON)).toEqual({ leadA: 3 });
     expect(t.outbound(SOON)).toHaveLength(3);
   });
@@ -94,7 +116,8 @@ describe('the 约谈 reminder: 3 days and 1 day before its due day, and on it', 
       { interviewId: 'c1:2025-09:A', heldAt: '2025-11-06', note: '已约谈', requestId: rid() },
       t.tok.supervisor,
     );
-    for (const day of ['2025-11-10', '2025-11-11', '2025-11-12', '2025-11-13', '2025-11-14']) await t.run(day);
+    for (const day of ['2025-11-10', '2025-11-11', '2025-11-12', '2025-11-13', '2025-11-14'])
+      await t.run(day);
     const reminders = await t.told(SOON);
     expect(reminders.some((b) => b.includes('2025年9月'))).toBe(false);
     expect(reminders).toEqual([

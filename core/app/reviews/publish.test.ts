@@ -38,7 +38,16 @@ const september: ReviewDraft = {
       rows: [
         row('B', '乙镇', { MA: 7, MT: 6, LY: 5, growth: 0.4, growthRank: 1 }),
         row('D', '丁镇', { MA: 5, MT: 4, LY: 4, growth: 0.25, growthRank: 2 }),
-        row('A', '甲镇', { MA: 2, MT: 3, LY: 2, growth: 0, growthRank: 3, missed: true, flagged: true, level: 1 }),
+        row('A', '甲镇', {
+          MA: 2,
+          MT: 3,
+          LY: 2,
+          growth: 0,
+          growthRank: 3,
+          missed: true,
+          flagged: true,
+          level: 1,
+        }),
       ],
     },
     {
@@ -79,7 +88,9 @@ describe('review.draft: a supervisor’s, for a closed month of the campaign', (
     const t = await posted();
     const draft = await t.expectOk('review.draft', { period: '2025-10' }, t.tok.supervisor);
     const towns = draft.divisions[0]!.rows;
-    expect(towns.map((r) => [r.unitId, r.MA, r.MT, r.LY, r.growthRank, r.missed, r.flagged, r.level])).toEqual([
+    expect(
+      towns.map((r) => [r.unitId, r.MA, r.MT, r.LY, r.growthRank, r.missed, r.flagged, r.level]),
+    ).toEqual([
       ['B', 5, 6, 4, 1, true, false, 0],
       ['A', 2, 3, 3, 2, true, true, 2],
       // D posted nothing in October: its close is September's, so the month's actual is 0.
@@ -87,7 +98,13 @@ describe('review.draft: a supervisor’s, for a closed month of the campaign', (
     ]);
     expect(towns[1]!.growth).toBeCloseTo(-1 / 3, 10);
     expect(towns[2]!.growth).toBe(-1);
-    expect(draft.divisions[1]!.rows[0]).toMatchObject({ unitId: 'C', MA: 4, growth: 1, growthRank: 1, flagged: false });
+    expect(draft.divisions[1]!.rows[0]).toMatchObject({
+      unitId: 'C',
+      MA: 4,
+      growth: 1,
+      growthRank: 1,
+      flagged: false,
+    });
     expect(draft.flagged).toEqual([
       { unitId: 'A', unitName: '甲镇', division: '乡镇街道', level: 2, metricIds: ['m-invest'] },
       { unitId: 'D', unitName: '丁镇', division: '乡镇街道', level: 1, metricIds: ['m-invest'] },
@@ -109,7 +126,10 @@ describe('review.draft: a supervisor’s, for a closed month of the campaign', (
     const t = await posted();
     t.at('2025-10-31', '23:59');
     const early = await t.call('review.draft', { period: '2025-10' }, t.tok.supervisor);
-    expect(early).toEqual({ ok: false, error: { code: 'CONFLICT', message: '2025年10月尚未结束，月末之后才能生成通报。' } });
+    expect(early).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', message: '2025年10月尚未结束，月末之后才能生成通报。' },
+    });
     expect(codeOf(await t.publish('2025-10'))).toBe('CONFLICT');
     t.at('2025-11-01', '00:01');
     expect(codeOf(await t.call('review.draft', { period: '2025-10' }, t.tok.supervisor))).toBe('OK');
@@ -129,14 +149,17 @@ describe('review.publish', () => {
     ['a unit leader', 'leadA'],
     ['a city leader', 'leader'],
     ['an admin', 'admin'],
-  ] as Array<[string, Who]>)('%s may not publish: FORBIDDEN, and nothing is written or sent', async (_who, as) => {
-    const t = await posted();
-    const r = await t.publish('2025-09', as);
-    expect(r).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '只有督办员可以发布月度通报。' } });
-    expect(await t.store.reviews.listReviews('c1')).toEqual([]);
-    expect(await t.store.reviews.listInterviews('c1')).toEqual([]);
-    expect(await t.tally('review_published')).toEqual({});
-  });
+  ] as Array<[string, Who]>)(
+    '%s may not publish: FORBIDDEN, and nothing is written or sent',
+    async (_who, as) => {
+      const t = await posted();
+      const r = await t.publish('2025-09', as);
+      expect(r).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '只有督办员可以发布月度通报。' } });
+      expect(await t.store.reviews.listReviews('c1')).toEqual([]);
+      expect(await t.store.reviews.listInterviews('c1')).toEqual([]);
+      expect(await t.tally('review_published')).toEqual({});
+    },
+  );
 
   it('freezes the draft with the note: review.get answers it to everyone, and review.list shows it', async () => {
     const t = await posted();
@@ -154,7 +177,10 @@ describe('review.publish', () => {
     };
     expect(review).toEqual(expected);
     for (const who of ['repB', 'leadA', 'leader', 'admin'] as Who[])
-      expect(await t.expectOk('review.get', { period: '2025-09' }, t.tok[who])).toEqual({ review: expected, versions: [1] });
+      expect(await t.expectOk('review.get', { period: '2025-09' }, t.tok[who])).toEqual({
+        review: expected,
+        versions: [1],
+      });
     const { months } = await t.expectOk('review.list', {}, t.tok.repA);
     expect(months).toEqual([
       { period: '2025-11', closed: false, published: null },
@@ -174,7 +200,10 @@ describe('review.publish', () => {
       },
     ]);
     const missing = await t.call('review.get', { period: '2025-10' }, t.tok.leader);
-    expect(missing).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: '2025年10月的通报尚未发布。' } });
+    expect(missing).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: '2025年10月的通报尚未发布。' },
+    });
   });
 
   it('a published 通报 is frozen: figures posted afterwards change the draft, never what was published', async () => {
@@ -207,7 +236,8 @@ describe('review.publish', () => {
         '「甲镇」列入2025年9月通报约谈名单（约谈分管领导），请于11月13日前完成约谈。' +
         '原因：「完成投资」本月完成 2亿元（月度目标 3亿元，同比 0.0%，组内增幅后两名）。',
     });
-    for (const who of ['repA', 'real', 'repB', 'repC', 'repD', 'admin'] as Who[]) expect(await t.inbox(who)).toEqual([]);
+    for (const who of ['repA', 'real', 'repB', 'repC', 'repD', 'admin'] as Who[])
+      expect(await t.inbox(who)).toEqual([]);
   });
 
   it('calls a 约谈 per flagged unit: its level, who attends, due 10 days after the day it was published', async () => {
@@ -324,7 +354,10 @@ describe('review.publish', () => {
     });
     expect((await t.expectOk('review.get', { period: '2025-09' }, t.tok.leader)).review).toEqual(v2);
     const none = await t.call('review.get', { period: '2025-09', version: 3 }, t.tok.leader);
-    expect(none).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: '2025年9月的通报没有第 3 版。' } });
+    expect(none).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: '2025年9月的通报没有第 3 版。' },
+    });
 
     // The 约谈 follow version 2: D's is called, A's (still scheduled) moves with it.
     const { items } = await t.expectOk('interview.list', { period: '2025-09' }, t.tok.supervisor);
@@ -366,27 +399,36 @@ describe('the feed shows a published 通报 among the posts', () => {
     await t.publishOk('2025-09', { note: '请各单位对照' });
     const page = await t.expectOk('post.list', { limit: 2 }, t.tok.repC);
     expect(page.notices).toEqual([notice]);
-    expect(page.items.map((p) => p.createdAt)).toEqual(['2025-10-20T02:00:00.000Z', '2025-10-15T02:00:00.000Z']);
+    expect(page.items.map((p) => p.createdAt)).toEqual([
+      '2025-10-20T02:00:00.000Z',
+      '2025-10-15T02:00:00.000Z',
+    ]);
     // A unit's own feed carries no notices.
     expect((await t.expectOk('post.list', { unitId: 'A' }, t.tok.repC)).notices).toBeUndefined();
   });
 
-  it.each([1, 2, 3])('exactly once across the pages, on the page its time falls in (%i a page)', async (limit) => {
-    const t = await spanned();
-    const pages: Array<{ days: string[]; notices: string[] }> = [];
-    let cursor: string | undefined;
-    do {
-      const page = await t.expectOk('post.list', { limit, ...(cursor ? { cursor } : {}) }, t.tok.leader);
-      pages.push({ days: page.items.map((p) => p.createdAt.slice(0, 10)), notices: (page.notices ?? []).map((n) => n.reviewId) });
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor !== undefined);
-    expect(pages.flatMap((p) => p.notices)).toEqual(['c1:2025-09:v1']);
-    const holding = pages.find((p) => p.notices.length > 0)!;
-    // Its page ends with a post older than the notice; the page before (if any) ends with a newer one.
-    expect(holding.days.at(-1)! < '2025-11-03').toBe(true);
-    const before = pages[pages.indexOf(holding) - 1];
-    if (before) expect(before.days.at(-1)! > '2025-11-03').toBe(true);
-  });
+  it.each([1, 2, 3])(
+    'exactly once across the pages, on the page its time falls in (%i a page)',
+    async (limit) => {
+      const t = await spanned();
+      const pages: Array<{ days: string[]; notices: string[] }> = [];
+      let cursor: string | undefined;
+      do {
+        const page = await t.expectOk('post.list', { limit, ...(cursor ? { cursor } : {}) }, t.tok.leader);
+        pages.push({
+          days: page.items.map((p) => p.createdAt.slice(0, 10)),
+          notices: (page.notices ?? []).map((n) => n.reviewId),
+        });
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor !== undefined);
+      expect(pages.flatMap((p) => p.notices)).toEqual(['c1:2025-09:v1']);
+      const holding = pages.find((p) => p.notices.length > 0)!;
+      // Its page ends with a post older than the notice; the page before (if any) ends with a newer one.
+      expect(holding.days.at(-1)! < '2025-11-03').toBe(true);
+      const before = pages[pages.indexOf(holding) - 1];
+      if (before) expect(before.days.at(-1)! > '2025-11-03').toBe(true);
+    },
+  );
 
   it('each version is a notice of its own, titled as a correction', async () => {
     const t = await spanned();
@@ -401,7 +443,9 @@ describe('the feed shows a published 通报 among the posts', () => {
     t.at('2025-11-07');
     await t.publishOk('2025-09');
     const first = await t.expectOk('post.list', { limit: 1 }, t.tok.repA);
-    expect(first.notices?.map((n) => [n.version, n.title, n.flaggedCount])).toEqual([[2, '2025年9月月度通报（更正版 第 2 版）', 2]]);
+    expect(first.notices?.map((n) => [n.version, n.title, n.flaggedCount])).toEqual([
+      [2, '2025年9月月度通报（更正版 第 2 版）', 2],
+    ]);
   });
 });
 

@@ -7,7 +7,13 @@
 import type { ContentGuard, PhotoRefs } from '../ports';
 import { runDueJobs } from '../notifications/jobs';
 import { rid } from '../../../tests/app/arena';
-import { codeOf, messageOf, reviewArena, type ReviewArenaOptions, type Who } from '../../../tests/app/reviews';
+import {
+  codeOf,
+  messageOf,
+  reviewArena,
+  type ReviewArenaOptions,
+  type Who,
+} from '../../../tests/app/reviews';
 
 const SEPTEMBER_A = 'c1:2025-09:A';
 
@@ -23,7 +29,13 @@ async function flagged() {
   const record = (over: Record<string, unknown> = {}, as: Who = 'supervisor') =>
     t.call(
       'interview.record',
-      { interviewId: SEPTEMBER_A, heldAt: '2025-11-05', note: '已约谈分管副镇长，明确整改措施', requestId: rid(), ...over },
+      {
+        interviewId: SEPTEMBER_A,
+        heldAt: '2025-11-05',
+        note: '已约谈分管副镇长，明确整改措施',
+        requestId: rid(),
+        ...over,
+      },
       t.tok[as],
     );
   return { ...t, record };
@@ -37,8 +49,13 @@ describe('interview.record', () => {
     ['an admin', 'admin'],
   ] as Array<[string, Who]>)('%s may not record it: FORBIDDEN, and it stays scheduled', async (_who, as) => {
     const t = await flagged();
-    expect(await t.record({}, as)).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '只有督办员可以记录约谈情况。' } });
-    expect((await t.store.reviews.listInterviews('c1')).find((i) => i.id === SEPTEMBER_A)?.status).toBe('scheduled');
+    expect(await t.record({}, as)).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: '只有督办员可以记录约谈情况。' },
+    });
+    expect((await t.store.reviews.listInterviews('c1')).find((i) => i.id === SEPTEMBER_A)?.status).toBe(
+      'scheduled',
+    );
   });
 
   it('a supervisor records it held, on a day and with a note; recording it again is CONFLICT', async () => {
@@ -61,20 +78,31 @@ describe('interview.record', () => {
     // The same request again answers as the first time; another request is refused.
     expect(await t.record({ requestId: 'held-sep-a-1' })).toEqual(first);
     const again = await t.record({ heldAt: '2025-11-06', note: '再记一次' });
-    expect(again).toEqual({ ok: false, error: { code: 'CONFLICT', message: '该约谈已于 2025-11-05 记录，不能重复记录。' } });
+    expect(again).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', message: '该约谈已于 2025-11-05 记录，不能重复记录。' },
+    });
     const { items } = await t.expectOk('interview.list', { status: 'held' }, t.tok.leader);
-    expect(items.map((i) => [i.id, i.heldAt, i.note])).toEqual([[SEPTEMBER_A, '2025-11-05', '已约谈分管副镇长，明确整改措施']]);
+    expect(items.map((i) => [i.id, i.heldAt, i.note])).toEqual([
+      [SEPTEMBER_A, '2025-11-05', '已约谈分管副镇长，明确整改措施'],
+    ]);
   });
 
   it('refuses, in Chinese, a day in the future or one not after the month it is about, and writes nothing', async () => {
     const t = await flagged();
     expect(await t.record({ heldAt: '2025-11-07' })).toEqual({
       ok: false,
-      error: { code: 'INVALID_ARGUMENT', message: 'heldAt：约谈日期 2025-11-07 晚于今天，请填写实际约谈的日期。' },
+      error: {
+        code: 'INVALID_ARGUMENT',
+        message: 'heldAt：约谈日期 2025-11-07 晚于今天，请填写实际约谈的日期。',
+      },
     });
     expect(await t.record({ heldAt: '2025-09-30' })).toEqual({
       ok: false,
-      error: { code: 'INVALID_ARGUMENT', message: 'heldAt：约谈日期应在 2025-09 月结束之后（通报发布之后）。' },
+      error: {
+        code: 'INVALID_ARGUMENT',
+        message: 'heldAt：约谈日期应在 2025-09 月结束之后（通报发布之后）。',
+      },
     });
     expect(codeOf(await t.record({ heldAt: '2025-11-31' }))).toBe('INVALID_ARGUMENT');
     expect(codeOf(await t.record({ note: '  ' }))).toBe('INVALID_ARGUMENT');
@@ -122,7 +150,9 @@ describe('interview.record', () => {
     }));
     await t.publishOk('2025-09');
     const { items } = await t.expectOk('interview.list', { period: '2025-09' }, t.tok.supervisor);
-    expect(items.map((i) => [i.unitId, i.status, i.heldAt, i.reviewVersion])).toEqual([['A', 'held', '2025-11-05', 1]]);
+    expect(items.map((i) => [i.unitId, i.status, i.heldAt, i.reviewVersion])).toEqual([
+      ['A', 'held', '2025-11-05', 1],
+    ]);
   });
 });
 
@@ -138,7 +168,9 @@ describe('interview.list: unit staff see their own unit’s', () => {
         error: { code: 'FORBIDDEN', message: '只能查看本单位的约谈记录。' },
       });
     }
-    expect((await t.expectOk('interview.list', {}, t.tok.repD)).items.map((i) => i.id)).toEqual(['c1:2025-10:D']);
+    expect((await t.expectOk('interview.list', {}, t.tok.repD)).items.map((i) => i.id)).toEqual([
+      'c1:2025-10:D',
+    ]);
     expect((await t.expectOk('interview.list', {}, t.tok.repB)).items).toEqual([]);
     for (const who of ['supervisor', 'leader', 'admin'] as Who[]) {
       expect((await t.expectOk('interview.list', {}, t.tok[who])).items).toHaveLength(3);
@@ -163,7 +195,11 @@ async function ended(options: ReviewArenaOptions = {}) {
   const explanations = async (as: Who = 'supervisor', filter: Record<string, unknown> = {}) =>
     (await t.expectOk('explanation.list', filter, t.tok[as])).items;
   const submit = (explanationId: string, over: Record<string, unknown> = {}, as: Who = 'leadA') =>
-    t.call('explanation.submit', { explanationId, text: '受项目用地报批影响，投资进度滞后', requestId: rid(), ...over }, t.tok[as]);
+    t.call(
+      'explanation.submit',
+      { explanationId, text: '受项目用地报批影响，投资进度滞后', requestId: rid(), ...over },
+      t.tok[as],
+    );
   const decide = (explanationId: string, over: Record<string, unknown> = {}, as: Who = 'supervisor') =>
     t.call('explanation.decide', { explanationId, decision: 'accept', requestId: rid(), ...over }, t.tok[as]);
   const ledger = (as: Who = 'supervisor', filter: Record<string, unknown> = {}) =>
@@ -204,7 +240,11 @@ describe('书面说明 and 扣分 at the end of the campaign', () => {
       returnReason: null,
     });
     // Never reported counts as missed, with no value.
-    expect(items.find((e) => e.id === 'c1:D:m-signed')).toMatchObject({ target: 4, value: null, metricName: '签约项目' });
+    expect(items.find((e) => e.id === 'c1:D:m-signed')).toMatchObject({
+      target: 4,
+      value: null,
+      metricName: '签约项目',
+    });
     expect(items.every((e) => e.dueDate === '2026-01-01')).toBe(true);
   });
 
@@ -225,7 +265,9 @@ describe('书面说明 and 扣分 at the end of the campaign', () => {
       source: { kind: 'explanation', id: A_INVEST },
       at: '2025-12-25T02:00:00.000Z',
     });
-    expect(entries.find((e) => e.source.id === 'c1:D:m-signed')?.reason).toBe('「签约项目」未完成目标：目标 4个，完成 未填报');
+    expect(entries.find((e) => e.source.id === 'c1:D:m-signed')?.reason).toBe(
+      '「签约项目」未完成目标：目标 4个，完成 未填报',
+    );
     expect(totals).toEqual([
       { unitId: 'A', unitName: '甲镇', points: -1 },
       { unitId: 'C', unitName: '丙平台', points: -2 },
@@ -300,7 +342,10 @@ describe('书面说明 and 扣分 at the end of the campaign', () => {
     }
     expect((await t.explanations('repD')).map((e) => e.id)).toEqual(['c1:D:m-invest', 'c1:D:m-signed']);
     expect((await t.explanations('repB')).map((e) => e.id)).toEqual([]);
-    expect((await t.explanations('leader', { unitId: 'C' })).map((e) => e.id)).toEqual(['c1:C:m-invest', 'c1:C:m-npl']);
+    expect((await t.explanations('leader', { unitId: 'C' })).map((e) => e.id)).toEqual([
+      'c1:C:m-invest',
+      'c1:C:m-npl',
+    ]);
     expect((await t.explanations('admin', { status: 'requested' })).map((e) => e.id)).toEqual(missedIds);
   });
 });
@@ -353,11 +398,15 @@ describe('explanation.submit: that unit’s leader', () => {
       ok: false,
       error: { code: 'CONFLICT', message: '该书面说明待审核，不能再提交。' },
     });
-    expect((await t.store.reviews.explanationHistory('c1', A_INVEST)).map((e) => e.to)).toEqual(['submitted']);
+    expect((await t.store.reviews.explanationHistory('c1', A_INVEST)).map((e) => e.to)).toEqual([
+      'submitted',
+    ]);
   });
 
   it('refuses text the content guard calls risky, and photos that are not the leader’s own uploads', async () => {
-    const guard: ContentGuard = { check: async (text) => ({ verdict: text.includes('代开发票') ? 'risky' : 'pass' }) };
+    const guard: ContentGuard = {
+      check: async (text) => ({ verdict: text.includes('代开发票') ? 'risky' : 'pass' }),
+    };
     const photoRefs: PhotoRefs = { owns: async (ref, who) => ref.startsWith(`${who.userId}/`) };
     const t = await ended({ ports: { guard, photoRefs } });
     t.at('2025-12-25');
@@ -371,7 +420,10 @@ describe('explanation.submit: that unit’s leader', () => {
     expect(messageOf(foreign)).toMatch(/^photos\.1：/);
     expect((await t.explanations())[0]).toMatchObject({ status: 'requested', text: '', photos: [] });
     const withPhotos = await t.submit(A_INVEST, { photos: ['lead-a/1.jpg', 'lead-a/2.jpg'] });
-    expect(withPhotos).toMatchObject({ ok: true, data: { explanation: { photos: ['lead-a/1.jpg', 'lead-a/2.jpg'] } } });
+    expect(withPhotos).toMatchObject({
+      ok: true,
+      data: { explanation: { photos: ['lead-a/1.jpg', 'lead-a/2.jpg'] } },
+    });
   });
 });
 
@@ -420,17 +472,30 @@ describe('explanation.decide: a supervisor accepts or returns', () => {
     });
     const told = await t.inbox('leadA', 'explanation_due');
     expect(told.map((n) => [n.subjectId, n.title, n.body])).toEqual([
-      [A_INVEST, '书面说明被退回', '「完成投资」的书面说明被退回：请补充项目明细。请修改后于 2026-01-01 前重新提交。'],
+      [
+        A_INVEST,
+        '书面说明被退回',
+        '「完成投资」的书面说明被退回：请补充项目明细。请修改后于 2026-01-01 前重新提交。',
+      ],
     ]);
     expect(await t.tally('explanation_due')).toEqual({ leadA: 1 });
 
     t.at('2025-12-28');
     const again = await t.submit(A_INVEST, { text: '补充：3 个项目用地报批延后，明细见附件' });
-    expect(again).toMatchObject({ ok: true, data: { explanation: { status: 'submitted', returnReason: '请补充项目明细' } } });
+    expect(again).toMatchObject({
+      ok: true,
+      data: { explanation: { status: 'submitted', returnReason: '请补充项目明细' } },
+    });
     const accepted = await t.decide(A_INVEST, { requestId: 'accept-a-1' });
     expect(accepted).toMatchObject({
       ok: true,
-      data: { explanation: { status: 'accepted', text: '补充：3 个项目用地报批延后，明细见附件', decidedAt: '2025-12-28T02:00:00.000Z' } },
+      data: {
+        explanation: {
+          status: 'accepted',
+          text: '补充：3 个项目用地报批延后，明细见附件',
+          decidedAt: '2025-12-28T02:00:00.000Z',
+        },
+      },
     });
     expect(await t.decide(A_INVEST, { requestId: 'accept-a-1' })).toEqual(accepted);
     expect(await t.decide(A_INVEST, { decision: 'return', reason: '再看看' })).toEqual({
@@ -501,7 +566,10 @@ describe('ledger.reverse: a supervisor undoes a deduction with a new entry', () 
     });
     const after = await t.ledger();
     expect(after.entries.slice(0, before.entries.length)).toEqual(before.entries);
-    expect(after.entries.map((e) => e.id)).toEqual([...before.entries.map((e) => e.id), `reverse:deduct:${A_INVEST}`]);
+    expect(after.entries.map((e) => e.id)).toEqual([
+      ...before.entries.map((e) => e.id),
+      `reverse:deduct:${A_INVEST}`,
+    ]);
     expect(after.totals).toEqual([
       { unitId: 'A', unitName: '甲镇', points: 0 },
       { unitId: 'C', unitName: '丙平台', points: -2 },
