@@ -5,16 +5,15 @@
 import type { Campaign, Day } from '../../contract';
 import type { CampaignData } from '../ports';
 import { addDays } from '../../domain/days';
+import { demoCampaignId, demoCity, demoDaysElapsed, demoLengthDays } from './city';
 import { demoMetrics, demoTracks } from './metrics';
+import { tuneDemoStory } from './monthly';
+import { buildDemoPosts } from './posts';
 import { buildDemoTargets } from './targets';
 import { demoUnitList } from './units';
+import { buildDemoUsers } from './users';
 
-export const demoCampaignId = 'c-sanbai-demo';
-export const demoDaysElapsed = 40;
-export const demoLengthDays = 100;
-
-/** The one city the demo seeds. */
-export const demoCity = { id: 'yongkang', name: '永康市' } as const;
+export { demoCampaignId, demoCity, demoDaysElapsed, demoLengthDays };
 
 export function buildDemoCampaign(today: Day, cityId: string = demoCity.id): CampaignData {
   const startDate = addDays(today, -demoDaysElapsed);
@@ -26,13 +25,19 @@ export function buildDemoCampaign(today: Day, cityId: string = demoCity.id): Cam
     timezone: 'Asia/Shanghai',
     weights: { performance: 40, speed: 20, quality: 15, effort: 10, contribution: 15 },
     postEveryDays: 7,
+    // The monthly 通报's settings, at their defaults, so that the campaign file shows them.
+    explainDays: 7,
+    pointsPerMiss: 1,
+    interviewDays: 10,
   };
-  return {
+  const data: CampaignData = {
     cityId,
     campaign,
     tracks: Object.values(demoTracks),
     metrics: Object.values(demoMetrics),
     units: demoUnitList,
-    targets: buildDemoTargets(),
+    targets: buildDemoTargets(campaign),
   };
+  // The story unit's months are tuned on the very posts the demo seeds (they read no MT nor LY).
+  return { ...data, targets: tuneDemoStory(data, buildDemoPosts(data, buildDemoUsers(cityId))) };
 }

@@ -7,7 +7,7 @@ import type { Day } from '../../contract';
 import type { CampaignData, FigureInputRecord, MetricRecord, PostDraft, UserRecord } from '../ports';
 import { addDays } from '../../domain/days';
 import { shanghaiInstant } from './days';
-import { demoDaysElapsed } from './campaign';
+import { demoDaysElapsed } from './city';
 import { demoMetrics } from './metrics';
 import { createRng, seedOf, type Rng } from './prng';
 import { correctionReasons, demoPostText } from './texts';

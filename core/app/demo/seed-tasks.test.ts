@@ -65,6 +65,7 @@ describe('seedDemo and the 挂图作战 list', () => {
       posts: 0,
       tasks: planned.tasks.length,
       problems: 38,
+      reviews: 0,
     });
     // Dated from the campaign's own days, not from the later clock: the same list as a fresh seed.
     expect(await store.tasks.listProblems(demoCampaignId)).toHaveLength(38);
@@ -109,6 +110,7 @@ describe('seedDemo and the 挂图作战 list', () => {
       posts: 0,
       tasks: 0,
       problems: 0,
+      reviews: 0,
     });
     expect(await store.tasks.listTasks('c-real')).toEqual([]);
     expect(await store.tasks.listTasks(demoCampaignId)).toEqual([]);

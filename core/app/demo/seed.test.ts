@@ -36,7 +36,14 @@ describe('seedDemo', () => {
     const version = await store.standings.dataVersion(demoCampaignId);
     const latest = await store.standings.latestFigures(demoCampaignId);
     const again = await seedDemo({ store, clock: { now: () => now + 86_400_000 } });
-    expect(again).toEqual({ seeded: false, campaignId: demoCampaignId, posts: 0, tasks: 0, problems: 0 });
+    expect(again).toEqual({
+      seeded: false,
+      campaignId: demoCampaignId,
+      posts: 0,
+      tasks: 0,
+      problems: 0,
+      reviews: 0,
+    });
     expect(await store.standings.dataVersion(demoCampaignId)).toBe(version);
     expect(await store.standings.latestFigures(demoCampaignId)).toEqual(latest);
     expect((await store.campaigns.loadCampaign(demoCampaignId))?.campaign.startDate).toBe('2025-09-10');

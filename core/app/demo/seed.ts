@@ -2,14 +2,16 @@
  * Writes the demo city into a store: the city, its campaign, its demo users, 40 days of posts committed
  * one by one through the same transaction a live post takes (so latest and daily figures are real), and
  * the 挂图作战 tasks with their problems, each step of each problem taken through the store's own
- * lifecycle write. Seeding a store where some city already has a current campaign does nothing — except
- * that a demo seeded before tasks existed gets its tasks and problems, once.
+ * lifecycle write, and the 通报 of the month before the latest closed one (./seed-reviews.ts), so that the
+ * latest is still to be published on day 41. Seeding a store where some city already has a current campaign
+ * does nothing — except that a demo seeded before tasks existed gets its tasks and problems, once.
  */
 import { dayOf } from '../../domain/days';
 import { decideFigures } from '../posts/decide-figures';
 import type { CampaignData, Deps, Store, UserRecord } from '../ports';
 import { buildDemoCampaign, demoCampaignId, demoCity } from './campaign';
 import { buildDemoPosts } from './posts';
+import { seedDemoReviews } from './seed-reviews';
 import { buildDemoTasks, demoStep, demoTaskId, demoTaskSpecs } from './tasks';
 import { buildDemoUsers } from './users';
 
@@ -20,6 +22,8 @@ export interface SeedReport {
   /** Tasks and problems written by this run. */
   tasks: number;
   problems: number;
+  /** 通报 published by this run. */
+  reviews: number;
 }
 
 async function seedDemoTasks(
@@ -53,7 +57,14 @@ export async function seedDemo(deps: Pick<Deps, 'store' | 'clock'>): Promise<See
   const { store, clock } = deps;
   const running = (await store.campaigns.listCities()).find((c) => c.currentCampaignId !== null);
   if (running) {
-    const nothing = { seeded: false, campaignId: running.currentCampaignId, posts: 0, tasks: 0, problems: 0 };
+    const nothing = {
+      seeded: false,
+      campaignId: running.currentCampaignId,
+      posts: 0,
+      tasks: 0,
+      problems: 0,
+      reviews: 0,
+    };
     if (running.currentCampaignId !== demoCampaignId) return nothing;
     // A demo seeded before 挂图作战 existed: give it its tasks, dated from its own campaign days.
     const data = await store.campaigns.loadCampaign(demoCampaignId);
@@ -74,7 +85,8 @@ export async function seedDemo(deps: Pick<Deps, 'store' | 'clock'>): Promise<See
     if (!result.ok) throw new Error(`demo post ${draft.requestId} refused: ${result.error.message}`);
   }
   const written = await seedDemoTasks(store, data, users);
+  const reviews = await seedDemoReviews(store, data, users);
   // Last, so a half-written seed is finished on the next start instead of being taken for done.
   await store.campaigns.setCurrentCampaign(demoCity.id, data.campaign.id);
-  return { seeded: true, campaignId: data.campaign.id, posts: posts.length, ...written };
+  return { seeded: true, campaignId: data.campaign.id, posts: posts.length, ...written, reviews };
 }

@@ -3,9 +3,11 @@
  * DEMO DATA: the article gives city totals only; the split across units below is made up so that
  * each table adds up to the article's figure (noted beside it). Rates carry the article's level.
  * Cumulative targets are read as the amount to be done within the 100 days (a demo simplification).
+ * Reviewed metrics' targets carry their months (MT and LY, demo data too: ./monthly.ts).
  */
-import type { Target } from '../../contract';
+import type { Campaign, Target } from '../../contract';
 import { demoMetrics, type DemoMetricKey } from './metrics';
+import { splitMonthly } from './monthly';
 import { demoUnits, type DemoUnitKey } from './units';
 
 type Split = Partial<Record<DemoUnitKey, number>>;
@@ -77,11 +79,17 @@ export const demoTargetTable: Record<DemoMetricKey, Split> = {
   helpedFirms: { jingxin: 25 },
 };
 
-export function buildDemoTargets(): Target[] {
+/** The targets of a campaign running over `span`: its months split pro rata where the metric is reviewed. */
+export function buildDemoTargets(span: Pick<Campaign, 'startDate' | 'endDate'>): Target[] {
   const targets: Target[] = [];
   for (const [metricKey, split] of Object.entries(demoTargetTable) as [DemoMetricKey, Split][]) {
     for (const [unitKey, target] of Object.entries(split) as [DemoUnitKey, number][]) {
-      targets.push({ unitId: demoUnits[unitKey].id, metricId: demoMetrics[metricKey].id, target });
+      const t: Target = { unitId: demoUnits[unitKey].id, metricId: demoMetrics[metricKey].id, target };
+      targets.push(
+        demoMetrics[metricKey].reviewed
+          ? { ...t, monthly: splitMonthly(t, span.startDate, span.endDate) }
+          : t,
+      );
     }
   }
   return targets;

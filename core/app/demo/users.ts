@@ -3,7 +3,7 @@
  * and one supervisor, one city leader and one admin. Names are made up.
  */
 import type { UserRecord } from '../ports';
-import { demoCity } from './campaign';
+import { demoCity } from './city';
 import { demoUnits, type DemoUnitKey } from './units';
 
 const reporters: Record<DemoUnitKey, string> = {
@@ -32,6 +32,8 @@ const reporters: Record<DemoUnitKey, string> = {
 const unitLeaders: Partial<Record<DemoUnitKey, string>> = {
   dongcheng: '吴卫东',
   shizhu: '卢建新',
+  // The town the demo's monthly 通报 flag (./monthly.ts): its leader receives the 约谈 notices.
+  xiangzhu: '陶国良',
   devZone: '葛永明',
   zhongtai: '马成林',
   fagai: '叶振华',
