@@ -1,4 +1,5 @@
-// The app's pages, tab bar (晒 · 榜 · 我), the unit subpackage that carries the charts and the tasks subpackage.
+// The app's pages, tab bar (晒 · 榜 · 我), the unit subpackage that carries the charts, the tasks subpackage and
+// the reviews subpackage.
 export default defineAppConfig({
   pages: [
     'pages/feed/index',
@@ -19,6 +20,17 @@ export default defineAppConfig({
         'pages/problem/index',
         'pages/blockers/index',
         'pages/problems/index',
+      ],
+    },
+    // 月度通报, 约谈, 书面说明 and 考核扣分台账, opened from 我, a 通报 card in 晒 and messages.
+    {
+      root: 'packages/reviews',
+      pages: [
+        'pages/months/index',
+        'pages/review/index',
+        'pages/interviews/index',
+        'pages/explanations/index',
+        'pages/ledger/index',
       ],
     },
   ],
