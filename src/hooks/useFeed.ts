@@ -4,7 +4,7 @@
  * fresh ones, which are kept in turn for the next open.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Post } from '../../core/contract';
+import type { Post, ReviewNotice } from '../../core/contract';
 import { buildArena, type Arena } from '../lib/arena';
 import { firstScreenSettled } from '../lib/first-screen';
 import { keepFeed, readKeptFeed } from '../lib/kept-feed';
@@ -16,6 +16,8 @@ export interface Feed {
   /** The campaign the cards are drawn with; null until there is one to show. */
   arena: Arena | null;
   items: Post[];
+  /** The published 通报 among the fresh posts (none among kept ones). */
+  notices: ReviewNotice[];
   /** While the cards are the kept ones: when they were kept (ms). Null once the fresh ones show. */
   keptAt: number | null;
   loading: boolean;
@@ -58,6 +60,7 @@ export function useFeed(userId: string): Feed {
   return {
     arena: showKept ? keptArena : campaign.data,
     items: showKept ? kept.posts : campaign.data ? list.items : [],
+    notices: showKept || !campaign.data ? [] : list.notices,
     keptAt: showKept ? kept.savedAt : null,
     loading: campaign.loading || list.loading,
     error,

@@ -1,10 +1,12 @@
 /** The feed by cursor: newest first, one request in flight, refresh from the top, more at the bottom. */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ActionOutput, Post } from '../../core/contract';
+import type { ActionOutput, Post, ReviewNotice } from '../../core/contract';
 import { call } from '../api/call';
 
 export interface PostList {
   items: Post[];
+  /** The published 通报 that fall among the pages so far (the city-wide feed only). */
+  notices: ReviewNotice[];
   /** The newest page as last fetched from the top (null before the first answer). */
   top: Post[] | null;
   /** True once the last page has come. */
@@ -27,6 +29,7 @@ export function usePostList(opts: Options): PostList {
   const { enabled, unitId, limit = 10 } = opts;
   const first = useRef(opts.first);
   const [items, setItems] = useState<Post[]>([]);
+  const [notices, setNotices] = useState<ReviewNotice[]>([]);
   const [top, setTop] = useState<Post[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [ended, setEnded] = useState(false);
@@ -54,6 +57,8 @@ export function usePostList(opts: Options): PostList {
           }));
         if (gen !== generation.current) return;
         setItems((prev) => (from === null ? page.items : [...prev, ...page.items]));
+        const more = page.notices ?? [];
+        setNotices((prev) => (from === null ? more : [...prev, ...more]));
         if (from === null) setTop(page.items);
         setCursor(page.nextCursor);
         setEnded(page.nextCursor === null);
@@ -79,5 +84,5 @@ export function usePostList(opts: Options): PostList {
     if (enabled) void refresh();
   }, [enabled, refresh]);
 
-  return { items, top, ended, loading, error, refresh, loadMore };
+  return { items, notices, top, ended, loading, error, refresh, loadMore };
 }

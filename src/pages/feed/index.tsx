@@ -1,7 +1,8 @@
 /**
- * 晒: every unit's posts, newest first; pull to refresh, more by cursor at the bottom; 发布 for those who may
- * post. On opening, the cards kept from the last time show at once, with the loading mark by the title,
- * until the fresh ones come (in the browser, a picture of them shows even before: lib/opening-picture.h5.ts).
+ * 晒: every unit's posts, newest first, with the published 通报 among them by time; pull to refresh, more by
+ * cursor at the bottom; 发布 for those who may post. On opening, the cards kept from the last time show at
+ * once, with the loading mark by the title, until the fresh ones come (in the browser, a picture of them
+ * shows even before: lib/opening-picture.h5.ts).
  */
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
@@ -14,11 +15,13 @@ import SignedInPage from '../../components/SignedInPage';
 import { Empty, ErrorState, Loading } from '../../components/StateView';
 import { useFeed } from '../../hooks/useFeed';
 import { usePainted } from '../../hooks/usePainted';
+import { feedItems } from '../../lib/feed-notices';
 import { dataVersion } from '../../lib/freshness';
 import { dropOpeningPicture, takeOpeningPicture } from '../../lib/opening-picture';
 import { canPost } from '../../lib/roles';
 import { routes } from '../../lib/routes';
 import { relativeTimeText } from '../../lib/time';
+import NoticeCard from './NoticeCard';
 import './index.scss';
 
 /** Kept cards drawn before the first paint: a phone's screen holds about two. */
@@ -63,7 +66,8 @@ function Feed({ user }: { user: User }) {
   }, [fresh, feed.items, user.id]);
 
   const a = feed.arena;
-  const items = keptShown && !painted ? feed.items.slice(0, FIRST_KEPT_CARDS) : feed.items;
+  const posts = keptShown && !painted ? feed.items.slice(0, FIRST_KEPT_CARDS) : feed.items;
+  const items = feedItems(posts, feed.notices);
   const retry = () => void (feed.items.length && !keptShown ? feed.loadMore() : feed.refresh());
   return (
     <View>
@@ -84,7 +88,14 @@ function Feed({ user }: { user: User }) {
         <KeptFailed keptAt={feed.keptAt ?? 0} error={feed.error} onRetry={retry} />
       )}
       {!a && (feed.error !== null ? <ErrorState error={feed.error} onRetry={retry} /> : <Loading />)}
-      {a && items.map((p) => <PostCard key={p.id} post={p} arena={a} />)}
+      {a &&
+        items.map((it) =>
+          it.kind === 'post' ? (
+            <PostCard key={it.post.id} post={it.post} arena={a} />
+          ) : (
+            <NoticeCard key={`notice:${it.notice.reviewId}`} notice={it.notice} />
+          ),
+        )}
       {a && feed.items.length === 0 && feed.loading && <Loading />}
       {a && feed.error !== null && !keptShown && <ErrorState error={feed.error} onRetry={retry} />}
       {a && feed.items.length === 0 && !feed.loading && feed.error === null && feed.ended && (

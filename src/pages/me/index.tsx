@@ -1,4 +1,7 @@
-/** 我: who I am (name, unit, role), 消息 with the unread count, 我的待办难题 or 待销号 with their counts, 订阅提醒 (WeChat), the demo switcher, 关于, and 退出登录 (browser). */
+/**
+ * 我: who I am (name, unit, role), 消息 with the unread count, 我的待办难题 or 待销号 with their counts, 月度通报
+ * and (by role) 约谈, 书面说明 and 考核扣分台账, 订阅提醒 (WeChat), the demo switcher, 关于, and 退出登录 (browser).
+ */
 import { Text, View } from '@tarojs/components';
 import { roleNames, type User } from '../../../core/contract';
 import SignedInPage from '../../components/SignedInPage';
@@ -8,6 +11,7 @@ import About from './About';
 import DemoSwitcher from './DemoSwitcher';
 import MessagesEntry from './MessagesEntry';
 import ProblemsEntry from './ProblemsEntry';
+import ReviewsEntry from './ReviewsEntry';
 import SignOut from './SignOut';
 import './index.scss';
 
@@ -23,6 +27,7 @@ function Me({ user }: { user: User }) {
       </View>
       <MessagesEntry />
       <ProblemsEntry user={user} />
+      <ReviewsEntry user={user} />
       <SubscribeButton />
       <DemoSwitcher current={user} />
       <About weights={arena.data?.campaign.weights ?? null} />
