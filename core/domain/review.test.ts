@@ -53,20 +53,23 @@ function build(
       const key = figureKey(unitId, metricId);
       if (f.now !== undefined) closeNow.set(key, f.now);
       if (f.prev !== undefined) closePrev.set(key, f.prev);
-      if (f.MT === undefined && f.LY === undefined) continue;
+      // Every unit in the table has a target of the metric; only some have this month's MT or LY.
+      const month =
+        f.MT === undefined && f.LY === undefined
+          ? []
+          : [
+              {
+                period: P,
+                ...(f.MT === undefined ? {} : { target: f.MT }),
+                ...(f.LY === undefined ? {} : { lastYear: f.LY }),
+              },
+            ];
       targets.push({
         unitId,
         metricId,
         target: 100,
-        monthly: [
-          // Another month's figures must not leak into P.
-          { period: '2025-09', target: 999, lastYear: 999 },
-          {
-            period: P,
-            ...(f.MT === undefined ? {} : { target: f.MT }),
-            ...(f.LY === undefined ? {} : { lastYear: f.LY }),
-          },
-        ],
+        // Another month's figures must not leak into P.
+        monthly: [{ period: '2025-09', target: 999, lastYear: 999 }, ...month],
       });
     }
   return {
@@ -400,7 +403,7 @@ describe('computeReview: units left out of a ranking', () => {
 
   it('neither misses nor ranks a unit with no monthly figures for the month', () => {
     const draft2 = computeReview(
-      build([unit('x', '无目标镇'), unit('y', '乙镇')], [inv], { x: { inv: { now: 4 } } }),
+      build([unit('x', '无目标镇'), unit('y', '乙镇'), unit('z', '无指标局')], [inv], { x: { inv: { now: 4 } }, y: { inv: {} } }),
     );
     expect(rowOf(draft2, 'x', 'inv')).toMatchObject({
       MA: 4,
@@ -411,6 +414,8 @@ describe('computeReview: units left out of a ranking', () => {
     });
     expect(rowOf(draft2, 'y', 'inv')).toMatchObject({ MA: 0, MT: null, missed: false });
     expect(draft2.flagged).toEqual([]);
+    // A unit without a target of the metric is not in its table at all (a department that has no 投资 target).
+    expect(draft2.divisions[0]!.rows.map((r) => r.unitId)).toEqual(['x', 'y']);
   });
 });
 
@@ -422,7 +427,8 @@ describe('computeReview: months without figures and corrections', () => {
     //   r1    5 − 5 = 0    1   2   (0 − 2)/2 = −1     1     yes → flagged (all tie at the bottom)
     //   r2    3 − 3 = 0    1   4   −1                 1     yes → flagged
     //   r3    0 − 0 = 0    0   1   −1                 1     0 < 0 no → not flagged
-    //   签约项目 (count): r1 7 − 7 = 0, no MT, no LY → left out; 项目开工率: no figure anywhere → no_figure
+    //   签约项目 (count): r1 7 − 7 = 0, no MT, no LY → left out; r2, r3 have no 签约项目 target → not in its table;
+    //   项目开工率: no figure anywhere → no_figure
     const units = [unit('r1', '甲镇'), unit('r2', '乙镇'), unit('r3', '丙镇')];
     const draft = computeReview(
       build(units, [inv, deals, start], {
@@ -437,8 +443,6 @@ describe('computeReview: months without figures and corrections', () => {
       ['r2', 'inv', 0],
       ['r3', 'inv', 0],
       ['r1', 'deals', 0],
-      ['r2', 'deals', 0],
-      ['r3', 'deals', 0],
     ]);
     expect(ranking(draft, '乡镇街道', 'inv')).toEqual([
       ['r1', 1, true],

@@ -87,19 +87,26 @@ const rankKey = (g: number): number => Math.round(g * 1e6);
 export function computeReview(input: ReviewInput): ReviewDraft {
   const { period, units, metrics } = input;
   const monthOf = new Map<string, { MT: number | null; LY: number | null }>();
+  // A unit is reviewed on a metric it has a target for: a department without one is not ranked at all.
+  const assigned = new Set(input.targets.map((t) => figureKey(t.unitId, t.metricId)));
   for (const t of input.targets) {
     const m = t.monthly?.find((x) => x.period === period);
     if (m) monthOf.set(figureKey(t.unitId, t.metricId), { MT: m.target ?? null, LY: m.lastYear ?? null });
   }
   const order = new Map(units.map((u, i) => [u.id, i]));
-  const divisions = [...new Set(units.map((u) => u.division))];
+  // Divisions with a unit reviewed on some metric, in the order their first unit comes.
+  const reviewed = new Set(metrics.map((m) => m.id));
+  const reviewedUnits = new Set(input.targets.filter((t) => reviewed.has(t.metricId)).map((t) => t.unitId));
+  const divisions = [...new Set(units.filter((u) => reviewedUnits.has(u.id)).map((u) => u.division))];
   const excluded: Excluded[] = [];
   const rowsByDivision = new Map<string, Omit<ReviewRow, 'level'>[]>(divisions.map((d) => [d, []]));
+  /** The metrics each flagged unit is flagged on, in the metrics' order. */
+  const flaggedOn = new Map<string, string[]>();
 
   for (const division of divisions) {
     const members = units.filter((u) => u.division === division);
     for (const metric of metrics) {
-      const rows = members.map((u) => {
+      const rows = members.filter((u) => assigned.has(figureKey(u.id, metric.id))).map((u) => {
         const key = figureKey(u.id, metric.id);
         const now = input.closeNow.get(key);
         const MA = isRunningTotal(metric.kind)
@@ -127,7 +134,9 @@ export function computeReview(input: ReviewInput): ReviewDraft {
         const above = ranked.filter((x) => x > g).length;
         // Bottom two: fewer than two ranked units below it, so a tie at the cut brings in every tied unit.
         const below = ranked.filter((x) => x < g).length;
-        rowsByDivision.get(division)!.push({ ...r, growthRank: above + 1, flagged: r.missed && below < 2 });
+        const flagged = r.missed && below < 2;
+        if (flagged) flaggedOn.set(r.unitId, [...(flaggedOn.get(r.unitId) ?? []), r.metricId]);
+        rowsByDivision.get(division)!.push({ ...r, growthRank: above + 1, flagged });
       }
     }
   }
@@ -135,11 +144,8 @@ export function computeReview(input: ReviewInput): ReviewDraft {
   const flagged: FlaggedUnit[] = [];
   const levelOf = new Map<string, InterviewLevel>();
   for (const u of units) {
-    const metricIds = rowsByDivision
-      .get(u.division)!
-      .filter((r) => r.unitId === u.id && r.flagged)
-      .map((r) => r.metricId);
-    if (metricIds.length === 0) continue;
+    const metricIds = flaggedOn.get(u.id);
+    if (!metricIds) continue;
     const level: InterviewLevel = input.flaggedBefore.has(u.id) ? 2 : 1;
     levelOf.set(u.id, level);
     flagged.push({ unitId: u.id, unitName: u.name, division: u.division, level, metricIds });

@@ -12,7 +12,7 @@ import { city, testArena, users } from '../../../tests/app/arena';
 /** Unit A's, B's, C's and D's reporters and A's leader: the six owed a reminder on 2025-10-10 in the test arena. */
 const OWED = 6;
 /** The default jobs, all due from 09:00; only the no-post one owes anything here (no problems, no tasks). */
-const allJobs = ['no_post', 'problem_overdue', 'task_due'];
+const allJobs = ['no_post', 'problem_overdue', 'task_due', 'interview_due', 'explanation_due'];
 
 /** A channel that takes `costMs` of the run's time per message, and counts how many it sends at once. */
 function slowChannel(timer: { ms: number }, costMs: number) {

@@ -32,7 +32,7 @@ function channel(name: string, answer: (m: OutboundMessage) => ReturnType<Notifi
 
 const done = { failed: [], left: 0, unfinished: [] };
 /** Every job of the default list runs from 09:00; only the no-post one owes anything in these tests. */
-const allJobs = ['no_post', 'problem_overdue', 'task_due'];
+const allJobs = ['no_post', 'problem_overdue', 'task_due', 'interview_due', 'explanation_due'];
 
 describe('the no-post reminder (from 09:00 Shanghai, after 7 days without a post)', () => {
   it('reminds the reporters and the leader of every unit that has not posted, at 09:00, once however often the timer fires', async () => {

@@ -1,10 +1,10 @@
 /**
  * 约谈: `interview.list` (a unit's staff see their own unit's) and `interview.record` — a supervisor
  * records that a scheduled interview was held, on which day (not in the future, not before the 通报 that
- * called it) and how it went. Recording it again with the same request answers as the first time.
+ * called it was published) and how it went. Recording it again with the same request answers as the first time.
  */
 import { fail, ok } from '../../contract';
-import { periodEnd } from '../../domain/review';
+import { dayOf } from '../../domain/days';
 import { callerCampaign } from '../campaigns/view';
 import type { Route } from '../context';
 import { interviewOut, listScope, requireRole, todayIn } from './shared';
@@ -37,17 +37,19 @@ export const interviewRecord: Route<'interview.record'> = {
     const view = cur.data;
     const now = ctx.deps.clock.now();
     const today = todayIn(view, now);
-    if (input.heldAt > today) return fail('INVALID_ARGUMENT', `heldAt：约谈日期 ${input.heldAt} 晚于今天，请填写实际约谈的日期。`);
+    if (input.heldAt > today)
+      return fail('INVALID_ARGUMENT', `heldAt：约谈日期 ${input.heldAt} 晚于今天，请填写实际约谈的日期。`);
     const decide: DecideInterview = (current) => {
       if (current.status === 'held')
         return { ok: false, code: 'CONFLICT', message: `该约谈已于 ${current.heldDay} 记录，不能重复记录。` };
       if (current.status === 'cancelled')
         return { ok: false, code: 'CONFLICT', message: '该约谈已因通报更正而撤销，无需记录。' };
-      if (input.heldAt <= periodEnd(current.period))
+      const called = dayOf(current.createdAt, view.data.campaign.timezone);
+      if (input.heldAt < called)
         return {
           ok: false,
           code: 'INVALID_ARGUMENT',
-          message: `heldAt：约谈日期应在 ${current.period} 月结束之后（通报发布之后）。`,
+          message: `heldAt：约谈日期 ${input.heldAt} 早于通报发布的 ${called}，请填写实际约谈的日期。`,
         };
       return {
         ok: true,
@@ -70,7 +72,10 @@ export const interviewRecord: Route<'interview.record'> = {
       decide,
     );
     if (!stepped.ok)
-      return fail(stepped.code, stepped.code === 'NOT_FOUND' ? `没有找到约谈「${input.interviewId}」。` : stepped.message);
+      return fail(
+        stepped.code,
+        stepped.code === 'NOT_FOUND' ? `没有找到约谈「${input.interviewId}」。` : stepped.message,
+      );
     return ok({ interview: interviewOut(stepped.record, view) });
   },
 };

@@ -54,16 +54,9 @@ const september: ReviewDraft = {
       division: '功能平台',
       rows: [row('C', '丙平台', { MA: 4, MT: 3, LY: null, growth: null, growthRank: null })],
     },
-    {
-      // 市发改局 has no 完成投资 target: nothing reported, nothing ranked.
-      division: '市直部门',
-      rows: [row('L', '市发改局', { MA: 0, MT: null, LY: null, growth: null, growthRank: null })],
-    },
+    // 市发改局 (市直部门) has no 完成投资 target: it is not in the 通报 at all.
   ],
-  excluded: [
-    { unitId: 'C', unitName: '丙平台', metricId: 'm-invest', reason: 'no_last_year' },
-    { unitId: 'L', unitName: '市发改局', metricId: 'm-invest', reason: 'no_last_year' },
-  ],
+  excluded: [{ unitId: 'C', unitName: '丙平台', metricId: 'm-invest', reason: 'no_last_year' }],
   flagged: [{ unitId: 'A', unitName: '甲镇', division: '乡镇街道', level: 1, metricIds: ['m-invest'] }],
 } as ReviewDraft;
 
@@ -327,6 +320,26 @@ describe('review.publish', () => {
     expect(await t.store.reviews.listInterviews('c1')).toHaveLength(1);
   });
 
+  it('a retry of version 1 arriving after version 2 answers version 1, and changes nothing', async () => {
+    const t = await posted();
+    const first = await t.publish('2025-09', 'supervisor', { requestId: 'publish-sep-1' });
+    t.at('2025-11-05');
+    await t.editCampaign((data) => ({
+      ...data,
+      targets: data.targets.map((x) =>
+        x.unitId === 'D' && x.metricId === 'm-invest'
+          ? { ...x, monthly: x.monthly!.map((m) => (m.period === '2025-09' ? { ...m, target: 6 } : m)) }
+          : x,
+      ),
+    }));
+    await t.publishOk('2025-09');
+    const before = await t.store.reviews.listInterviews('c1');
+    expect(await t.publish('2025-09', 'supervisor', { requestId: 'publish-sep-1' })).toEqual(first);
+    expect((await t.store.reviews.listReviews('c1')).map((h) => h.version)).toEqual([1, 2]);
+    // Version 2's 约谈 stand: the old retry does not bring back version 1's.
+    expect(await t.store.reviews.listInterviews('c1')).toEqual(before);
+  });
+
   it('a target corrected after publishing gives version 2 naming what changed; version 1 stays as published', async () => {
     const t = await posted();
     const v1 = await t.publishOk('2025-09', { note: '第一版' });
@@ -359,10 +372,10 @@ describe('review.publish', () => {
       error: { code: 'NOT_FOUND', message: '2025年9月的通报没有第 3 版。' },
     });
 
-    // The 约谈 follow version 2: D's is called, A's (still scheduled) moves with it.
+    // The 约谈 follow version 2: D's is called; A's, still scheduled at the same level, keeps its due day.
     const { items } = await t.expectOk('interview.list', { period: '2025-09' }, t.tok.supervisor);
     expect(items.map((i) => [i.unitId, i.reviewVersion, i.dueDate, i.status])).toEqual([
-      ['A', 2, '2025-11-15', 'scheduled'],
+      ['A', 2, '2025-11-13', 'scheduled'],
       ['D', 2, '2025-11-15', 'scheduled'],
     ]);
     const told = await t.inbox('supervisor', 'review_published');

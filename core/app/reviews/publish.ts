@@ -30,29 +30,47 @@ export const reviewDraft: AppRoute<'review.draft'> = {
 const monthDay = (day: string): string => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
 const versionText = (v: number): string => (v > 1 ? `（第 ${v} 版）` : '');
 
-/** The 约谈 the review calls, due `interviewDays` after the day it was published. */
-function interviewsOf(review: ReviewRecord, view: CampaignView): InterviewRecord[] {
+/**
+ * The 约谈 the review calls, due `interviewDays` after the day it was published. One already scheduled at
+ * the same level by an earlier version keeps its due day (and its notice): a correction that does not
+ * change a unit's 约谈 does not move it.
+ */
+function interviewsOf(
+  review: ReviewRecord,
+  view: CampaignView,
+  before: readonly InterviewRecord[],
+): InterviewRecord[] {
   const { campaign } = view.data;
-  const dueDay = addDays(dayOf(review.publishedAt, campaign.timezone), campaign.interviewDays ?? DEFAULT_INTERVIEW_DAYS);
-  return review.flagged.map((f) => ({
-    id: `${review.campaignId}:${review.period}:${f.unitId}`,
-    cityId: review.cityId,
-    campaignId: review.campaignId,
-    period: review.period,
-    unitId: f.unitId,
-    level: f.level,
-    attendees: f.level === 2 ? ['main', 'deputy'] : ['deputy'],
-    reviewVersion: review.version,
-    dueDay,
-    status: 'scheduled',
-    heldDay: null,
-    note: '',
-    recordedById: null,
-    recordedByName: null,
-    requestId: null,
-    createdAt: review.publishedAt,
-    updatedAt: review.publishedAt,
-  }));
+  const dueDay = addDays(
+    dayOf(review.publishedAt, campaign.timezone),
+    campaign.interviewDays ?? DEFAULT_INTERVIEW_DAYS,
+  );
+  const kept = new Map(
+    before.filter((i) => i.period === review.period && i.status === 'scheduled').map((i) => [i.unitId, i]),
+  );
+  return review.flagged.map((f) => {
+    const same = kept.get(f.unitId);
+    if (same && same.level === f.level) return { ...same, reviewVersion: review.version };
+    return {
+      id: `${review.campaignId}:${review.period}:${f.unitId}`,
+      cityId: review.cityId,
+      campaignId: review.campaignId,
+      period: review.period,
+      unitId: f.unitId,
+      level: f.level,
+      attendees: f.level === 2 ? ['main', 'deputy'] : ['deputy'],
+      reviewVersion: review.version,
+      dueDay,
+      status: 'scheduled',
+      heldDay: null,
+      note: '',
+      recordedById: null,
+      recordedByName: null,
+      requestId: null,
+      createdAt: review.publishedAt,
+      updatedAt: review.publishedAt,
+    };
+  });
 }
 
 /** Why the unit is flagged, metric by metric, for its notice. */
@@ -72,7 +90,7 @@ function reasons(review: ReviewRecord, unitId: string): string {
 /** Makes the review's 约谈 and messages; each is made once, so a second call changes nothing. */
 async function announce(ctx: UserCtx, tell: Tell, view: CampaignView, review: ReviewRecord): Promise<void> {
   const { store } = ctx.deps;
-  const interviews = interviewsOf(review, view);
+  const interviews = interviewsOf(review, view, await store.reviews.listInterviews(review.campaignId));
   await store.reviews.syncInterviews(review.campaignId, review.period, interviews);
   const users = await store.people.listUsers({ cityId: review.cityId });
   const month = periodName(review.period);
@@ -98,7 +116,8 @@ async function announce(ctx: UserCtx, tell: Tell, view: CampaignView, review: Re
         campaignId: review.campaignId,
         kind: 'interview_due',
         subjectId: i.id,
-        period: `notice:v${review.version}`,
+        // Once per level: a correction that keeps the unit at its level does not send the notice again.
+        period: `notice:L${i.level}`,
         title: `约谈通知：${levelNames[i.level]}`,
         body,
       });
@@ -119,12 +138,18 @@ export function reviewPublish(tell: Tell): AppRoute<'review.publish'> {
       const view = cur.data;
       const campaignId = view.data.campaign.id;
       const period: Period = input.period;
-      const latest = await store.reviews.getReview(campaignId, period);
-      // The same request again: the 通报 it published, its 约谈 and messages made sure of.
-      if (latest && latest.publishedById === user.id && latest.requestId === input.requestId) {
-        await announce(ctx, tell, view, latest);
-        return ok({ review: reviewOut(latest) });
+      const heads = (await store.reviews.listReviews(campaignId)).filter((h) => h.period === period);
+      // The same request again: the 通报 it published, its 约谈 and messages made sure of (the latest
+      // version's; an earlier version's are followed by those of the versions after it).
+      const mine = heads.find((h) => h.publishedById === user.id && h.requestId === input.requestId);
+      if (mine) {
+        const stored = await store.reviews.getReview(campaignId, period, mine.version);
+        if (stored) {
+          if (stored.version === heads.at(-1)?.version) await announce(ctx, tell, view, stored);
+          return ok({ review: reviewOut(stored) });
+        }
       }
+      const latest = heads.length === 0 ? null : await store.reviews.getReview(campaignId, period);
       const now = clock.now();
       const checked = checkPeriod(view, period, todayIn(view, now));
       if (!checked.ok) return checked;

@@ -88,7 +88,7 @@ describe('interview.record', () => {
     ]);
   });
 
-  it('refuses, in Chinese, a day in the future or one not after the month it is about, and writes nothing', async () => {
+  it('refuses, in Chinese, a day in the future or one before the 通报 was published, and writes nothing', async () => {
     const t = await flagged();
     expect(await t.record({ heldAt: '2025-11-07' })).toEqual({
       ok: false,
@@ -101,9 +101,11 @@ describe('interview.record', () => {
       ok: false,
       error: {
         code: 'INVALID_ARGUMENT',
-        message: 'heldAt：约谈日期应在 2025-09 月结束之后（通报发布之后）。',
+        message: 'heldAt：约谈日期 2025-09-30 早于通报发布的 2025-11-03，请填写实际约谈的日期。',
       },
     });
+    // After the month, but before the 通报 that called it was published.
+    expect(codeOf(await t.record({ heldAt: '2025-11-02' }))).toBe('INVALID_ARGUMENT');
     expect(codeOf(await t.record({ heldAt: '2025-11-31' }))).toBe('INVALID_ARGUMENT');
     expect(codeOf(await t.record({ note: '  ' }))).toBe('INVALID_ARGUMENT');
     const stored = (await t.store.reviews.listInterviews('c1')).find((i) => i.id === SEPTEMBER_A);
