@@ -9,6 +9,7 @@ import type { NotificationStore } from './notifications/store';
 import type { PeopleStore } from './people/store';
 import type { PostStore } from './posts/store';
 import type { ReviewStore } from './reviews/store';
+import type { SocialStore } from './social/store';
 import type { StandingsStore } from './standings/store';
 import type { TaskStore } from './tasks/store';
 
@@ -20,6 +21,7 @@ export interface Store {
   notifications: NotificationStore;
   tasks: TaskStore;
   reviews: ReviewStore;
+  social: SocialStore;
 }
 
-export type { CampaignStore, NotificationStore, PeopleStore, PostStore, ReviewStore, StandingsStore, TaskStore };
+export type { CampaignStore, NotificationStore, PeopleStore, PostStore, ReviewStore, SocialStore, StandingsStore, TaskStore };

@@ -32,6 +32,7 @@ import {
   TaskNote,
 } from './tasks';
 import { Period } from './months';
+import { Comment, Exemplar, FeedPost, LearnDivision } from './social';
 import {
   Explanation,
   ExplanationStatus,
@@ -128,7 +129,7 @@ export const actions = {
       limit: z.number().int('条数应为整数').min(1, '条数至少为 1').max(50, '每页最多 50 条').default(20),
     }),
     output: z.object({
-      items: z.array(Post),
+      items: z.array(FeedPost),
       nextCursor: z.string().nullable(),
       /**
        * Published 通报 whose time falls within this page (from the page's last post to the one before
@@ -438,6 +439,44 @@ export const actions = {
       requestId: RequestId,
     }),
     output: z.object({ entry: LedgerEntry }),
+  },
+  // --- 学 and reactions (issue 14) ------------------------------------------
+  /** 赞 a post once, or take it back (`on: false`); doing it twice changes nothing. Never enters a score. */
+  'post.react': {
+    input: InCampaign.extend({ postId: Id('动态 ID'), on: z.boolean({ error: 'on 应为 true 或 false' }) }),
+    output: z.object({ likes: z.number().int(), likedByMe: z.boolean() }),
+  },
+  /** A comment, content-checked like a post; a city leader's is a 点评. The post's unit and earlier commenters are told in the app. */
+  'post.comment': {
+    input: InCampaign.extend({
+      postId: Id('动态 ID'),
+      text: z.string({ error: '评论应为文字' }).trim().min(1, '请填写评论').max(500, '评论不能超过 500 字'),
+      requestId: RequestId,
+    }),
+    output: z.object({ comment: Comment }),
+  },
+  /** A post's comments: 点评 first, then the others, each oldest first, page by page. */
+  'post.comments': {
+    input: InCampaign.extend({ postId: Id('动态 ID'), cursor: z.string().max(200).optional() }),
+    output: z.object({ items: z.array(Comment), nextCursor: z.string().nullable() }),
+  },
+  /** Supervisors and city leaders: marks a post 经验做法 with a one-line reason, or unmarks it. */
+  'post.exemplar': {
+    input: InCampaign.extend({
+      postId: Id('动态 ID'),
+      on: z.boolean({ error: 'on 应为 true 或 false' }),
+      reason: z.string({ error: '理由应为文字' }).trim().max(100, '理由不能超过 100 字').optional(),
+    }),
+    output: z.object({ exemplar: Exemplar.nullable() }),
+  },
+  /** 学: the exemplars, newest first (of a track when given), and the top three of each division with their latest posts. */
+  'learn.list': {
+    input: InCampaign.extend({ trackId: Id('子活动 ID').optional(), cursor: z.string().max(200).optional() }),
+    output: z.object({
+      exemplars: z.array(FeedPost),
+      nextCursor: z.string().nullable(),
+      leaders: z.array(LearnDivision),
+    }),
   },
   // --- reminders ------------------------------------------------------------
   'notify.list': {

@@ -9,3 +9,4 @@ export * from './photos';
 export * from './tasks';
 export * from './months';
 export * from './reviews';
+export * from './social';

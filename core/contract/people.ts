@@ -65,6 +65,8 @@ export const notificationKinds = [
   'interview_due',
   'explanation_due',
   'review_published',
+  /** A comment or 点评 on a post: its unit and those who commented before (in the app only). */
+  'comment',
 ] as const;
 export const NotificationKind = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof NotificationKind>;

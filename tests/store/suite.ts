@@ -13,6 +13,7 @@ import { postCaseIds, postCases } from './posts.cases';
 import { postFeedCaseIds, postFeedCases } from './posts.feed.cases';
 import { postPhotoCaseIds, postPhotoCases } from './posts.photos.cases';
 import { reviewCaseIds, reviewCases } from './reviews.cases';
+import { socialCaseIds, socialCases } from './social.cases';
 import { standingsCaseIds, standingsCases } from './standings.cases';
 import { taskCaseIds, taskCases } from './tasks.cases';
 
@@ -27,6 +28,7 @@ export const storeCases = [
   ...notificationCaseIds,
   ...taskCaseIds,
   ...reviewCaseIds,
+  ...socialCaseIds,
 ] as const;
 export type StoreCase = (typeof storeCases)[number];
 
@@ -91,5 +93,6 @@ export function describeStore(name: string, makeStore: MakeStore, options: Store
     notificationCases(ctx);
     taskCases(ctx);
     reviewCases(ctx);
+    socialCases(ctx);
   });
 }

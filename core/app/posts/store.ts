@@ -95,6 +95,8 @@ export interface PostStore {
     cursor?: string;
     limit: number;
   }): Promise<PostPage>;
+  /** The campaign's posts of these ids, in no particular order; ids of no post (or of another campaign) are left out. */
+  getPosts(campaignId: string, ids: readonly string[]): Promise<PostRecord[]>;
   /** Each unit's day of its latest post (any post, with or without figures); units that never posted are absent. */
   lastPostDays(campaignId: string): Promise<Map<string, Day>>;
 
