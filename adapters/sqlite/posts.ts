@@ -4,7 +4,8 @@
  * together (group commit, below), each in its own savepoint: replay check (the same requestId
  * replays only with the same content: core/app/posts/request-hash.ts, `request_hash` since 0009), decide, then
  * the post, the latest and the day's figures, the unit's latest post day, and the data version.
- * The feed pages by keyset; image checks and flags: ./photo-checks.ts.
+ * The feed pages by keyset; posts by id come in one query, the ids as one JSON parameter (no limit on how
+ * many). Image checks and flags: ./photo-checks.ts.
  */
 import type { Database } from 'better-sqlite3';
 import type { CommitResult, DecideFigures, LatestFigure, PostDraft, PostPage, PostRecord, PostStore } from '../../core/app/posts/store';
@@ -58,6 +59,9 @@ export function postStore(db: Database, newId: () => string): PostStore {
   const order = 'ORDER BY created_ms DESC, seq DESC LIMIT ?';
   const feed = db.prepare<[string, number, number, number], PostRow>(`${page} ${order}`);
   const unitFeed = db.prepare<[string, number, number, string, number], PostRow>(`${page} AND unit_id = ? ${order}`);
+  const byIds = db.prepare<[string, string], PostRow>(
+    'SELECT * FROM posts WHERE campaign_id = ? AND id IN (SELECT value FROM json_each(?))',
+  );
 
   const commit = db.transaction((draft: PostDraft, decide: DecideFigures): CommitResult => {
     const seen = findRequest.get(draft.authorId, draft.requestId);
@@ -157,6 +161,8 @@ export function postStore(db: Database, newId: () => string): PostStore {
   return {
     commitPost,
     listPosts: async (query) => list(query),
+    getPosts: async (campaignId, ids) =>
+      ids.length === 0 ? [] : byIds.all(campaignId, JSON.stringify(ids)).map(toPost),
     lastPostDays: async (campaignId) => new Map(lastPosts.all(campaignId).map((r) => [r.unit_id, r.day])),
     addPhotoChecks: async (checks) => photoChecks.add(checks),
     getPhotoCheck: async (traceId) => photoChecks.get(traceId),

@@ -1,8 +1,8 @@
 /**
  * The Store port on SQLite (better-sqlite3): opens the file, applies the migrations, and composes the
  * slices, one file each (./campaigns.ts, ./people.ts, ./posts.ts, ./standings.ts, ./notifications.ts,
- * ./tasks.ts, ./reviews.ts), which prepare their statements once and answer the port's async methods from
- * synchronous calls.
+ * ./tasks.ts, ./reviews.ts, ./social.ts), which prepare their statements once and answer the port's async
+ * methods from synchronous calls.
  *
  * A lock held by another process: better-sqlite3 waits for it synchronously, stopping every other request
  * of this process, so each attempt waits only `serveBusyTimeoutMs` and the rest of the wait happens here,
@@ -22,6 +22,7 @@ import { openDatabase, serveBusyTimeoutMs } from './open';
 import { peopleStore } from './people';
 import { postStore } from './posts';
 import { reviewStore } from './reviews';
+import { socialStore } from './social';
 import { standingsStore } from './standings';
 import { taskStore } from './tasks';
 
@@ -130,6 +131,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     notifications: retrying(notificationStore(db), policy),
     tasks: retrying(taskStore(db), policy),
     reviews: retrying(reviewStore(db), policy),
+    social: retrying(socialStore(db), policy),
   };
 
   const rollback = new Error('rollback');
