@@ -25,6 +25,7 @@ import { meGet, meLogout, meLogoutAll } from './people/me';
 import { adminUserRevokeSessions } from './people/revoke';
 import type { Deps } from './ports';
 import { postCreate } from './posts/create';
+import { learnList, type Board } from './posts/learn';
 import { postList } from './posts/list';
 import { checkPhotoRefs } from './posts/photos';
 import { screenText } from './posts/screen';
@@ -36,6 +37,8 @@ import { ledgerList, ledgerReverse } from './reviews/ledger';
 import { reviewDraft, reviewPublish } from './reviews/publish';
 import { reviewGet, reviewList } from './reviews/read';
 import type { Checks, Tell } from './reviews/shared';
+import { postExemplar } from './social/exemplars';
+import { postComment, postComments, postReact } from './social/reactions';
 import { createStandingsCache } from './standings/cache';
 import { leaderboard } from './standings/leaderboard';
 import { unitDetail, unitTrend } from './standings/units';
@@ -52,6 +55,12 @@ export type { Caller } from './context';
 
 /** The posts area's rules the tasks area uses: a note's figures are posted by post.create itself. */
 const feed: Feed = { post: (ctx, args) => postCreate.run(ctx, args), screen: screenText };
+
+/** The standings area's board, for the 学 view's top units. */
+const board: Board = async (ctx, campaignId, trackId) => {
+  const r = await leaderboard.run(ctx, { campaignId, ...(trackId !== undefined ? { trackId } : {}) });
+  return r.ok ? { ok: true, data: r.data.rows } : r;
+};
 
 /** The posts area's checks, for a 书面说明's text and photos. */
 const checks: Checks = { screen: screenText, photos: checkPhotoRefs };
@@ -103,6 +112,11 @@ export const routes: Routes = {
   'admin.campaign.save': adminCampaignSave,
   'admin.campaign.load': adminCampaignLoad,
   'admin.campaign.setCurrent': adminCampaignSetCurrent,
+  'post.react': postReact,
+  'post.comment': postComment(screenText),
+  'post.comments': postComments,
+  'post.exemplar': postExemplar,
+  'learn.list': learnList(board),
   'review.draft': reviewDraft,
   'review.publish': reviewPublish(tell),
   'review.get': reviewGet,

@@ -62,6 +62,8 @@ const notificationTargets: Record<NotificationKind, (subjectId: string, user: Us
     const ref = reviewOfId(reviewId);
     return { url: ref ? routes.review(ref) : routes.reviewMonths, label: '查看通报' };
   },
+  // A comment or 点评: the unit's page lists the post it is on.
+  comment: (unitId) => ({ url: routes.unit(unitId), label: '查看动态' }),
 };
 
 export const notificationTarget = (

@@ -1,5 +1,5 @@
 /** A small campaign for ui tests: one track, a cumulative, a rate and a count metric, two units. */
-import type { ActionOutput, Post, StandingRow } from '../../core/contract';
+import type { ActionOutput, FeedPost, StandingRow } from '../../core/contract';
 import { buildArena } from '../lib/arena';
 
 export const campaignData: ActionOutput<'campaign.current'> = {
@@ -37,8 +37,13 @@ export const campaignData: ActionOutput<'campaign.current'> = {
 
 export const arena = buildArena(campaignData);
 
-export function makePost(over: Partial<Post> = {}): Post {
+/** A post as the feed shows it: nobody has reacted yet unless `over` says so. */
+export function makePost(over: Partial<FeedPost> = {}): FeedPost {
   return {
+    likes: 0,
+    likedByMe: false,
+    comments: 0,
+    exemplar: null,
     id: 'p1',
     unitId: 'u1',
     unitName: '东城街道',

@@ -147,8 +147,33 @@ async function seedReviewFixtures(store: Store, at: number): Promise<void> {
   ]);
 }
 
+/** The post the reaction lines name, written by seedPolicyFixtures. */
+let policyPostId: string | null = null;
+const policyPost = (): string => {
+  if (policyPostId === null) throw new Error('seedPolicyFixtures has not run');
+  return policyPostId;
+};
+
 export async function seedPolicyFixtures(store: Store): Promise<void> {
   const at = Date.parse('2025-10-09T02:00:00Z');
+  const posted = await store.posts.commitPost(
+    {
+      campaignId: campaign.campaign.id,
+      unitId: 'A',
+      authorId: 'm-reporter',
+      authorName: 'reporter',
+      createdAt: '2025-10-09T02:00:00.000Z',
+      day: '2025-10-09',
+      figures: [],
+      text: '项目集中开工',
+      photos: [],
+      correctionReason: null,
+      requestId: 'm-policy-post',
+    },
+    () => ({ ok: true, figures: [] }),
+  );
+  if (!posted.ok) throw new Error(`policy post refused: ${posted.error.message}`);
+  policyPostId = posted.post.id;
   await seedReviewFixtures(store, at);
   await store.tasks.saveTask({
     id: TASK_ID,
@@ -274,6 +299,14 @@ export const policy: Record<ActionName, Line> = {
   'admin.campaign.save': { allowed: adminOnly, data: () => campaignFile() },
   'admin.campaign.load': { allowed: adminOnly, data: () => ({ campaignId: campaign.campaign.id }) },
   'admin.campaign.setCurrent': { allowed: adminOnly, data: () => ({ campaignId: campaign.campaign.id }) },
+  'post.react': { allowed: 'user', data: () => ({ postId: policyPost(), on: true }) },
+  'post.comment': { allowed: 'user', data: () => ({ postId: policyPost(), text: '学习了，很有启发', requestId: rid() }) },
+  'post.comments': { allowed: 'user', data: () => ({ postId: policyPost() }) },
+  'post.exemplar': {
+    allowed: ['supervisor', 'leader'],
+    data: () => ({ postId: policyPost(), on: true, reason: '项目推进的做法值得推广' }),
+  },
+  'learn.list': { allowed: 'user', data: () => ({}) },
   'review.draft': { allowed: ['supervisor'], data: () => ({ period: PERIOD }) },
   // A fixed requestId: the first cell publishes the next version, a cell sent again is a replay.
   'review.publish': { allowed: ['supervisor'], data: () => ({ period: PERIOD, note: '请对照整改', requestId: 'm-publish' }) },

@@ -1,10 +1,12 @@
 /** `post.list`: the feed of the current campaign, or of one unit, newest first, page by page. */
-import { fail, ok, type Post } from '../../contract';
+import { fail, ok, type FeedPost, type Post } from '../../contract';
+import { isoOf } from '../../domain/days';
 import { callerCampaign } from '../campaigns/view';
 import { epochOf } from '../../domain/days';
 import { feedNotices } from '../notices';
 import type { CampaignView } from '../campaigns/view';
-import type { Route } from '../context';
+import type { Route, UserCtx } from '../context';
+import type { PostSocial } from '../social/store';
 import { photosOut, photoUrls, type PhotoUrls } from './photos';
 import type { PostRecord } from './store';
 
@@ -33,6 +35,29 @@ function readCursor(cursor: string): { store: string; afterMs: number | null } {
   return m ? { store: m[2]!, afterMs: Number(m[1]) } : { store: cursor, afterMs: null };
 }
 
+/**
+ * Posts as the feed and the 学 view show them: with photo URLs and the caller's view of their reactions
+ * (read in one call for the page; none of it is a figure).
+ */
+export async function feedPosts(ctx: UserCtx, view: CampaignView, posts: readonly PostRecord[]): Promise<FeedPost[]> {
+  const [url, social] = await Promise.all([
+    photoUrls(ctx, posts),
+    posts.length === 0
+      ? Promise.resolve(new Map<string, PostSocial>())
+      : ctx.deps.store.social.socialOf(view.data.campaign.id, posts.map((p) => p.id), ctx.user.id),
+  ]);
+  return posts.map((p) => {
+    const s = social.get(p.id);
+    return {
+      ...postOut(p, view, url),
+      likes: s?.likes ?? 0,
+      likedByMe: s?.likedByMe ?? false,
+      comments: s?.comments ?? 0,
+      exemplar: s?.exemplar ? { reason: s.exemplar.reason, byName: s.exemplar.byName, at: isoOf(s.exemplar.at) } : null,
+    };
+  });
+}
+
 export const postList: Route<'post.list'> = {
   access: 'user',
   run: async (ctx, input) => {
@@ -55,10 +80,9 @@ export const postList: Route<'post.list'> = {
       }),
       withNotices ? ctx.deps.store.reviews.listReviews(campaignId) : Promise.resolve(null),
     ]);
-    const url = await photoUrls(ctx, page.items);
     const last = page.items.at(-1);
     const lastMs = last ? epochOf(last.createdAt) : null;
-    const items = page.items.map((p) => postOut(p, view, url));
+    const items = await feedPosts(ctx, view, page.items);
     const nextCursor = page.nextCursor === null ? null : `${lastMs ?? 0}.${page.nextCursor}`;
     if (input.unitId !== undefined) return ok({ items, nextCursor });
     // The 通报 published between this page's last post and the previous page's.
