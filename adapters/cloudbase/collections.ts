@@ -38,12 +38,20 @@
  *   explanations/{campaign:explanationId}  { _v, campaignId, keys, record }   (`keys`: as interviews')
  *   explanation_events/{campaign:explanation:by:requestId}  { _v, campaignId, explanationId, seq, record }
  *   ledger/{entryId}                       { _v, campaignId, record }   (written once, never updated)
+ *   likes/{campaign:post:user}             { _v, campaignId, postId, userId, at }   (a like is this document:
+ *                                          set or removed, with the post's count, in one transaction: ./social.ts)
+ *   comments/{campaign:author:requestId}   { _v, campaignId, postId, record }   (the request key is the id: a
+ *                                          comment is added once; record: the CommentRecord, ./comments.ts)
+ *   post_reactions/{campaign:post}         { _v, campaignId, postId, likes, comments, marked, markedAt,
+ *                                            trackIds, exemplar }   (a post's counts and its 经验做法 mark,
+ *                                          the ExemplarRecord or null; `marked`, `markedAt` and `trackIds` list
+ *                                          the marks: ./exemplars.ts, ./reactions.ts)
  *   settings/{key}                         { value }
  *
  * Version 1 (before cities) differed only in: no `_v`; campaigns { record }; users { isDemo, record }
  * without `cityId`; invites' and notifications' records without `cityId` (and `campaignId`); no cities,
  * the one current campaign being `settings/currentCampaign`. Tasks, notes and problems, and later the
- * reviews' collections, were added at version 2 (./task-docs.ts): they have no version 1.
+ * reviews' and the reactions' collections, were added at version 2 (./task-docs.ts): they have no version 1.
  *
  * Figures before snapshots (a version document without `figureDocs: 2`; read alongside, ./figure-docs.ts;
  * turned into snapshots by `upgradeDocuments`, ./setup.ts): one latest document per unit, rewritten by
@@ -84,6 +92,9 @@ export const collections = {
   explanations: 'explanations',
   explanationEvents: 'explanation_events',
   ledger: 'ledger',
+  likes: 'likes',
+  comments: 'comments',
+  postReactions: 'post_reactions',
   settings: 'settings',
 } as const;
 

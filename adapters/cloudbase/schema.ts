@@ -8,9 +8,9 @@
  *
  * Version 1: documents written before cities (no `_v`). Version 2: cities; campaigns, users, invites and
  * notifications name their city (./collections.ts lists the shapes). Collections added since (tasks,
- * problems, reviews and their kin: ./task-docs.ts) changed no existing shape, so they start at version 2;
- * a target's optional `monthly` months (for the monthly 通报) are one more field of its record, not a new
- * shape.
+ * problems, reviews, likes, comments and post reactions: ./task-docs.ts) changed no existing shape, so
+ * they start at version 2; a target's optional `monthly` months (for the monthly 通报) are one more field
+ * of its record, not a new shape.
  */
 import { DEFAULT_CITY } from '../../core/app/campaigns/store';
 import { collections as C } from './collections';

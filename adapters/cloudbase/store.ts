@@ -1,8 +1,8 @@
 /**
  * The Store port on the WeChat cloud database (wx-server-sdk 4.x): `createCloudStore({ db })` with the
  * host's `cloud.database()`, composed of one file per slice (./campaigns.ts, ./people.ts, ./posts.ts,
- * ./standings.ts, ./notifications.ts, ./tasks.ts, ./reviews.ts). Collections and document shapes:
- * ./collections.ts; the post path: ./commit-post.ts.
+ * ./standings.ts, ./notifications.ts, ./tasks.ts, ./reviews.ts, ./social.ts). Collections and document
+ * shapes: ./collections.ts; the post path: ./commit-post.ts.
  * Functions use admin rights; clients are locked out by ./security-rules.json; ./indexes.json lists the
  * indexes the queries need.
  */
@@ -13,6 +13,7 @@ import { notificationStore } from './notifications';
 import { peopleStore } from './people';
 import { postStore } from './posts';
 import { reviewStore } from './reviews';
+import { socialStore } from './social';
 import { standingsStore } from './standings';
 import { taskStore } from './tasks';
 import { defaultRetry, withRetries, type RetryPolicy } from './transaction';
@@ -52,5 +53,6 @@ export function createCloudStore(options: CloudStoreOptions): CloudStore {
     notifications: notificationStore(db),
     tasks: taskStore(db),
     reviews: reviewStore(db),
+    social: socialStore(db),
   };
 }

@@ -29,6 +29,7 @@ export const kindLabels: Record<NotificationKind, string> = {
   interview_due: '约谈提醒',
   explanation_due: '书面说明',
   review_published: '通报发布',
+  comment: '评论点评',
 };
 
 export const typeOf = (keyword: string): string => keyword.replace(/\d+$/, '');

@@ -1,10 +1,10 @@
 /**
- * What the documents of the tasks and reviews slices share (./tasks.ts, ./problems.ts, ./reviews.ts and
- * its parts): their schema version and the one read path that checks it, and telling a refused insert of
- * an existing `_id` apart. These collections were added at schema version 2 (./schema.ts), so every one
- * of their documents carries `_v` (each write sets it with `stamped`, as the other versioned documents
- * do): one without it was not written by this store, one of a newer version by a newer program, and both
- * are refused rather than guessed at.
+ * What the documents of the tasks, reviews and social slices share (./tasks.ts, ./problems.ts,
+ * ./reviews.ts, ./social.ts and their parts): their schema version and the one read path that checks it,
+ * and telling a refused insert of an existing `_id` apart. These collections were added at schema
+ * version 2 (./schema.ts), so every one of their documents carries `_v` (each write sets it with
+ * `stamped`, as the other versioned documents do): one without it was not written by this store, one of a
+ * newer version by a newer program, and both are refused rather than guessed at.
  * A later version that changes these shapes upgrades them here.
  */
 import { SCHEMA_UNKNOWN, SCHEMA_VERSION, tooNew, versionOf } from './schema';

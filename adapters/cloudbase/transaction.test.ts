@@ -8,6 +8,7 @@
 import type { InviteRecord, NotificationRecord, Store } from '../../core/app/ports';
 import { emulate, type Emulated } from '../../tests/cloudbase/setup';
 import { C1, CITY, M, U, campaignData, commitOk, draft } from '../../tests/store/fixtures';
+import { comment, exemplar } from '../../tests/store/social.cases';
 import { collections } from './collections';
 import { createCloudStore } from './store';
 import { inTransaction, isBusy } from './transaction';
@@ -138,6 +139,33 @@ const cases: Array<[string, () => Promise<void>]> = [
       expect(await store.posts.flagPost(post.id, photo)).toBe(true);
       const [stored] = env.server.dump(collections.posts);
       expect(stored?.record).toMatchObject({ flagged: true, hiddenPhotos: [photo] });
+    },
+  ],
+  [
+    'setLike',
+    async () => {
+      env.server.inject({ at: 'write', collection: collections.likes, times: 2 });
+      env.server.inject({ at: 'commit', times: 2 });
+      expect(await store.social.setLike(C1, 'p-1', 'u-1', true, 1)).toEqual({ likes: 1, likedByMe: true });
+      expect(env.server.dump(collections.likes)).toHaveLength(1);
+    },
+  ],
+  [
+    'addComment',
+    async () => {
+      env.server.inject({ at: 'write', collection: collections.postReactions, times: 2 });
+      env.server.inject({ at: 'commit', times: 2 });
+      expect((await store.social.addComment(comment('c-1'))).replayed).toBe(false);
+      expect((await store.social.socialOf(C1, ['p-1'], 'u-1')).get('p-1')?.comments).toBe(1);
+    },
+  ],
+  [
+    'setExemplar',
+    async () => {
+      env.server.inject({ at: 'write', collection: collections.postReactions, times: 2 });
+      env.server.inject({ at: 'commit', times: 2 });
+      await store.social.setExemplar(C1, 'p-1', exemplar('p-1'));
+      expect((await store.social.listExemplars(C1, { limit: 5 })).items).toEqual([exemplar('p-1')]);
     },
   ],
 ];
