@@ -20,6 +20,11 @@ export async function setExemplar(
   postId: string,
   exemplar: ExemplarRecord | null,
 ): Promise<void> {
+  // Misuse, not a refusal: a mark filed under another post would never be found where it was asked for.
+  if (exemplar && (exemplar.campaignId !== campaignId || exemplar.postId !== postId))
+    throw new Error(
+      `经验做法标记属于「${exemplar.campaignId}/${exemplar.postId}」，不是「${campaignId}/${postId}」，未保存。`,
+    );
   await db.runTransaction((t) =>
     // Unmarking a post that has no mark writes nothing.
     changeReactions(t, campaignId, postId, (r) =>

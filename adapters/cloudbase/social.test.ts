@@ -2,13 +2,13 @@
  * The social slice on the cloud, beyond the shared Store suite, through the real wx-server-sdk over the
  * emulated server: a feed page's reactions cost two queries however many likes there are; likes, unlikes
  * and comments at once all count, once each; a count survives conflicts that make its transaction run
- * again, and a transaction that keeps conflicting writes nothing; marks and counts never undo each other;
- * marks and posts past a query's 100 documents come back whole, in order; documents carry the schema
- * version, and one from a newer program is refused.
+ * again, and a transaction that keeps conflicting writes nothing; marks and counts never undo each other,
+ * and a mark filed under another post is refused; marks and posts past a query's 100 documents come back
+ * whole, in order; documents carry the schema version, and one from a newer program is refused.
  */
 import type { Store } from '../../core/app/store';
 import { emulate, type Emulated } from '../../tests/cloudbase/setup';
-import { C1, U, campaignData, commitOk, draft } from '../../tests/store/fixtures';
+import { C1, C2, U, campaignData, commitOk, draft } from '../../tests/store/fixtures';
 import { comment, exemplar } from '../../tests/store/social.cases';
 import { collections, docId } from './collections';
 import { SCHEMA_TOO_NEW, SCHEMA_VERSION } from './schema';
@@ -153,6 +153,18 @@ describe('cloudbase social: counts under concurrency', () => {
     await store.social.setLike(C1, 'p-2', 'u1', false, T0);
     expect(env.server.stats.requests['database.modifyDocument'] ?? 0).toBe(before);
     expect(env.server.dump(collections.postReactions)).toHaveLength(1);
+  });
+
+  it('a mark filed under another post or campaign is refused, writing nothing, and the post keeps its own', async () => {
+    const store = setUp();
+    await store.social.setExemplar(C1, 'p-1', exemplar('p-1'));
+    const before = env.server.dump(collections.postReactions);
+    await expect(store.social.setExemplar(C1, 'p-1', exemplar('p-2', { reason: '别的' }))).rejects.toThrow(
+      '经验做法标记属于',
+    );
+    await expect(store.social.setExemplar(C2, 'p-1', exemplar('p-1'))).rejects.toThrow('经验做法标记属于');
+    expect(env.server.dump(collections.postReactions)).toEqual(before);
+    expect((await store.social.listExemplars(C1, { limit: 5 })).items).toEqual([exemplar('p-1')]);
   });
 });
 
