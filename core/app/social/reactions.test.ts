@@ -18,7 +18,9 @@ const messageOf = (r: Result<unknown>): string => (r.ok ? '' : r.error.message);
 
 /** Words the test guard refuses outright, and words it publishes flagged for review. */
 const guard: ContentGuard = {
-  check: async (text) => ({ verdict: text.includes('违禁') ? 'risky' : text.includes('待审') ? 'review' : 'pass' }),
+  check: async (text) => ({
+    verdict: text.includes('违禁') ? 'risky' : text.includes('待审') ? 'review' : 'pass',
+  }),
 };
 
 async function arena(options: TestArenaOptions = {}) {
@@ -87,9 +89,16 @@ describe('post.react: a 赞 once per user, or taken back', () => {
 
   it('an unknown post, or a post of another campaign, is NOT_FOUND, in Chinese, and nothing is written', async () => {
     const t = await arena();
-    await t.store.campaigns.saveCampaign({ ...campaign, campaign: { ...campaign.campaign, id: 'c2', name: '另一竞赛' } });
+    await t.store.campaigns.saveCampaign({
+      ...campaign,
+      campaign: { ...campaign.campaign, id: 'c2', name: '另一竞赛' },
+    });
     const other = (
-      await t.expectOk('post.create', { campaignId: 'c2', unitId: 'A', text: '另一竞赛的动态', requestId: rid() }, t.tok.repA)
+      await t.expectOk(
+        'post.create',
+        { campaignId: 'c2', unitId: 'A', text: '另一竞赛的动态', requestId: rid() },
+        t.tok.repA,
+      )
     ).post;
 
     for (const postId of ['no-such-post', other.id]) {
@@ -127,7 +136,10 @@ describe('post.comment: 1–500 characters, content-checked like a post', () => 
   ])('%s is refused in Chinese; nothing is kept and nobody told', async (_what, text, message) => {
     const t = await arena();
     const p = await t.post();
-    expect(await t.comment(p.id, text, 'repB')).toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message } });
+    expect(await t.comment(p.id, text, 'repB')).toEqual({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message },
+    });
     expect(await t.store.social.listComments('c1', p.id)).toEqual([]);
     expect(await t.told()).toEqual({});
   });
@@ -166,7 +178,9 @@ describe('post.comment: 1–500 characters, content-checked like a post', () => 
     const t = await arena();
     const p = await t.post();
     const c = await t.commentOk(p.id, '此条待审', 'repB');
-    expect((await t.expectOk('post.comments', { postId: p.id }, t.tok.repC)).items.map((x) => x.id)).toEqual([c.id]);
+    expect((await t.expectOk('post.comments', { postId: p.id }, t.tok.repC)).items.map((x) => x.id)).toEqual([
+      c.id,
+    ]);
     expect((await t.store.social.listComments('c1', p.id)).map((x) => x.flagged)).toEqual([true]);
     expect(await t.told()).toMatchObject({ repA: 1 });
   });
@@ -219,7 +233,10 @@ describe('点评: a city leader’s comment, shown first and marked', () => {
     expect(first.nextCursor).not.toBeNull();
     const second = await t.expectOk('post.comments', { postId: p.id, cursor: first.nextCursor! }, t.tok.repD);
     expect(second.nextCursor).toBeNull();
-    expect([...first.items, ...second.items].map((x) => x.id)).toEqual([remark.id, ...plain.map((x) => x.id)]);
+    expect([...first.items, ...second.items].map((x) => x.id)).toEqual([
+      remark.id,
+      ...plain.map((x) => x.id),
+    ]);
     expect((await t.feedOf('repD'))[0]?.comments).toBe(61);
   });
 });
@@ -290,7 +307,11 @@ describe('who is told of a comment: in the app only', () => {
     await t.commentOk(p.id, '乙镇的做法要总结推广', 'leader');
     expect(await t.told()).toEqual({ repB: 1 });
     const [n] = (await t.store.notifications.listNotifications({ userId: users.repB.id, limit: 5 })).items;
-    expect(n).toMatchObject({ title: '孙市长点评了「乙镇」的动态', body: '点评：乙镇的做法要总结推广', subjectId: 'B' });
+    expect(n).toMatchObject({
+      title: '孙市长点评了「乙镇」的动态',
+      body: '点评：乙镇的做法要总结推广',
+      subjectId: 'B',
+    });
     expect(t.sent).toEqual([]);
   });
 
