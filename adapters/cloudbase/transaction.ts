@@ -7,6 +7,7 @@
  * `isConflict`), is retried here after a random pause that doubles each time, a bounded number of times.
  * `fn` must be safe to run again: it reads what it needs inside the transaction and decides afresh.
  */
+import { StoreUnavailable } from '../../core/app/unavailable';
 import { isConflict } from './reads';
 import type { WxDatabase, WxTransaction } from './wx-types';
 
@@ -21,7 +22,11 @@ export interface RetryPolicy {
 
 export const defaultRetry: RetryPolicy = { attempts: 10, backoffMs: 20, maxBackoffMs: 500 };
 
-/** What `inTransaction` throws when every run conflicted: the store is busy, the caller may try later. */
+/**
+ * What `inTransaction` throws when every run conflicted: the store is busy, the caller may try later — a
+ * StoreUnavailable ('locked'), which the router answers as UNAVAILABLE with a wait, unless the slice
+ * turns it into an answer of its own first (`isBusy`).
+ */
 export const BUSY = 'TRANSACTION_BUSY';
 
 export const isBusy = (e: unknown): boolean =>
@@ -40,10 +45,13 @@ export async function inTransaction<T>(
     } catch (e) {
       if (!isConflict(e)) throw e;
       if (attempt >= policy.attempts) {
-        throw Object.assign(new Error(`transaction still conflicting after ${attempt} runs`), {
-          code: BUSY,
-          cause: e,
-        });
+        throw Object.assign(
+          new StoreUnavailable('locked', `transaction still conflicting after ${attempt} runs`),
+          {
+            code: BUSY,
+            cause: e,
+          },
+        );
       }
       await sleep(Math.random() * Math.min(policy.maxBackoffMs, policy.backoffMs * 2 ** (attempt - 1)));
     }
