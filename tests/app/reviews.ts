@@ -157,7 +157,30 @@ export async function reviewArena(options: ReviewArenaOptions = {}) {
     );
   };
 
-  return { ...t, tok, at, postOn, postMonths, publish, publishOk, inbox, tally, editCampaign };
+  /** An admin corrects one unit's monthly target of 完成投资 for a month (admin.campaign.save). */
+  const setMonthlyTarget = (unit: UnitId, period: string, target: number) =>
+    editCampaign((data) => ({
+      ...data,
+      targets: data.targets.map((x) =>
+        x.unitId === unit && x.metricId === 'm-invest'
+          ? { ...x, monthly: x.monthly!.map((m) => (m.period === period ? { ...m, target } : m)) }
+          : x,
+      ),
+    }));
+
+  return {
+    ...t,
+    tok,
+    at,
+    postOn,
+    postMonths,
+    publish,
+    publishOk,
+    inbox,
+    tally,
+    editCampaign,
+    setMonthlyTarget,
+  };
 }
 
 export type ReviewArena = Awaited<ReturnType<typeof reviewArena>>;

@@ -45,7 +45,18 @@ describe('review.export opens in Excel as the 通报 table', () => {
     expect(String(sheet.getCell('A2').value)).toContain('发布日期：2025-10-08');
     expect(String(sheet.getCell('A2').value)).toContain('赵督办');
     expect(rowsOf(sheet, 3, 6)).toEqual([
-      ['序号', '单位', '指标', '本月完成', '月度目标', '上年同期', '同比增幅', '组内增幅排名', '月度目标完成情况', '约谈'],
+      [
+        '序号',
+        '单位',
+        '指标',
+        '本月完成',
+        '月度目标',
+        '上年同期',
+        '同比增幅',
+        '组内增幅排名',
+        '月度目标完成情况',
+        '约谈',
+      ],
       // B: 7 of 6, +40 %; D: 5 of 4, +25 %; A: 2 of 3, 0 % — missed and last: 约谈分管领导.
       [1, '乙镇', '完成投资（亿元）', 7, 6, 5, 0.4, 1, '完成', ''],
       [2, '丁镇', '完成投资（亿元）', 5, 4, 4, 0.25, 2, '完成', ''],
@@ -62,23 +73,20 @@ describe('review.export opens in Excel as the 通报 table', () => {
     expect(towns.getCell('A7').value).toBe('按语：请甲镇对照整改');
     const platforms = book.getWorksheet('功能平台')!;
     // C has no last year's September: its row is there, unranked, and the reason is written under it.
-    expect(rowsOf(platforms, 4, 4)).toEqual([[1, '丙平台', '完成投资（亿元）', 4, 3, null, null, null, '完成', '']]);
+    expect(rowsOf(platforms, 4, 4)).toEqual([
+      [1, '丙平台', '完成投资（亿元）', 4, 3, null, null, null, '完成', ''],
+    ]);
     const notes = [5, 6].map((r) => String(platforms.getCell(`A${r}`).value));
     expect(notes).toContain('丙平台「完成投资」：无上年同期数，不参与增幅排名');
   });
 
   it('exports a corrected version with what it changed, and the first version as it was', async () => {
-    await t.editCampaign((data) => ({
-      ...data,
-      targets: data.targets.map((x) =>
-        x.unitId === 'A' && x.metricId === 'm-invest'
-          ? { ...x, monthly: x.monthly!.map((m) => (m.period === '2025-09' ? { ...m, target: 2 } : m)) }
-          : x,
-      ),
-    }));
+    await t.setMonthlyTarget('A', '2025-09', 2);
     await t.publishOk('2025-09');
     const second = (await exported(t, '2025-09')).getWorksheet('乡镇街道')!;
-    expect(second.getCell('A1').value).toBe('三百竞赛（测试） 2025年9月月度通报（更正版 第 2 版）（乡镇街道）');
+    expect(second.getCell('A1').value).toBe(
+      '三百竞赛（测试） 2025年9月月度通报（更正版 第 2 版）（乡镇街道）',
+    );
     expect(second.getCell('J6').value).toBe('');
     const notes = [7, 8, 9].map((r) => String(second.getCell(`A${r}`).value ?? ''));
     expect(notes.some((n) => n.startsWith('本版更正：') && n.includes('「甲镇」不再列入约谈'))).toBe(true);

@@ -279,14 +279,7 @@ describe('review.publish', () => {
     const t = await posted();
     await t.publishOk('2025-09');
     // September's target for D raised after publishing: its figures would flag D now, the 通报 did not.
-    await t.editCampaign((data) => ({
-      ...data,
-      targets: data.targets.map((x) =>
-        x.unitId === 'D' && x.metricId === 'm-invest'
-          ? { ...x, monthly: x.monthly!.map((m) => (m.period === '2025-09' ? { ...m, target: 6 } : m)) }
-          : x,
-      ),
-    }));
+    await t.setMonthlyTarget('D', '2025-09', 6);
     const october = await t.expectOk('review.draft', { period: '2025-10' }, t.tok.supervisor);
     expect(october.flagged.map((f) => [f.unitId, f.level])).toEqual([
       ['A', 2],
@@ -324,14 +317,7 @@ describe('review.publish', () => {
     const t = await posted();
     const first = await t.publish('2025-09', 'supervisor', { requestId: 'publish-sep-1' });
     t.at('2025-11-05');
-    await t.editCampaign((data) => ({
-      ...data,
-      targets: data.targets.map((x) =>
-        x.unitId === 'D' && x.metricId === 'm-invest'
-          ? { ...x, monthly: x.monthly!.map((m) => (m.period === '2025-09' ? { ...m, target: 6 } : m)) }
-          : x,
-      ),
-    }));
+    await t.setMonthlyTarget('D', '2025-09', 6);
     await t.publishOk('2025-09');
     const before = await t.store.reviews.listInterviews('c1');
     expect(await t.publish('2025-09', 'supervisor', { requestId: 'publish-sep-1' })).toEqual(first);
@@ -344,14 +330,7 @@ describe('review.publish', () => {
     const t = await posted();
     const v1 = await t.publishOk('2025-09', { note: '第一版' });
     t.at('2025-11-05');
-    await t.editCampaign((data) => ({
-      ...data,
-      targets: data.targets.map((x) =>
-        x.unitId === 'D' && x.metricId === 'm-invest'
-          ? { ...x, monthly: x.monthly!.map((m) => (m.period === '2025-09' ? { ...m, target: 6 } : m)) }
-          : x,
-      ),
-    }));
+    await t.setMonthlyTarget('D', '2025-09', 6);
     const v2 = await t.publishOk('2025-09', { note: '更正丁镇月度目标' });
     expect(v2).toMatchObject({
       id: 'c1:2025-09:v2',
@@ -445,14 +424,7 @@ describe('the feed shows a published 通报 among the posts', () => {
 
   it('each version is a notice of its own, titled as a correction', async () => {
     const t = await spanned();
-    await t.editCampaign((data) => ({
-      ...data,
-      targets: data.targets.map((x) =>
-        x.unitId === 'D' && x.metricId === 'm-invest'
-          ? { ...x, monthly: x.monthly!.map((m) => (m.period === '2025-09' ? { ...m, target: 6 } : m)) }
-          : x,
-      ),
-    }));
+    await t.setMonthlyTarget('D', '2025-09', 6);
     t.at('2025-11-07');
     await t.publishOk('2025-09');
     const first = await t.expectOk('post.list', { limit: 1 }, t.tok.repA);

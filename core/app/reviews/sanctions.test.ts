@@ -121,14 +121,7 @@ describe('interview.record', () => {
       error: { code: 'NOT_FOUND', message: '没有找到约谈「c1:2025-09:B」。' },
     });
     // September's target for A lowered to what A did: a corrected 通报 no longer flags A.
-    await t.editCampaign((data) => ({
-      ...data,
-      targets: data.targets.map((x) =>
-        x.unitId === 'A' && x.metricId === 'm-invest'
-          ? { ...x, monthly: x.monthly!.map((m) => (m.period === '2025-09' ? { ...m, target: 2 } : m)) }
-          : x,
-      ),
-    }));
+    await t.setMonthlyTarget('A', '2025-09', 2);
     const v2 = await t.publishOk('2025-09');
     expect(v2.changes).toEqual(['「甲镇」完成投资：月度目标 3 → 2', '「甲镇」不再列入约谈']);
     expect(await t.record()).toEqual({
@@ -142,14 +135,7 @@ describe('interview.record', () => {
   it('a held 约谈 is left as it was by a corrected 通报', async () => {
     const t = await flagged();
     expect(codeOf(await t.record())).toBe('OK');
-    await t.editCampaign((data) => ({
-      ...data,
-      targets: data.targets.map((x) =>
-        x.unitId === 'A' && x.metricId === 'm-invest'
-          ? { ...x, monthly: x.monthly!.map((m) => (m.period === '2025-09' ? { ...m, target: 2 } : m)) }
-          : x,
-      ),
-    }));
+    await t.setMonthlyTarget('A', '2025-09', 2);
     await t.publishOk('2025-09');
     const { items } = await t.expectOk('interview.list', { period: '2025-09' }, t.tok.supervisor);
     expect(items.map((i) => [i.unitId, i.status, i.heldAt, i.reviewVersion])).toEqual([

@@ -73,11 +73,10 @@ export default function ReviewBody({ review }: { review: ReviewDraft }) {
           <Text className="rdiv__name">{d.division}</Text>
           {d.tables.map((t) => (
             <View key={t.metric.id} className="rtable" data-testid="review-table">
-              <Text className="rtable__title">
-                {t.metric.name}
-                {t.metric.measure ? `（${t.metric.measure}）` : ''}
+              <Text className="rtable__title">{t.metric.name}</Text>
+              <Text className="rtable__hint">
+                按增幅排名{t.metric.measure ? ` · 单位：${t.metric.measure}` : ''}
               </Text>
-              <Text className="rtable__hint">按增幅排名</Text>
               {t.rows.map((r) => (
                 <RankRow key={r.unitId} row={r} metric={t.metric} />
               ))}

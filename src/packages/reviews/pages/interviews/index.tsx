@@ -73,7 +73,7 @@ function Item({
       {i.status === 'cancelled' && <Text className="ritem__line">通报更正后不再列入约谈，无需约谈。</Text>}
       {onRecord && (
         <View className="ritem__steps">
-          <Button className="primary-btn ritem__step" onClick={onRecord} data-testid="record">
+          <Button className="ghost-btn ritem__step" onClick={onRecord} data-testid="record">
             记录已约谈
           </Button>
         </View>

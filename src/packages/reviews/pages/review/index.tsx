@@ -2,8 +2,8 @@
  * 月度通报: a month's published 通报 (`?period=&version=`, the latest when no version is named) or, for a
  * supervisor, the draft of a closed month (`&draft=1`), which once published shows as the published 通报.
  */
-import Taro, { useRouter } from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
 import type { User } from '../../../../../core/contract';
 // The package's own styles before the shared frame: the mini-program's CSS chunks keep one order.
 import '../../components/index.scss';
@@ -44,8 +44,6 @@ export default function ReviewPage() {
     draft: params.draft === '1',
     version: Number.isInteger(version) && version > 0 ? version : undefined,
   };
-  // The browser's title bar (WeChat's comes from PageFont).
-  useEffect(() => void Taro.setNavigationBarTitle({ title: '月度通报' }).catch(() => undefined), []);
   return (
     <SignedInPage title="月度通报" className="rv">
       {(user) =>

@@ -42,9 +42,10 @@ describe('a published 通报', () => {
 
     const tables = screen.getAllByTestId('review-table');
     expect(tables.map((t) => t.querySelector('.rtable__title')!.textContent)).toEqual([
-      '完成投资（亿元）',
-      '签约项目（个）',
+      '完成投资',
+      '签约项目',
     ]);
+    expect(tables[0]!.querySelector('.rtable__hint')!.textContent).toBe('按增幅排名 · 单位：亿元');
     const invest = within(tables[0]!).getAllByTestId('review-row');
     expect(invest.map((r) => r.querySelector('.rrow__rank')!.textContent)).toEqual(['1', '2', '—']);
     expect(invest.map((r) => r.querySelector('.rrow__unit')!.textContent)).toEqual([
