@@ -105,7 +105,9 @@ export function postComment(screen: Screen): Route<'post.comment'> {
         requestId: input.requestId,
       };
       const added = await store.social.addComment(record);
-      if (!added.replayed) await tellOfComment(ctx, view, found.data, added.comment);
+      // Told again on a replay: each notice is stored once under its key, so a retry after a failure part
+      // way through sends what is missing and nothing twice.
+      await tellOfComment(ctx, view, found.data, added.comment);
       return ok({ comment: commentOut(added.comment) });
     },
   };
