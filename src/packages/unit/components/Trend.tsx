@@ -23,7 +23,9 @@ export default function Trend({ trend, standing }: Props) {
   const last = points && points.length > 0 ? points[points.length - 1] : undefined;
   return (
     <View className="ucard">
-      <Text className="ucard__title">完成率走势（各指标平均，实线）与序时进度（虚线）</Text>
+      <Text className="ucard__title">
+        完成率走势（各指标平均，实线）、序时进度（虚线）与目标 100%（点线）
+      </Text>
       {trend.error !== null && <ErrorState error={trend.error} onRetry={() => void trend.reload()} />}
       {!points && trend.loading && <Loading rows={4} />}
       {points && points.length > 0 && <Chart points={points} />}

@@ -1,4 +1,7 @@
-/** The trend chart's text follows the user's text size (canvas text does not follow CSS by itself). */
+/**
+ * The trend chart: the target line (completion 100 %) beside 序时, and text that follows the user's text
+ * size (canvas text does not follow CSS by itself).
+ */
 import { chartFontSize, clampScale } from './chartFont';
 import { fontScale } from './fontScale';
 import { trendOption } from './trendOption';
@@ -51,4 +54,30 @@ it('falls back to normal size on an unreadable size and keeps extremes drawable'
   expect(clampScale(0.2)).toBe(0.75);
   expect(chartFontSize(10)).toBe(36);
   expect(chartFontSize(1.5, 14)).toBe(21);
+});
+
+describe('the target line', () => {
+  type Mark = { data: { yAxis: number }[]; label: { formatter: string }; lineStyle: { type: string } };
+  const series = (o: ReturnType<typeof trendOption>) =>
+    o.series as { name: string; markLine?: Mark; lineStyle: { type?: string } }[];
+  const axisTop = (o: ReturnType<typeof trendOption>, max: number) =>
+    (o.yAxis as { max: (e: { min: number; max: number }) => number }).max({ min: 0, max });
+
+  it('marks completion 100 % as 目标, dotted — apart from 序时, which stays dashed', () => {
+    const [completion, pace] = series(trendOption(points, 1));
+    expect(completion!.markLine!.data).toEqual([{ yAxis: 1, name: '目标' }]);
+    expect(completion!.markLine!.label.formatter).toBe('目标 100%');
+    expect(completion!.markLine!.lineStyle.type).toBe('dotted');
+    expect(pace!.name).toBe('序时进度');
+    expect(pace!.lineStyle.type).toBe('dashed');
+    expect(pace!.markLine).toBeUndefined();
+  });
+
+  it('keeps the target in sight early on, and room above a unit already past it', () => {
+    const o = trendOption(points, 1);
+    expect(axisTop(o, 0.2)).toBe(1);
+    expect(axisTop(o, 1)).toBe(1);
+    // 107 % rounds up to the next 20 % step.
+    expect(axisTop(o, 1.07)).toBeCloseTo(1.2, 10);
+  });
 });

@@ -1,10 +1,18 @@
-/** The trend as an ECharts option: completion (solid, dots) against 序时 (dashed) — told apart by line style, not colour only. */
+/**
+ * The trend as an ECharts option: completion (solid, dots) against 序时 (dashed) and the target, completion
+ * 100 % (dotted, labelled 目标) — told apart by line style and words, not colour only.
+ */
 import type { TrendPoint } from './Chart.types';
 import type { TrendOption } from './echarts';
 import { chartFontSize } from './chartFont';
 import { fontScale } from './fontScale';
 
 const pct = (v: number): string => `${(v * 100).toFixed(1)}%`;
+
+export const TARGET_COLOR = '#136e32';
+
+/** The axis reaches the target line at least, and ends on a 20 % step above the data. */
+const axisTop = ({ max }: { max: number }): number => Math.max(1, Math.ceil(max * 5) / 5);
 
 /** `scale`: the user's text size over 16 px; text and the room kept for it grow with it. */
 export function trendOption(points: TrendPoint[], scale: number = fontScale()): TrendOption {
@@ -35,6 +43,7 @@ export function trendOption(points: TrendPoint[], scale: number = fontScale()): 
     yAxis: {
       type: 'value',
       min: 0,
+      max: axisTop,
       axisLabel: { ...text, formatter: (v: number) => `${Math.round(v * 100)}%` },
     },
     series: [
@@ -46,6 +55,19 @@ export function trendOption(points: TrendPoint[], scale: number = fontScale()): 
         symbolSize: 7,
         lineStyle: { width: 3, color: '#1f56c8' },
         itemStyle: { color: '#1f56c8' },
+        // The target: every metric at 100 % of its target (by the end day).
+        markLine: {
+          silent: true,
+          symbol: 'none',
+          lineStyle: { width: 2, type: 'dotted', color: TARGET_COLOR },
+          label: {
+            position: 'insideEndTop',
+            formatter: '目标 100%',
+            fontSize: size(12),
+            color: TARGET_COLOR,
+          },
+          data: [{ yAxis: 1, name: '目标' }],
+        },
       },
       {
         name: '序时进度',

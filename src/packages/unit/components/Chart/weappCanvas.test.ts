@@ -86,6 +86,18 @@ describe('the trend on a WeChat canvas 2d', () => {
     expect(ys[ys.length - 1]).toBeLessThan(ys[0]!);
   });
 
+  it('draws the target, completion 100 %, as a dotted line across the grid at its top, labelled 目标', () => {
+    // The data stay under 60 %, so the axis ends at 100 %: the grid's top, 40 CSS px down.
+    const [target] = strokeOf('#136e32').filter((o) => (o.style?.dash.length ?? 0) > 0);
+    expect(target).toBeDefined();
+    const path = pathBefore(target!);
+    const xs = path.map(([x]) => x);
+    expect(Math.min(...xs)).toBeCloseTo(48 * DPR, -1);
+    expect(Math.max(...xs)).toBeCloseTo((CSS.width - 16) * DPR, -1);
+    for (const [, y] of path) expect(y).toBeCloseTo(40 * DPR, -1);
+    expect(ops('fillText').some((o) => o.args[0] === '目标 100%')).toBe(true);
+  });
+
   it('writes the legend and the axis labels, measured on the node’s own context', async () => {
     const texts = ops('fillText').map((o) => String(o.args[0]));
     expect(texts).toEqual(expect.arrayContaining(['完成率', '序时进度', '10-01']));
