@@ -1,4 +1,4 @@
-/** Browser: the comparison radar, drawn the way the trend chart is (Chart/useH5Chart.ts). */
+/** Browser: a radar of two sets of the five comparisons, drawn the way the trend chart is (Chart/useH5Chart.ts). */
 import { View } from '@tarojs/components';
 import { useMemo } from 'react';
 import { useH5Chart } from '../Chart/useH5Chart';
@@ -8,7 +8,7 @@ import type { RadarProps } from './Radar.types';
 import './echarts';
 import '../Chart/index.scss';
 
-export default function Radar({ units }: RadarProps) {
+export default function Radar({ units, name = 'compare-radar' }: RadarProps) {
   const ref = useH5Chart(useMemo(() => radarOption(units), [units]));
-  return <View className="chart" ref={ref} data-testid="compare-radar" />;
+  return <View className="chart" ref={ref} data-testid={name} />;
 }

@@ -1,4 +1,4 @@
-/** WeChat: the comparison radar on a `<Canvas type="2d">`, drawn the way the trend chart is (Chart/useWeappChart.ts). */
+/** WeChat: a radar of two sets of the five comparisons on a `<Canvas type="2d">`, drawn the way the trend chart is (Chart/useWeappChart.ts). */
 import { Canvas } from '@tarojs/components';
 import { useMemo } from 'react';
 import { useWeappChart } from '../Chart/useWeappChart';
@@ -8,10 +8,10 @@ import type { RadarProps } from './Radar.types';
 import './echarts';
 import '../Chart/index.scss';
 
-export default function Radar({ units }: RadarProps) {
+export default function Radar({ units, name = 'compare-radar' }: RadarProps) {
   const option = useMemo(() => radarOption(units), [units]);
   // Units changed: the old series must go, not be merged into.
-  const { id } = useWeappChart('compare-radar', option, true);
+  const { id } = useWeappChart(name, option, true);
   // Nothing to touch: the figures are also written out beside the chart.
   return <Canvas type="2d" id={id} className="chart" disableScroll={false} />;
 }

@@ -4,4 +4,7 @@ export default definePageConfig({
   navigationBarTitleText: '单位详情',
   enablePullDownRefresh: true,
   backgroundTextStyle: 'dark',
+  // 转发 and 朋友圈: a card with the unit's rank and score (useShare).
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
 });

@@ -1,6 +1,7 @@
 /**
- * 单位: one unit's standing — score and rank, the points to the unit above, the five dimensions with
- * their figures, every metric with what is left (赶), the trend against 序时, and its recent posts.
+ * 单位: one unit's standing — score and rank, the points to the unit above, the five dimensions against
+ * its division's median (a radar) and with their figures, every metric with what is left (赶), the trend
+ * against 序时 and the target, and its recent posts. Shared on WeChat as a card with its rank and score.
  */
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
@@ -15,11 +16,16 @@ import { Empty, ErrorState, Loading } from '../../../../components/StateView';
 import { useArena } from '../../../../hooks/useArena';
 import { useAsync } from '../../../../hooks/useAsync';
 import { usePostList } from '../../../../hooks/usePostList';
+import { useShare } from '../../../../hooks/useShare';
 import { fmtNumber } from '../../../../lib/format';
+import { unitShare } from '../../../../lib/share';
+import { routes } from '../../../../lib/routes';
 import { compareRoute } from '../../compareRoute';
 import Dimensions from '../../components/Dimensions';
+import MedianRadar from '../../components/MedianRadar';
 import MetricCard from '../../components/MetricCard';
 import Trend from '../../components/Trend';
+import { useDivisionRows } from '../../useDivisionRows';
 import { useTrend } from '../../useTrend';
 import './index.scss';
 
@@ -27,11 +33,20 @@ function UnitDetail({ user, unitId }: { user: User; unitId: string }) {
   const arena = useArena(user.id);
   const detail = useAsync(unitId, () => call('unit.detail', { unitId }));
   const trend = useTrend(detail.data);
+  const division = useDivisionRows(detail.data?.unit.division ?? null);
   const posts = usePostList({ enabled: arena.data !== null, unitId, limit: 5 });
 
   usePullDownRefresh(() => {
-    void Promise.all([detail.reload(), posts.refresh()]).finally(() => void Taro.stopPullDownRefresh());
+    void Promise.all([detail.reload(), division.reload(), posts.refresh()]).finally(
+      () => void Taro.stopPullDownRefresh(),
+    );
   });
+  // Before the figures arrive, a card that still opens this unit.
+  useShare(() =>
+    detail.data
+      ? unitShare(detail.data.standing)
+      : { title: '单位详情', path: routes.unit(unitId), query: `unitId=${encodeURIComponent(unitId)}` },
+  );
 
   const err = arena.error ?? detail.error;
   if (err)
@@ -64,6 +79,7 @@ function UnitDetail({ user, unitId }: { user: User; unitId: string }) {
       >
         与其他单位对比
       </Button>
+      <MedianRadar standing={d.standing} rows={division} />
       <Dimensions detail={d} arena={a} />
       <Trend trend={trend} standing={d.standing} />
       <Text className="section-title">各项指标（赶）</Text>
