@@ -80,7 +80,9 @@ describe('post card', () => {
   });
 
   it('turns a photo that cannot be loaded into a grey tile instead of a broken image', () => {
-    const { container } = render(<PostCard post={makePost({ photos: ['/files/gone.jpg'] })} arena={arena} now={now} />);
+    const { container } = render(
+      <PostCard post={makePost({ photos: ['/files/gone.jpg'] })} arena={arena} now={now} />,
+    );
     fireEvent.error(container.querySelector('.post__photo')!);
     expect(container.querySelector('.post__photo--tile')?.textContent).toBe('图片无法加载');
     expect(screen.getByText('图片无法加载')).toBeTruthy();
