@@ -1,6 +1,6 @@
 /**
  * 晒: every unit's posts, newest first, with the published 通报 among them by time; pull to refresh, more by
- * cursor at the bottom; 发布 for those who may post. On opening, the cards kept from the last time show at
+ * cursor at the bottom; 发布 for those who may post; 学 at the top. On opening, the cards kept from the last time show at
  * once, with the loading mark by the title, until the fresh ones come (in the browser, a picture of them
  * shows even before: lib/opening-picture.h5.ts).
  */
@@ -20,6 +20,7 @@ import { dataVersion } from '../../lib/freshness';
 import { dropOpeningPicture, takeOpeningPicture } from '../../lib/opening-picture';
 import { canPost } from '../../lib/roles';
 import { routes } from '../../lib/routes';
+import { learnRoute } from '../../lib/social';
 import { relativeTimeText } from '../../lib/time';
 import NoticeCard from './NoticeCard';
 import './index.scss';
@@ -71,6 +72,17 @@ function Feed({ user }: { user: User }) {
   const retry = () => void (feed.items.length && !keptShown ? feed.loadMore() : feed.refresh());
   return (
     <View>
+      <View
+        className="feed__learn"
+        hoverClass="feed__learn--pressed"
+        ariaRole="link"
+        onClick={() => void Taro.navigateTo({ url: learnRoute }).catch(toastError)}
+        data-testid="learn-link"
+      >
+        <Text className="feed__learn-name">学</Text>
+        <Text className="feed__learn-note">经验做法 · 各组前三</Text>
+        <Text className="feed__learn-go">›</Text>
+      </View>
       {canPost(user) && (
         <View className="feed__compose">
           <Text className="feed__who">
