@@ -1,5 +1,5 @@
-// The app's pages, tab bar (晒 · 榜 · 我), the unit subpackage that carries the charts, the tasks subpackage and
-// the reviews subpackage.
+// The app's pages, tab bar (晒 · 榜 · 我), the unit subpackage that carries the charts, the tasks subpackage,
+// the reviews subpackage and 学.
 export default defineAppConfig({
   pages: [
     'pages/feed/index',
@@ -33,6 +33,8 @@ export default defineAppConfig({
         'pages/ledger/index',
       ],
     },
+    // 学: 经验做法 and 各组前三, opened from the top of 晒 and 榜.
+    { root: 'packages/learn', pages: ['pages/learn/index'] },
   ],
   // The board is where people open units from: fetch the chart package while they read it.
   preloadRule: { 'pages/board/index': { network: 'all', packages: ['packages/unit'] } },

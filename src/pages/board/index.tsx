@@ -1,7 +1,7 @@
 /**
  * 榜: the standings by division and track, 序时 at the top, the user's own unit pinned as 本单位, a
  * 只看 filter for the units 滞后 or 预警. Tap a unit to open its page (in the unit subpackage); the links
- * 挂图作战 · 拆槛除障 open the tasks subpackage.
+ * 挂图作战 · 拆槛除障 open the tasks subpackage, and 学 at the top the learn subpackage.
  */
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
@@ -20,6 +20,7 @@ import { fmtPercent } from '../../lib/format';
 import { dataVersion } from '../../lib/freshness';
 import { campaignLength } from '../../lib/progress';
 import { routes } from '../../lib/routes';
+import { learnRoute } from '../../lib/social';
 import BoardList from './BoardList';
 import './index.scss';
 
@@ -60,6 +61,17 @@ function Board({ user }: { user: User }) {
 
   return (
     <View>
+      <View
+        className="board__learn"
+        hoverClass="board__learn--pressed"
+        ariaRole="link"
+        onClick={() => go(learnRoute)}
+        data-testid="learn-link"
+      >
+        <Text className="board__learn-name">学</Text>
+        <Text className="board__learn-note">看经验做法和各组前三在做什么</Text>
+        <Text className="board__learn-go">›</Text>
+      </View>
       {data && (
         <View className="board__time">
           <View className="board__time-line">
