@@ -10,7 +10,11 @@ export default defineAppConfig({
     'pages/messages/index',
   ],
   subPackages: [
-    { root: 'packages/unit', pages: ['pages/detail/index', 'pages/compare/index'] },
+    // The unit page, the comparison and the division's score chart: every chart of the units.
+    {
+      root: 'packages/unit',
+      pages: ['pages/detail/index', 'pages/compare/index', 'pages/division/index'],
+    },
     // 挂图作战, 难题销号 and 拆槛除障 (its bar chart), opened from 榜 and 我.
     {
       root: 'packages/tasks',

@@ -4,4 +4,7 @@ export default definePageConfig({
   navigationBarTitleText: '榜单',
   enablePullDownRefresh: true,
   backgroundTextStyle: 'dark',
+  // 转发 and 朋友圈: a card with the view's standing (useShare).
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
 });

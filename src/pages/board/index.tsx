@@ -3,7 +3,7 @@
  * 只看 filter for the units 滞后 or 预警. Tap a unit to open its page (in the unit subpackage); the links
  * 挂图作战 · 拆槛除障 open the tasks subpackage, and 学 at the top the learn subpackage.
  */
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useRef, useState } from 'react';
 import type { User } from '../../../core/contract';
@@ -16,10 +16,13 @@ import SignedInPage from '../../components/SignedInPage';
 import { ErrorState, Loading } from '../../components/StateView';
 import { useArena } from '../../hooks/useArena';
 import { useAsync } from '../../hooks/useAsync';
+import { useShare } from '../../hooks/useShare';
+import { divisionChartRoute } from '../../lib/chart-route';
 import { fmtPercent } from '../../lib/format';
 import { dataVersion } from '../../lib/freshness';
 import { campaignLength } from '../../lib/progress';
 import { routes } from '../../lib/routes';
+import { boardShare, sharedScope } from '../../lib/share';
 import { learnRoute } from '../../lib/social';
 import BoardList from './BoardList';
 import './index.scss';
@@ -31,8 +34,9 @@ function Board({ user }: { user: User }) {
   const ownDivision = arena.data?.unit(user.unitId ?? '')?.division;
   const [division, setDivision] = useState<string | null>(null);
   const [trackId, setTrackId] = useState(ALL);
-  // Until the person picks, show the division they compete in.
-  const div = division ?? ownDivision ?? ALL;
+  // A shared card opens the division it was shared from; else, until the person picks, their own.
+  const shared = sharedScope(useRouter().params.division, arena.data?.divisions);
+  const div = division ?? shared ?? ownDivision ?? ALL;
   const board = useAsync(arena.data ? `${div}|${trackId}` : null, () =>
     call('board.leaderboard', { ...(div ? { division: div } : {}), ...(trackId ? { trackId } : {}) }),
   );
@@ -47,6 +51,8 @@ function Board({ user }: { user: User }) {
       void board.reload();
     }
   });
+  // WeChat's 转发 and 朋友圈: the view's standing, opening the board on the same division.
+  useShare(() => boardShare(arena.data?.campaign.name ?? '', div, board.data?.rows ?? [], user.unitId));
 
   if (arena.error) return <ErrorState error={arena.error} onRetry={() => void arena.reload()} />;
   const a = arena.data;
@@ -109,6 +115,18 @@ function Board({ user }: { user: User }) {
         onChange={setDivision}
         choices={[{ value: ALL, label: '全市' }, ...a.divisions.map((d) => ({ value: d, label: d }))]}
       />
+      {/* The chosen division's scores as bars (the unit subpackage, with the other charts). */}
+      <View className="board__chart">
+        <View
+          className="board__link"
+          hoverClass="board__link--pressed"
+          ariaLabel="分组得分图表"
+          data-testid="link-division-chart"
+          onClick={() => go(divisionChartRoute(div))}
+        >
+          <Text>图表 ›</Text>
+        </View>
+      </View>
       <Chips
         label="子活动"
         value={trackId}
