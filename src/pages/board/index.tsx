@@ -118,8 +118,8 @@ function Board({ user }: { user: User }) {
       {/* The chosen division's scores as bars (the unit subpackage, with the other charts). */}
       <View className="board__chart">
         <View
-          className="board__link"
-          hoverClass="board__link--pressed"
+          className="board__chart-link"
+          hoverClass="board__chart-link--pressed"
           ariaLabel="分组得分图表"
           data-testid="link-division-chart"
           onClick={() => go(divisionChartRoute(div))}
