@@ -86,7 +86,8 @@ export function scoreBarsOption(
           symbol: 'none',
           lineStyle: { type: 'dashed', width: 2, color: REFERENCE_COLOR },
           label: {
-            position: 'end',
+            // The axis runs top-down (inverse), so the line starts at the top: its words above the bars.
+            position: 'start',
             formatter: `序时参考 ${fmtNumber(reference, 1)}`,
             fontSize: size(11),
             color: REFERENCE_COLOR,

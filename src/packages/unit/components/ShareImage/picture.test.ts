@@ -111,6 +111,13 @@ describe('breaking lines', () => {
     expect(wrap(measure, '', 30)).toEqual([]);
   });
 
+  it('keeps a run of letters and digits whole, breaking it only when it is wider than a line', () => {
+    expect(wrap(measure, '序时进度 41%', 60)).toEqual(['序时进度', '41%']);
+    expect(wrap(measure, '截至 10-10 起', 60)).toEqual(['截至', '10-10', '起']);
+    // Wider than the line: broken where it must, carrying on the line before.
+    expect(wrap(measure, '截至2025-10-10', 80)).toEqual(['截至2025-1', '0-10']);
+  });
+
   it('starts no line with a space, and still writes a character wider than the line', () => {
     expect(wrap(measure, 'ab cd', 20)).toEqual(['ab', 'cd']);
     expect(wrap((s) => Array.from(s).length * 50, '甲乙', 30)).toEqual(['甲', '乙']);

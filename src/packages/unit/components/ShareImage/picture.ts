@@ -25,19 +25,27 @@ const TITLE = { size: 20, lineHeight: 28, weight: '700', color: '#1a1a1a' };
 const LINE = { size: 14, lineHeight: 22, weight: '400', color: '#545454' };
 const FOOT = { size: 12, lineHeight: 18, weight: '400', color: '#6b6b6b' };
 
-/** Text broken into lines no wider than `width`, character by character (Chinese has no spaces to break at). */
+/**
+ * Text broken into lines no wider than `width`: between any two Chinese characters (there are no spaces to
+ * break at), but never inside a run of Latin letters and digits ("41%", "2025-10-10") unless it is wider
+ * than a whole line.
+ */
 export function wrap(measure: (s: string) => number, text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const ch of Array.from(text)) {
-    if (line && measure(line + ch) > width) {
-      lines.push(line);
-      line = ch.trim() ? ch : '';
+  const put = (piece: string) => {
+    if (line && measure(line + piece) > width) {
+      lines.push(line.trimEnd());
+      line = piece.trim() ? piece : '';
     } else {
-      line += ch;
+      line += piece;
     }
+  };
+  for (const token of text.match(/[!-~]+|\s+|[^\s]/gu) ?? []) {
+    if (measure(token) > width) for (const ch of Array.from(token)) put(ch);
+    else put(token);
   }
-  if (line) lines.push(line);
+  if (line.trim()) lines.push(line.trimEnd());
   return lines;
 }
 

@@ -129,8 +129,11 @@ describe('the division’s score chart', () => {
     const written = ctx.fillText.mock.calls.map((c) => String(c[0])).join('|');
     expect(written).toContain('测试竞赛 乡镇街道综合得分');
     expect(written).toContain('截至 2025-02-09');
-    expect(screen.getByTestId('share-preview').querySelector('img')?.getAttribute('src')).toBe(
-      'data:image/png;base64,UElDVFVSRQ==',
+    // Taro's Image sets its <img> once the element has mounted.
+    await waitFor(() =>
+      expect(screen.getByTestId('share-preview').querySelector('img')?.getAttribute('src')).toBe(
+        'data:image/png;base64,UElDVFVSRQ==',
+      ),
     );
     fireEvent.click(screen.getByText('关闭'));
     expect(screen.queryByTestId('share-preview')).toBeNull();
