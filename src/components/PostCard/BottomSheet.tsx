@@ -1,9 +1,11 @@
 /**
  * A half-screen panel over the page for a post's side tasks (UX.md: they should not leave the page): the
- * page stays behind it, dimmed; a tap on the dimmed part or 关闭 closes it (not while `busy`).
+ * page stays behind it, dimmed, down to where the page ends (./belowPage.h5.ts); a tap on the dimmed part
+ * or 关闭 closes it (not while `busy`).
  */
 import { Text, View } from '@tarojs/components';
-import type { ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { spaceBelowPage } from './belowPage';
 
 interface Props {
   title: string;
@@ -14,11 +16,20 @@ interface Props {
 }
 
 export default function BottomSheet({ title, busy = false, onClose, children, testId }: Props) {
+  const ref = useRef<unknown>(null);
+  const [below, setBelow] = useState(0);
+  useLayoutEffect(() => setBelow(spaceBelowPage(ref.current)), []);
   const close = () => {
     if (!busy) onClose();
   };
   return (
-    <View className="psheet" catchMove data-testid={testId}>
+    <View
+      ref={ref}
+      className="psheet"
+      style={below > 0 ? { bottom: `${below}px` } : undefined}
+      catchMove
+      data-testid={testId}
+    >
       <View className="psheet__mask" onClick={close} />
       <View className="psheet__panel" ariaRole="dialog" ariaLabel={title}>
         <View className="psheet__head">

@@ -12,7 +12,7 @@ import { useComments } from '../../hooks/useComments';
 import { roleNames } from '../../lib/names';
 import { COMMENT_MAX, writesRemarks } from '../../lib/social';
 import { relativeTimeText } from '../../lib/time';
-import { Empty, ErrorState, Loading } from '../StateView';
+import { messageOf } from '../../api/errors';
 import BottomSheet from './BottomSheet';
 
 interface Props {
@@ -70,10 +70,19 @@ export default function CommentsSheet({ postId, unitName, role, onCommented, onC
         {list.items.map((c) => (
           <CommentItem key={c.id} c={c} />
         ))}
-        {list.items.length === 0 && list.loading && <Loading rows={2} />}
-        {list.error !== null && <ErrorState error={list.error} onRetry={() => void list.reload()} />}
+        {list.items.length === 0 && list.loading && <Text className="psheet__state">加载中…</Text>}
+        {list.error !== null && (
+          <View className="psheet__state">
+            <Text>没能加载评论：{messageOf(list.error)}</Text>
+            <Button className="ghost-btn psheet__more" onClick={() => void list.reload()}>
+              重试
+            </Button>
+          </View>
+        )}
         {list.items.length === 0 && !list.loading && list.error === null && (
-          <Empty text="还没有评论。看了有想法、有经验可借鉴，就在下面写一句；市领导的评论作为「点评」置顶。" />
+          <Text className="psheet__state">
+            还没有评论。看了有想法、有经验可借鉴，就在下面写一句；市领导的评论作为「点评」置顶。
+          </Text>
         )}
         {list.items.length > 0 && !list.ended && list.error === null && (
           <Button className="ghost-btn psheet__more" onClick={() => void list.loadMore()}>
