@@ -8,6 +8,8 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { User } from '../../../../../core/contract';
 import { toastError } from '../../../../api/toast';
+// The mini-program's CSS chunks keep one order, 榜's: the light tag, the chips, then the post card's bars.
+import '../../../../components/LightTag/index.scss';
 import Chips from '../../../../components/Chips';
 import PostCard from '../../../../components/PostCard';
 import SignedInPage from '../../../../components/SignedInPage';
