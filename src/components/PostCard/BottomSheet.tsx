@@ -13,9 +13,21 @@ interface Props {
   onClose: () => void;
   children: ReactNode;
   testId: string;
+  /**
+   * The sheet holds a list that scrolls (a ScrollView): then only the dimmed part and the title hold the
+   * page still, as a touchmove caught above a WeChat scroll-view can keep it from scrolling.
+   */
+  scrolls?: boolean;
 }
 
-export default function BottomSheet({ title, busy = false, onClose, children, testId }: Props) {
+export default function BottomSheet({
+  title,
+  busy = false,
+  onClose,
+  children,
+  testId,
+  scrolls = false,
+}: Props) {
   const ref = useRef<unknown>(null);
   const [below, setBelow] = useState(0);
   useLayoutEffect(() => setBelow(spaceBelowPage(ref.current)), []);
@@ -27,12 +39,11 @@ export default function BottomSheet({ title, busy = false, onClose, children, te
       ref={ref}
       className="psheet"
       style={below > 0 ? { bottom: `${below}px` } : undefined}
-      catchMove
       data-testid={testId}
     >
-      <View className="psheet__mask" onClick={close} />
-      <View className="psheet__panel" ariaRole="dialog" ariaLabel={title}>
-        <View className="psheet__head">
+      <View className="psheet__mask" catchMove onClick={close} />
+      <View className="psheet__panel" catchMove={!scrolls} ariaRole="dialog" ariaLabel={title}>
+        <View className="psheet__head" catchMove>
           <Text className="psheet__title">{title}</Text>
           <View className="psheet__close" ariaRole="button" onClick={close} data-testid="sheet-close">
             <Text>关闭</Text>

@@ -65,7 +65,13 @@ export default function CommentsSheet({ postId, unitName, role, onCommented, onC
 
   const problem = list.sendError ?? (empty ? '请先写下评论内容' : null);
   return (
-    <BottomSheet title={`评论 · ${unitName}`} busy={list.sending} onClose={onClose} testId="comments-sheet">
+    <BottomSheet
+      title={`评论 · ${unitName}`}
+      busy={list.sending}
+      onClose={onClose}
+      testId="comments-sheet"
+      scrolls
+    >
       <ScrollView className="psheet__list" scrollY>
         {list.items.map((c) => (
           <CommentItem key={c.id} c={c} />

@@ -149,6 +149,34 @@ describe('评论', () => {
     expect(calls('post.comments')).toEqual([{ postId: 'p1' }]);
   });
 
+  it('brings more on 查看更多评论, after the ones shown, and 点评 stay first', async () => {
+    card(users.reporter, { comments: 3 });
+    const pages: Record<string, { items: Comment[]; nextCursor: string | null }> = {
+      first: {
+        items: [
+          comment({ id: 'r', authorName: '钱振国', authorRole: 'leader', remark: true, text: '点评一' }),
+          comment({ id: 'a', text: '第一条' }),
+        ],
+        nextCursor: '2',
+      },
+      '2': {
+        items: [comment({ id: 'b', text: '第二条', createdAt: '2025-02-10T02:02:00.000Z' })],
+        nextCursor: null,
+      },
+    };
+    serve({ 'post.comments': (d) => ok(pages[typeof d.cursor === 'string' ? d.cursor : 'first']) });
+    fireEvent.click(screen.getByTestId('open-comments'));
+    const sheet = await screen.findByTestId('comments-sheet');
+    fireEvent.click(await within(sheet).findByText('查看更多评论'));
+    await within(sheet).findByText('第二条');
+    const texts = within(sheet)
+      .getAllByTestId('comment')
+      .map((c) => c.querySelector('.cmt__text')?.textContent);
+    expect(texts).toEqual(['点评一', '第一条', '第二条']);
+    expect(calls('post.comments')).toEqual([{ postId: 'p1' }, { postId: 'p1', cursor: '2' }]);
+    expect(within(sheet).queryByText('查看更多评论')).toBeNull();
+  });
+
   it('says so when there are none yet, and asks for words before sending', async () => {
     card(users.reporter);
     const sheet = await openComments([]);
