@@ -15,8 +15,8 @@ import {
 import { call } from '../../../api/call';
 import { toastSuccess } from '../../../api/toast';
 import type { Arena } from '../../../lib/arena';
+import { dayText } from '../../../lib/dates';
 import { bumpDataVersion } from '../../../lib/freshness';
-import { dayText } from '../lib/dates';
 import { CHECK_ONLY_ID, contractErrors } from '../lib/forms';
 import { raiseUnits } from '../lib/people';
 import { useRequestIds } from '../lib/requestId';

@@ -13,11 +13,11 @@ import { toastError } from '../../../../api/toast';
 import PageSkeleton from '../../../../components/Skeleton';
 import { Empty, ErrorState } from '../../../../components/StateView';
 import { useAsync } from '../../../../hooks/useAsync';
+import { instantText } from '../../../../lib/dates';
 import { dataVersion } from '../../../../lib/freshness';
 import { routes } from '../../../../lib/routes';
 import ReviewBody from '../../components/ReviewBody';
 import Switch from '../../components/Switch';
-import { instantText } from '../../lib/format';
 import { reviewTitle } from '../../lib/review-view';
 import Tools from './Tools';
 
