@@ -7,8 +7,8 @@ import { attendeeNames, levelNames, type Interview } from '../../../../../core/c
 import { addDays } from '../../../../../core/domain/days';
 import { periodEnd } from '../../../../../core/domain/review';
 import { call } from '../../../../api/call';
+import { DateField } from '../../../../components/Fields';
 import { dayText } from '../../../../lib/dates';
-import { DateField } from '../../components/Fields';
 import TextSheet from '../../components/TextSheet';
 
 interface Props {
