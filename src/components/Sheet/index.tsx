@@ -5,6 +5,7 @@
  */
 import { Button, Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
+import FormError from '../FormError';
 import './index.scss';
 
 interface Props {
@@ -38,11 +39,7 @@ export default function Sheet({
       <View className="sheet__panel" ariaRole="dialog" ariaLabel={title}>
         <Text className="sheet__title">{title}</Text>
         {sub && <Text className="sheet__sub">{sub}</Text>}
-        {error && (
-          <Text className="sheet__error" data-testid="sheet-error">
-            ⚠ {error}
-          </Text>
-        )}
+        <FormError text={error} testId="sheet-error" />
         {children}
         <View className="sheet__buttons">
           <Button className="ghost-btn sheet__btn" {...disabledWhile(sending)} onClick={onCancel}>

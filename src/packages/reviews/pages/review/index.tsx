@@ -10,6 +10,7 @@ import type { User } from '../../../../../core/contract';
 import '../../components/index.scss';
 import '../../../../components/Chips/index.scss';
 import '../../../../components/Fields/index.scss';
+import '../../../../components/FormError/index.scss';
 import SignedInPage from '../../../../components/SignedInPage';
 import { Empty } from '../../../../components/StateView';
 import Draft from './Draft';
