@@ -116,7 +116,7 @@ async function walk(page: Page, visit: Visit): Promise<void> {
     await page.locator(`${P} [data-testid="demo-toggle"]`).click();
   }
   await settled(page, 'me');
-  await page.locator(`${P} .me__entry`).click();
+  await page.locator(`${P} [data-testid="messages-entry"]`).click();
   await page.locator(`${P} .msgs__bar, ${P} .state`).first().waitFor({ timeout: 15_000 });
   await settled(page, 'messages');
   await page.goBack();

@@ -197,7 +197,7 @@ runBrowserTest('reviews', async ({ browser, base, step }) => {
     await card.waitFor({ timeout: 30_000 });
     await card.locator('[data-testid="record"]').click();
     await supervisor.locator(`${shown} [data-testid="sheet-submit"]`).click();
-    await supervisor.locator(`${shown} .rfield__error`, { hasText: '请填写约谈情况' }).waitFor();
+    await supervisor.locator(`${shown} .field__error`, { hasText: '请填写约谈情况' }).waitFor();
     await supervisor
       .locator(`${shown} [data-testid="field-text"]`)
       .locator('textarea')

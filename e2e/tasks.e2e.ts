@@ -100,7 +100,7 @@ runBrowserTest('tasks', async ({ browser, base, step }) => {
   await step('提出难题 first says what is missing at each field, then raises it', async () => {
     await reporter.locator(`${shown} [data-testid="raise"]`).click();
     await submit(reporter);
-    const errorsShown = await reporter.locator(`${shown} .tfield__error`).allInnerTexts();
+    const errorsShown = await reporter.locator(`${shown} .field__error`).allInnerTexts();
     assert.deepEqual(errorsShown, ['⚠ 请填写难题', '⚠ 请选择难题类别', '⚠ 请选择办结期限']);
     assert.match(await reporter.locator(`${shown} [data-testid="sheet-error"]`).innerText(), /还有 3 处/);
     await shot(reporter, 'tasks-raise-errors');
@@ -126,7 +126,7 @@ runBrowserTest('tasks', async ({ browser, base, step }) => {
     await card(reporter, title).locator('[data-testid="problem-status"]', { hasText: '处理中' }).waitFor();
     await card(reporter, title).locator('[data-testid="step-resolved"]').click();
     await submit(reporter);
-    await reporter.locator(`${shown} .tfield__error`, { hasText: '请填写解决情况' }).waitFor();
+    await reporter.locator(`${shown} .field__error`, { hasText: '请填写解决情况' }).waitFor();
     await fill(reporter, 'note', '已与自然资源局办结移交手续，管网单位进场。');
     await submit(reporter);
     await sheet(reporter).waitFor({ state: 'detached', timeout: 15_000 });
@@ -154,7 +154,7 @@ runBrowserTest('tasks', async ({ browser, base, step }) => {
     await shot(supervisor, 'tasks-close-list');
     await card(supervisor, title).locator('[data-testid="step-closed"]').click();
     await submit(supervisor);
-    await supervisor.locator(`${shown} .tfield__error`, { hasText: '请填写销号意见' }).waitFor();
+    await supervisor.locator(`${shown} .field__error`, { hasText: '请填写销号意见' }).waitFor();
     await fill(supervisor, 'note', '现场核实已移交，同意销号。');
     await shot(supervisor, 'tasks-close-form');
     await submit(supervisor);

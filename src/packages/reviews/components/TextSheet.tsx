@@ -5,10 +5,10 @@
  */
 import { useState, type ReactNode } from 'react';
 import { toastSuccess } from '../../../api/toast';
+import { AreaField } from '../../../components/Fields';
+import Sheet from '../../../components/Sheet';
 import { confirmStep, type Ask } from '../lib/confirm';
 import { useSend } from '../lib/useSend';
-import { AreaField } from './Fields';
-import Sheet from './Sheet';
 
 interface Props<T> {
   title: string;

@@ -5,8 +5,8 @@
  */
 import type { ActionOutput, User } from '../../../../core/contract';
 import { periodName } from '../../../../core/domain/review';
+import { instantText } from '../../../lib/dates';
 import type { ReviewRef } from '../../../lib/routes';
-import { instantText } from './format';
 
 type Month = ActionOutput<'review.list'>['months'][number];
 

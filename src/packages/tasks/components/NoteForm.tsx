@@ -3,11 +3,11 @@ import { useState } from 'react';
 import type { TaskNote } from '../../../../core/contract';
 import { call } from '../../../api/call';
 import { toastSuccess } from '../../../api/toast';
+import { AreaField } from '../../../components/Fields';
+import Sheet from '../../../components/Sheet';
 import { CHECK_ONLY_ID, contractErrors } from '../lib/forms';
 import { useRequestIds } from '../lib/requestId';
 import { useSend } from '../lib/useSend';
-import { AreaField } from './Fields';
-import Sheet from './Sheet';
 
 interface Props {
   task: { id: string; title: string };

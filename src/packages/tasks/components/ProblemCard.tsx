@@ -5,7 +5,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import { problemCategoryNames, type Day, type Problem } from '../../../../core/contract';
 import type { Arena } from '../../../lib/arena';
-import { dayText, dueInText } from '../lib/dates';
+import { dayText, dueInText } from '../../../lib/dates';
 import type { ProblemStep } from '../lib/people';
 import StatusChip from './StatusChip';
 

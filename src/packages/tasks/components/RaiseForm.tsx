@@ -14,15 +14,15 @@ import {
 } from '../../../../core/contract';
 import { call } from '../../../api/call';
 import { toastSuccess } from '../../../api/toast';
+import { AreaField, ChoiceField, DateField, FixedField, TextField } from '../../../components/Fields';
+import Sheet from '../../../components/Sheet';
 import type { Arena } from '../../../lib/arena';
+import { dayText } from '../../../lib/dates';
 import { bumpDataVersion } from '../../../lib/freshness';
-import { dayText } from '../lib/dates';
 import { CHECK_ONLY_ID, contractErrors } from '../lib/forms';
 import { raiseUnits } from '../lib/people';
 import { useRequestIds } from '../lib/requestId';
 import { useSend } from '../lib/useSend';
-import { AreaField, ChoiceField, DateField, FixedField, TextField } from './Fields';
-import Sheet from './Sheet';
 
 const fields = ['title', 'detail', 'category', 'unitId', 'dueDate'] as const;
 type Field = (typeof fields)[number];

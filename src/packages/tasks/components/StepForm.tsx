@@ -6,13 +6,13 @@ import { useState } from 'react';
 import { problemStatusNames, type Problem } from '../../../../core/contract';
 import { call } from '../../../api/call';
 import { toastSuccess } from '../../../api/toast';
+import { AreaField } from '../../../components/Fields';
+import Sheet from '../../../components/Sheet';
 import { bumpDataVersion } from '../../../lib/freshness';
 import { CHECK_ONLY_ID, contractErrors } from '../lib/forms';
 import type { ProblemStep } from '../lib/people';
 import { useRequestIds } from '../lib/requestId';
 import { useSend } from '../lib/useSend';
-import { AreaField } from './Fields';
-import Sheet from './Sheet';
 
 const NOTE_MAX = 500;
 

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import type { Day, TaskItem } from '../../../../core/contract';
 import LightTag from '../../../components/LightTag';
 import type { Arena } from '../../../lib/arena';
-import { dayText, dueInText } from '../lib/dates';
+import { dayText, dueInText } from '../../../lib/dates';
 
 interface Props {
   task: TaskItem;

@@ -1,5 +1,4 @@
 import { makeTask, users } from '../../../testing/tasks-fixtures';
-import { dueInText, dayText, instantText } from './dates';
 import { contractErrors, serverErrors } from './forms';
 import { canNote, canRaise, raiseUnits } from './people';
 import { requestIds } from './requestId';
@@ -61,16 +60,5 @@ describe('who may raise a problem or write progress on a task', () => {
     for (const u of [users.otherReporter, users.cityLeader]) {
       expect([canRaise(u, task), canNote(u, task)]).toEqual([false, false]);
     }
-  });
-});
-
-describe('dates in words', () => {
-  it('says a day, how far its deadline is, and an instant in Shanghai time', () => {
-    expect(dayText('2025-03-01', '2025-02-10')).toBe('3月1日');
-    expect(dayText('2026-01-05', '2025-02-10')).toBe('2026年1月5日');
-    expect(dueInText('2025-02-10', '2025-02-10')).toBe('今天到期');
-    expect(dueInText('2025-02-13', '2025-02-10')).toBe('还剩 3 天');
-    expect(dueInText('2025-02-08', '2025-02-10')).toBe('已过 2 天');
-    expect(instantText('2025-02-09T16:30:00.000Z')).toBe('2025-02-10 00:30');
   });
 });

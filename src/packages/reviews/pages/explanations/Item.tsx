@@ -1,8 +1,9 @@
 /** One 书面说明: unit and metric, the target against where it ended, the due date, its status and text. */
 import { Button, Text, View } from '@tarojs/components';
 import type { Explanation } from '../../../../../core/contract';
+import { dayText, dueInText, instantText } from '../../../../lib/dates';
 import { ExplanationStatusChip } from '../../components/Chip';
-import { dayText, dueInText, figureText, instantText } from '../../lib/format';
+import { figureText } from '../../lib/format';
 import type { ExplanationStep } from './steps';
 
 interface Props {

@@ -7,9 +7,9 @@ import { attendeeNames, levelNames, type Interview } from '../../../../../core/c
 import { addDays } from '../../../../../core/domain/days';
 import { periodEnd } from '../../../../../core/domain/review';
 import { call } from '../../../../api/call';
-import { DateField } from '../../components/Fields';
+import { DateField } from '../../../../components/Fields';
+import { dayText } from '../../../../lib/dates';
 import TextSheet from '../../components/TextSheet';
-import { dayText } from '../../lib/format';
 
 interface Props {
   interview: Interview;

@@ -16,9 +16,10 @@ import SignedInPage from '../../../../components/SignedInPage';
 import { Empty, ErrorState, Loading } from '../../../../components/StateView';
 import { useArena } from '../../../../hooks/useArena';
 import { useAsync } from '../../../../hooks/useAsync';
+import { instantText } from '../../../../lib/dates';
 import { campaignToday } from '../../../../lib/progress';
 import { isUnitStaff } from '../../../../lib/review-entries';
-import { instantText, pointsText } from '../../lib/format';
+import { pointsText } from '../../lib/format';
 import { ledgerLines, reversible, type LedgerLine } from './entries';
 import './index.scss';
 

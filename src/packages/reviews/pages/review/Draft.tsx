@@ -9,11 +9,12 @@ import { useState } from 'react';
 import type { Review } from '../../../../../core/contract';
 import { call } from '../../../../api/call';
 import { toastSuccess } from '../../../../api/toast';
+import { AreaField } from '../../../../components/Fields';
+import FormError from '../../../../components/FormError';
 import PageSkeleton from '../../../../components/Skeleton';
 import { ErrorState } from '../../../../components/StateView';
 import { useAsync } from '../../../../hooks/useAsync';
 import { bumpDataVersion } from '../../../../lib/freshness';
-import { AreaField } from '../../components/Fields';
 import ReviewBody from '../../components/ReviewBody';
 import { confirmStep } from '../../lib/confirm';
 import { reviewTitle } from '../../lib/review-view';
@@ -67,11 +68,7 @@ export default function Draft({ period, onPublished }: { period: string; onPubli
       <ReviewBody review={draft.data} />
       <View className="rcard rv__publish no-print" data-testid="publish-card">
         <Text className="rcard__title">发布</Text>
-        {error && (
-          <Text className="rv__error" data-testid="publish-error">
-            ⚠ {error}
-          </Text>
-        )}
+        <FormError text={error} testId="publish-error" />
         <AreaField
           name="note"
           label="按语（可不填）"

@@ -10,14 +10,14 @@ import type { User } from '../../../../../core/contract';
 import { call } from '../../../../api/call';
 import { ApiCallError } from '../../../../api/errors';
 import { toastError } from '../../../../api/toast';
+import Chips from '../../../../components/Chips';
 import PageSkeleton from '../../../../components/Skeleton';
 import { Empty, ErrorState } from '../../../../components/StateView';
 import { useAsync } from '../../../../hooks/useAsync';
+import { instantText } from '../../../../lib/dates';
 import { dataVersion } from '../../../../lib/freshness';
 import { routes } from '../../../../lib/routes';
 import ReviewBody from '../../components/ReviewBody';
-import Switch from '../../components/Switch';
-import { instantText } from '../../lib/format';
 import { reviewTitle } from '../../lib/review-view';
 import Tools from './Tools';
 
@@ -63,13 +63,19 @@ export default function Published({ user, period, version, onVersion }: Props) {
         </Text>
         {versions.length > 1 && (
           <View className="rv__versions no-print" data-testid="versions">
-            <Switch
+            <Chips
               label="版本"
               choices={[...versions]
                 .sort((a, b) => b - a)
-                .map((v) => ({ value: v, label: v === latest ? `第 ${v} 版（最新）` : `第 ${v} 版` }))}
-              value={review.version}
-              onChange={onVersion}
+                .map((v) => ({
+                  value: String(v),
+                  label: v === latest ? `第 ${v} 版（最新）` : `第 ${v} 版`,
+                }))}
+              value={String(review.version)}
+              // The version shown, tapped again, is not fetched again.
+              onChange={(v) => {
+                if (Number(v) !== review.version) onVersion(Number(v));
+              }}
             />
           </View>
         )}

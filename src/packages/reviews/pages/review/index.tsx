@@ -5,8 +5,12 @@
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { User } from '../../../../../core/contract';
-// The package's own styles before the shared frame: the mini-program's CSS chunks keep one order.
+// The package's own styles, then the chips and fields the versions and the draft use, before the shared
+// frame, as on the other pages: the mini-program's CSS chunks keep one order.
 import '../../components/index.scss';
+import '../../../../components/Chips/index.scss';
+import '../../../../components/Fields/index.scss';
+import '../../../../components/FormError/index.scss';
 import SignedInPage from '../../../../components/SignedInPage';
 import { Empty } from '../../../../components/StateView';
 import Draft from './Draft';

@@ -91,6 +91,9 @@ describe('a published 通报', () => {
     expect((await screen.findByTestId('review-title')).textContent).toBe('2025年1月月度通报（第 2 版）');
     expect(screen.getByTestId('review-changes').textContent).toContain('本月完成 2 → 3');
     expect(texts('versions')[0]).toContain('✓ 第 2 版（最新）');
+    // The version shown, tapped again, is not asked for a second time.
+    fireEvent.click(screen.getByText('✓ 第 2 版（最新）'));
+    expect(calls('review.get')).toHaveLength(1);
     fireEvent.click(screen.getByText('第 1 版'));
     await screen.findByText('这是第 1 版，已被第 2 版更正。');
     expect(calls('review.get').at(-1)).toEqual({ period: '2025-01', version: 1 });

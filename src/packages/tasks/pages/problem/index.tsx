@@ -25,9 +25,9 @@ import { Empty, ErrorState } from '../../../../components/StateView';
 import { useArena } from '../../../../hooks/useArena';
 import { useAsync } from '../../../../hooks/useAsync';
 import type { Arena } from '../../../../lib/arena';
+import { dayText, dueInText, instantText } from '../../../../lib/dates';
 import { campaignToday } from '../../../../lib/progress';
 import { routes } from '../../../../lib/routes';
-import { dayText, dueInText, instantText } from '../../lib/dates';
 import { stepsOf } from '../../lib/people';
 import './index.scss';
 

@@ -313,7 +313,7 @@ describe('提出难题', () => {
     });
     submit();
     expect(await screen.findByText('⚠ 办结期限不能晚于竞赛结束日 2025-04-10')).toBeTruthy();
-    expect(screen.getByTestId('field-dueDate').className).toContain('tfield--bad');
+    expect(screen.getByTestId('field-dueDate').className).toContain('field--bad');
     expect(screen.getByTestId('sheet-error').textContent).toContain('请按提示修改后再提交');
   });
 });

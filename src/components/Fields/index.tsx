@@ -1,10 +1,11 @@
 /**
- * The fields of the task forms: a label, the control, and the field's own problem beside it (⚠ …), the
- * field marked. Long lists are chosen from, dates picked, never typed.
+ * The fields of the task and review forms: a label, the control, and the field's own problem beside it
+ * (⚠ …), the field marked. Long lists are chosen from, dates picked, never typed.
  */
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import Chips, { type Choice } from '../../../components/Chips';
+import Chips, { type Choice } from '../Chips';
+import './index.scss';
 
 interface Frame {
   name: string;
@@ -15,10 +16,10 @@ interface Frame {
 
 function Field({ name, label, error, children }: Frame) {
   return (
-    <View className={`tfield${error ? ' tfield--bad' : ''}`} data-testid={`field-${name}`}>
-      <Text className="tfield__label">{label}</Text>
+    <View className={`field${error ? ' field--bad' : ''}`} data-testid={`field-${name}`}>
+      <Text className="field__label">{label}</Text>
       {children}
-      {error && <Text className="tfield__error">⚠ {error}</Text>}
+      {error && <Text className="field__error">⚠ {error}</Text>}
     </View>
   );
 }
@@ -37,7 +38,7 @@ export function TextField({ name, label, value, max, placeholder, error, onInput
   return (
     <Field name={name} label={label} error={error}>
       <Input
-        className="tfield__input"
+        className="field__input"
         type="text"
         value={value}
         maxlength={max}
@@ -54,7 +55,7 @@ export function AreaField({ name, label, value, max, placeholder, error, onInput
   return (
     <Field name={name} label={label} error={error}>
       <Textarea
-        className="tfield__area"
+        className="field__area"
         value={value}
         // WeChat's default is 140 characters: say the contract's own limit.
         maxlength={max}
@@ -64,7 +65,7 @@ export function AreaField({ name, label, value, max, placeholder, error, onInput
         ariaLabel={label}
         name={name}
       />
-      <Text className="tfield__count">
+      <Text className="field__count">
         {value.length} / {max}
       </Text>
     </Field>
@@ -91,26 +92,30 @@ export function ChoiceField({ name, label, choices, value, error, onChange }: Ch
 interface DateProps {
   name: string;
   label: string;
+  /** The chosen day; '' while none is (the picker then opens on `start`). */
   value: string;
   /** The earliest day offered. */
   start: string;
+  /** The latest day offered; any when left out. */
+  end?: string;
   /** How the chosen day is said. */
   text: (day: string) => string;
   error?: string;
   onChange: (value: string) => void;
 }
 
-export function DateField({ name, label, value, start, text, error, onChange }: DateProps) {
+export function DateField({ name, label, value, start, end, text, error, onChange }: DateProps) {
   return (
     <Field name={name} label={label} error={error}>
       <Picker
         mode="date"
         value={value || start}
         start={start}
+        {...(end ? { end } : {})}
         onChange={(e) => onChange(String(e.detail.value))}
       >
-        <View className="tfield__pick" ariaRole="button" ariaLabel={label} data-testid={`pick-${name}`}>
-          <Text className={value ? '' : 'tfield__pick-empty'}>{value ? text(value) : '请选择日期'}</Text>
+        <View className="field__pick" ariaRole="button" ariaLabel={label} data-testid={`pick-${name}`}>
+          <Text className={value ? '' : 'field__pick-empty'}>{value ? text(value) : '请选择日期'}</Text>
           <Text>›</Text>
         </View>
       </Picker>
@@ -122,7 +127,7 @@ export function DateField({ name, label, value, start, text, error, onChange }: 
 export function FixedField({ name, label, text }: { name: string; label: string; text: string }) {
   return (
     <Field name={name} label={label}>
-      <Text className="tfield__fixed">{text}</Text>
+      <Text className="field__fixed">{text}</Text>
     </Field>
   );
 }

@@ -1,14 +1,17 @@
 /**
  * A half-screen form over the page (UX.md: side tasks that should not leave the page): its title, what
- * went wrong at the top in plain words, the fields, and 取消 beside the one primary button.
+ * went wrong at the top in plain words, the fields, and 取消 beside the one primary button. The task and
+ * review forms share it.
  */
 import { Button, Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
+import FormError from '../FormError';
+import './index.scss';
 
 interface Props {
   title: string;
   sub?: string;
-  /** The reason the last try failed, said at the top; null when none. */
+  /** Why the last try failed, said at the top; null when nothing did. */
   error: string | null;
   submitText: string;
   sending: boolean;
@@ -17,9 +20,7 @@ interface Props {
   children: ReactNode;
 }
 
-/**
- * Only while sending: Taro's browser button greys out for any `disabled` attribute, "false" included.
- */
+/** Only while sending: Taro's browser button greys out for any `disabled` attribute, "false" included. */
 const disabledWhile = (sending: boolean) => (sending ? { disabled: true } : {});
 
 export default function Sheet({
@@ -38,18 +39,14 @@ export default function Sheet({
       <View className="sheet__panel" ariaRole="dialog" ariaLabel={title}>
         <Text className="sheet__title">{title}</Text>
         {sub && <Text className="sheet__sub">{sub}</Text>}
-        {error && (
-          <Text className="sheet__error" data-testid="sheet-error">
-            ⚠ {error}
-          </Text>
-        )}
+        <FormError text={error} testId="sheet-error" />
         {children}
         <View className="sheet__buttons">
-          <Button className="ghost-btn sheet__cancel" {...disabledWhile(sending)} onClick={onCancel}>
+          <Button className="ghost-btn sheet__btn" {...disabledWhile(sending)} onClick={onCancel}>
             取消
           </Button>
           <Button
-            className="primary-btn sheet__submit"
+            className="primary-btn sheet__btn"
             {...disabledWhile(sending)}
             onClick={onSubmit}
             data-testid="sheet-submit"
