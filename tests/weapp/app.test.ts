@@ -191,11 +191,11 @@ describe('the mini-program on a phone with iOS 12 and the minimum base library',
     const unit = phone.current();
     expect(unit.route).toBe('packages/unit/pages/detail/index');
     expect(unit.instance.options).toEqual({ unitId: PHONE_USER.unit.id });
-    await phone.waitFor('the trend chart', () =>
-      [...phone.canvases.values()].some((c) => c.recording.ops.length > 0),
-    );
+    // The page has two charts (the median radar and the trend): the trend's canvas is found by its id.
+    const trend = () => [...phone.canvases.entries()].find(([id]) => id.startsWith('trend-chart-'))?.[1];
+    await phone.waitFor('the trend chart', () => (trend()?.recording.ops.length ?? 0) > 0);
     await phone.settle();
-    const [canvas] = [...phone.canvases.values()];
+    const canvas = trend();
     // The minimum base library has no getWindowInfo: the chart takes the ratio from getSystemInfoSync.
     expect(phone.wx.wx.getWindowInfo).toBeUndefined();
     expect({ width: canvas!.node.width, height: canvas!.node.height }).toEqual({
