@@ -93,8 +93,8 @@ afterAll(() => {
 describe('学 on the phone', () => {
   it('opens from 榜; with nothing recommended it says who recommends; 各组前三 lists each division’s top units', async () => {
     const board = await phone.tab('pages/board/index');
-    await phone.waitFor('the 学 link', () => board.findAll({ className: 'board__learn' }).length === 1);
-    board.tap({ className: 'board__learn' });
+    await phone.waitFor('the 学 link', () => board.findAll({ className: 'learn-link' }).length === 1);
+    board.tap({ className: 'learn-link' });
     await phone.settle();
     const learn = phone.current();
     expect(learn.route).toBe(LEARN);
@@ -129,8 +129,8 @@ describe('学 on the phone', () => {
   it('a leader’s recommendation shows in 学 from 晒, with why and by whom; the sheet lists the 点评 first; 赞 and 评论 work', async () => {
     const unitName = await recommendNewest(cloud.backend);
     const feed = await phone.tab('pages/feed/index');
-    await phone.waitFor('the 学 link', () => feed.findAll({ className: 'feed__learn' }).length === 1);
-    feed.tap({ className: 'feed__learn' });
+    await phone.waitFor('the 学 link', () => feed.findAll({ className: 'learn-link' }).length === 1);
+    feed.tap({ className: 'learn-link' });
     await phone.settle();
     const learn = phone.current();
     expect(learn.route).toBe(LEARN);

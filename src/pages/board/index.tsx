@@ -26,6 +26,7 @@ import { boardShare, sharedScope } from '../../lib/share';
 import { learnRoute } from '../../lib/social';
 import BoardList from './BoardList';
 import './index.scss';
+import LearnLink from '../../components/LearnLink';
 
 const ALL = '';
 
@@ -67,17 +68,7 @@ function Board({ user }: { user: User }) {
 
   return (
     <View>
-      <View
-        className="board__learn"
-        hoverClass="board__learn--pressed"
-        ariaRole="link"
-        onClick={() => go(learnRoute)}
-        data-testid="learn-link"
-      >
-        <Text className="board__learn-name">学</Text>
-        <Text className="board__learn-note">看经验做法和各组前三在做什么</Text>
-        <Text className="board__learn-go">›</Text>
-      </View>
+      <LearnLink note="看经验做法和各组前三在做什么" onOpen={() => go(learnRoute)} />
       {data && (
         <View className="board__time">
           <View className="board__time-line">

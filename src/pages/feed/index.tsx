@@ -24,6 +24,7 @@ import { learnRoute } from '../../lib/social';
 import { relativeTimeText } from '../../lib/time';
 import NoticeCard from './NoticeCard';
 import './index.scss';
+import LearnLink from '../../components/LearnLink';
 
 /** Kept cards drawn before the first paint: a phone's screen holds about two. */
 const FIRST_KEPT_CARDS = 3;
@@ -72,17 +73,10 @@ function Feed({ user }: { user: User }) {
   const retry = () => void (feed.items.length && !keptShown ? feed.loadMore() : feed.refresh());
   return (
     <View>
-      <View
-        className="feed__learn"
-        hoverClass="feed__learn--pressed"
-        ariaRole="link"
-        onClick={() => void Taro.navigateTo({ url: learnRoute }).catch(toastError)}
-        data-testid="learn-link"
-      >
-        <Text className="feed__learn-name">学</Text>
-        <Text className="feed__learn-note">经验做法 · 各组前三</Text>
-        <Text className="feed__learn-go">›</Text>
-      </View>
+      <LearnLink
+        note="经验做法 · 各组前三"
+        onOpen={() => void Taro.navigateTo({ url: learnRoute }).catch(toastError)}
+      />
       {canPost(user) && (
         <View className="feed__compose">
           <Text className="feed__who">
