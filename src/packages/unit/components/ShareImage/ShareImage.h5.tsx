@@ -38,8 +38,7 @@ export default function ShareImage({ picture, text, fileName }: ShareImageProps)
   return (
     <>
       <Button
-        className="share-img__btn"
-        type="primary"
+        className="primary-btn share-img__btn"
         loading={busy}
         disabled={busy}
         data-testid="share-image"
